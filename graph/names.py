@@ -1,0 +1,88 @@
+"""Finding an actor or place by id, name or alias, whatever the case, script or apostrophe.
+
+Reporting spells the same group many ways (Hay'at / Hayʼat / Hayat Tahrir al-Sham); a name index
+folds those differences once, so every command and query resolves names the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Iterable
+
+from ontology import AmbiguousName, EntityNotFound
+
+__all__ = ["NameIndex", "fold_name"]
+
+_APOSTROPHES = dict.fromkeys(map(ord, "'`´ʼʻ’‘ʿʾ"), None)
+_DASHES = dict.fromkeys(map(ord, "-‐‑‒–—_"), " ")
+_SPACES = re.compile(r"\s+")
+
+
+def fold_name(name: str) -> str:
+    """The comparison key of a name: case-folded, accents and apostrophes dropped, dashes as spaces.
+
+    >>> fold_name("Hayʼat Taḥrīr al-Shām") == fold_name("hayat tahrir al sham")
+    True
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_APOSTROPHES).translate(_DASHES).casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    return _SPACES.sub(" ", text).strip()
+
+
+class NameIndex:
+    """Maps folded ids, names and aliases to entity ids."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._display: dict[str, str] = {}  # entity id -> display name
+        self._is_place: dict[str, bool] = {}
+
+    def add(self, entity_id: str, name: str, aliases: Iterable[str], *, is_place: bool) -> None:
+        self._display[entity_id] = name
+        self._is_place[entity_id] = is_place
+        for text in (entity_id, name, *aliases):
+            key = fold_name(text)
+            if key:
+                self._by_key[key].add(entity_id)
+
+    def candidates(self, name: str, *, places: bool | None = None) -> list[str]:
+        """Entity ids whose id, name or alias matches ``name``; ``places`` restricts to places or actors."""
+        if name in self._display and (places is None or self._is_place[name] is places):
+            return [name]
+        ids = self._by_key.get(fold_name(name), set())
+        if places is not None:
+            ids = {i for i in ids if self._is_place[i] is places}
+        return sorted(ids)
+
+    def resolve(self, name: str, *, places: bool | None = None) -> str:
+        """The single entity id that ``name`` denotes; raises with candidates or suggestions otherwise."""
+        ids = self.candidates(name, places=places)
+        if len(ids) == 1:
+            return ids[0]
+        what = {None: "actor or place", True: "place", False: "actor"}[places]
+        if not ids:
+            raise EntityNotFound(name, self.suggest(name, places=places), what=what)
+        if places is None:  # an actor and a place share the name (Syria the state, Syria the country)
+            actors = [i for i in ids if not self._is_place[i]]
+            if len(actors) == 1:
+                return actors[0]
+        raise AmbiguousName(name, [(i, self._display[i]) for i in ids])
+
+    def suggest(self, name: str, *, places: bool | None = None, n: int = 3) -> list[str]:
+        """The closest known names, for "did you mean" messages."""
+        keys = [k for k, ids in self._by_key.items()
+                if places is None or any(self._is_place[i] is places for i in ids)]
+        close = difflib.get_close_matches(fold_name(name), keys, n=n * 2, cutoff=0.6)
+        out: list[str] = []
+        for key in close:
+            for entity_id in sorted(self._by_key[key]):
+                display = self._display[entity_id]
+                if display not in out and (places is None or self._is_place[entity_id] is places):
+                    out.append(display)
+        return out[:n]

@@ -1,0 +1,359 @@
+"""Loading dataset folders into an :class:`graph.ActorGraph`, all or nothing.
+
+Every file is read and every record checked before anything is added: the structure against the
+published JSON Schema, then each value (dates, vocabulary), then the links between records (ids,
+relation kinds against actor kinds, claims inside their actors' lifetimes). All problems come back
+at once, each with file, line and field; a dataset with any problem changes nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+
+from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Place, Source
+from graph.integrity import claim_problems
+from loaders.csvfile import read_csv, section_of_csv
+from loaders.problems import Problem
+from loaders.yamlfile import Located, read_yaml
+from ontology import ActorGraphError, DatasetInvalid
+
+__all__ = ["Dataset", "load_datasets", "read_dataset", "validate_paths"]
+
+_SECTIONS = ("actors", "places", "sources", "claims")
+_KIND = {"actors": "actor", "places": "place", "sources": "source", "claims": "claim"}
+
+
+@dataclass
+class _Record:
+    section: str
+    data: dict[str, Any]
+    file: str
+    line: int
+    lines: dict[str, int]
+
+    def problem(self, fieldname: str, message: str) -> Problem:
+        return Problem(self.file, self.lines.get(fieldname, self.line), fieldname, message)
+
+
+@dataclass
+class Dataset:
+    """The checked contents of one or more dataset folders, ready to add to a graph."""
+
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    text = resources.files("loaders").joinpath("schema/dataset.schema.json").read_text(encoding="utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    found = [p for p in path.rglob("*") if p.is_file() and (
+        p.suffix in (".yaml", ".yml") or (p.suffix == ".csv" and section_of_csv(p)))]
+    return sorted(found)
+
+
+def _read_file(path: Path) -> tuple[list[_Record], list[Problem]]:
+    display = _display(path)
+    if path.suffix == ".csv":
+        section = section_of_csv(path)
+        if section is None:
+            return [], [Problem(display, 0, "", "a CSV file must be named actors.csv, places.csv, sources.csv "
+                                                "or claims.csv (or NAME.actors.csv, ...)")]
+        located, problems = read_csv(path, display, section)
+    elif path.suffix in (".yaml", ".yml"):
+        located, problems = read_yaml(path, display)
+    else:
+        return [], [Problem(display, 0, "", "not a dataset file: use .yaml, .yml or .csv")]
+    if located is None or located.value is None:
+        return [], problems
+    doc = located.value
+    if not isinstance(doc, dict):
+        return [], [*problems, Problem(display, 1, "", "the file must be a mapping with keys such as "
+                                                        "'actors', 'places', 'sources', 'claims'")]
+    bad_paths: set[tuple] = set()
+    for err in sorted(_validator().iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
+        path_ = tuple(err.absolute_path)
+        problems.append(Problem(display, located.line(path_), _field_of(path_), _schema_message(err)))
+        if len(path_) >= 2:
+            bad_paths.add(path_[:2])
+    records = []
+    for section in _SECTIONS:
+        items = doc.get(section) or []
+        if not isinstance(items, list):
+            continue
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            lines = {k: located.line((section, i, k)) for k in item}
+            rec = _Record(section, item, display, located.line((section, i)), lines)
+            rec.data["__schema_ok__"] = (section, i) not in bad_paths
+            records.append(rec)
+    return records, problems
+
+
+def _field_of(path: tuple) -> str:
+    keys = [p for p in path if isinstance(p, str)]
+    return keys[-1] if len(keys) > 1 else (keys[0] if keys else "")
+
+
+def _schema_message(err: jsonschema.ValidationError) -> str:
+    if err.validator == "enum":
+        options = [str(o) for o in err.validator_value]
+        close = difflib.get_close_matches(str(err.instance), options, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"{err.instance!r} is not allowed here{hint} Expected one of: {', '.join(options)}"
+    if err.validator == "required":
+        return f"{err.message}; every record of this kind needs it"
+    if err.validator == "additionalProperties":
+        return f"{err.message}; see loaders/FORMAT.md for the fields of each record"
+    if err.validator == "pattern" and isinstance(err.instance, str):
+        desc = err.schema.get("description")
+        return f"{err.instance!r} is not valid here" + (f": expected {desc}" if desc else f" (expected {err.validator_value})")
+    if err.validator == "oneOf":
+        return f"{err.instance!r} is neither a source id nor a mapping {{id, note, quote}}"
+    return err.message
+
+
+def read_dataset(paths: Iterable[str | os.PathLike], *, existing: ActorGraph | None = None) -> Dataset:
+    """Read and check dataset folders or files, against ``existing`` when given; never raises on bad input.
+
+    The result's ``problems`` lists everything wrong; its records are only safe to add when it is empty.
+    """
+    records: list[_Record] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            problems.append(Problem(str(raw), 0, "", "no such file or folder"))
+            continue
+        files = _files(path)
+        if not files:
+            problems.append(Problem(_display(path), 0, "", "no dataset files (.yaml, .yml or a named .csv) found"))
+        for f in files:
+            recs, probs = _read_file(f)
+            records.extend(recs)
+            problems.extend(probs)
+    out = _build(records, existing, problems)
+    out.problems.sort(key=lambda p: (p.file, p.line, p.field, p.message))
+    return out
+
+
+def _build(records: list[_Record], existing: ActorGraph | None, problems: list[Problem]) -> Dataset:
+    ds = Dataset(problems=problems)
+    first_seen: dict[str, _Record] = {}
+    claim_seen: dict[str, _Record] = {}
+    broken: set[str] = set()  # ids of records that exist but failed; references to them are not re-reported
+    entities: dict[str, Actor | Place] = {}
+    sources: dict[str, Source] = {}
+    claim_records: list[_Record] = []
+    for rec in records:
+        rid = rec.data.get("id")
+        schema_ok = rec.data.pop("__schema_ok__")
+        if not isinstance(rid, str):
+            continue
+        if rec.section == "claims":
+            if rid in claim_seen or (existing is not None and _has_claim(existing, rid)):
+                where = claim_seen.get(rid)
+                ds.problems.append(rec.problem("id", f"duplicate claim id {rid!r}" + (
+                    f" (first at {where.file}:{where.line})" if where else " (already loaded)")))
+                continue
+            claim_seen[rid] = rec
+            if schema_ok:
+                claim_records.append(rec)
+            else:
+                broken.add(rid)
+            continue
+        if rid in first_seen or (existing is not None and (rid in existing or _has_source(existing, rid))):
+            where = first_seen.get(rid)
+            ds.problems.append(rec.problem("id", f"duplicate id {rid!r}" + (
+                f" (first defined at {where.file}:{where.line})" if where else " (already loaded)")))
+            continue
+        first_seen[rid] = rec
+        if not schema_ok:
+            broken.add(rid)
+            continue
+        try:
+            value = _CONVERT[rec.section](rec)
+        except _FieldError as exc:
+            ds.problems.append(rec.problem(exc.field, exc.message))
+            broken.add(rid)
+            continue
+        if isinstance(value, Source):
+            sources[rid] = value
+        else:
+            entities[rid] = value
+    for rec in records:  # places inside places
+        if rec.section == "places" and rec.data.get("within") and rec.data["id"] in entities:
+            parent = rec.data["within"]
+            target = entities.get(parent) or (existing.get(parent) if existing is not None else None)
+            if parent not in broken and not isinstance(target, Place):
+                ds.problems.append(rec.problem("within", f"{parent!r} is not a known place id"))
+
+    def entity(i: str):
+        return entities.get(i) or (existing.get(i) if existing is not None else None)
+
+    def source_exists(i: str) -> bool:
+        return i in sources or i in broken or (existing is not None and _has_source(existing, i))
+
+    for rec in claim_records:
+        try:
+            claim = _claim(rec)
+        except _FieldError as exc:
+            ds.problems.append(rec.problem(exc.field, exc.message))
+            continue
+        found = [(f, m) for f, m in claim_problems(claim, entity, source_exists)
+                 if not (f in ("subject", "object") and getattr(claim, f) in broken)]
+        ds.problems.extend(rec.problem(f, m) for f, m in found)
+        if not found:
+            ds.claims.append(claim)
+    ds.actors = [e for e in entities.values() if isinstance(e, Actor)]
+    ds.places = [e for e in entities.values() if isinstance(e, Place)]
+    ds.sources = list(sources.values())
+    return ds
+
+
+def _has_source(graph: ActorGraph, source_id: str) -> bool:
+    try:
+        graph.source(source_id)
+        return True
+    except KeyError:
+        return False
+
+
+def _has_claim(graph: ActorGraph, claim_id: str) -> bool:
+    try:
+        graph.claim(claim_id)
+        return True
+    except KeyError:
+        return False
+
+
+class _FieldError(Exception):
+    def __init__(self, fieldname: str, message: str):
+        super().__init__(message)
+        self.field, self.message = fieldname, message
+
+
+def _date(rec: _Record, name: str) -> PartialDate | None:
+    value = rec.data.get(name)
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(str(value))
+    except ActorGraphError as exc:
+        raise _FieldError(name, str(exc)) from None
+
+
+def _checked(rec: _Record, build, *fields_in_order: str):
+    try:
+        return build()
+    except (ActorGraphError, ValueError, TypeError) as exc:
+        message = str(exc)
+        for name in fields_in_order:  # name the field the message is about, when it says
+            if name in message:
+                raise _FieldError(name, message) from None
+        raise _FieldError(fields_in_order[0] if fields_in_order else "", message) from None
+
+
+def _actor(rec: _Record) -> Actor:
+    d = rec.data
+    founded, dissolved = _date(rec, "founded"), _date(rec, "dissolved")
+    if founded and dissolved and dissolved.last_day < founded.first_day:
+        raise _FieldError("dissolved", f"dissolved {dissolved} is before founded {founded}")
+    return _checked(rec, lambda: Actor(
+        id=d["id"], name=d["name"], kind=d["kind"], aliases=tuple(d.get("aliases") or ()),
+        country=d.get("country"), founded=founded, dissolved=dissolved,
+        external_ids={k: str(v) for k, v in (d.get("external_ids") or {}).items()},
+        description=d.get("description") or ""), "kind", "name")
+
+
+def _place(rec: _Record) -> Place:
+    d = rec.data
+    return _checked(rec, lambda: Place(
+        id=d["id"], name=d["name"], kind=d["kind"], lat=float(d["lat"]), lon=float(d["lon"]),
+        aliases=tuple(d.get("aliases") or ()), country=d.get("country"), within=d.get("within"),
+        external_ids={k: str(v) for k, v in (d.get("external_ids") or {}).items()},
+        description=d.get("description") or ""), "lat", "lon", "kind")
+
+
+def _source(rec: _Record) -> Source:
+    d = rec.data
+    published = _date(rec, "published")
+    accessed = _date(rec, "accessed")
+    return _checked(rec, lambda: Source(
+        id=d["id"], title=d["title"], publisher=d["publisher"], url=d["url"], published=published,
+        accessed=accessed, language=d.get("language"), license=d.get("license")), "title")
+
+
+def _claim(rec: _Record) -> Claim:
+    d = rec.data
+    try:
+        valid = Interval.parse(d.get("valid"))
+    except ActorGraphError as exc:
+        raise _FieldError("valid", f"{exc}; write START/END in EDTF, e.g. 2015-09-30/2024-12-08, 2015/.. or 2015/")
+    citations = []
+    for item in d.get("sources") or []:
+        if isinstance(item, str):
+            citations.append(Citation(item))
+        else:
+            citations.append(Citation(item["id"], item.get("note") or "", item.get("quote") or ""))
+    return _checked(rec, lambda: Claim(
+        id=d["id"], subject=d["subject"], predicate=d["predicate"], object=d["object"], valid=valid,
+        support_types=tuple(d.get("support_types") or ()), status=d.get("status") or "confirmed",
+        citations=tuple(citations), qualifiers={k: str(v) for k, v in (d.get("qualifiers") or {}).items()},
+        note=d.get("note") or ""), "support_types", "sources", "predicate")
+
+
+_CONVERT = {"actors": _actor, "places": _place, "sources": _source}
+
+
+def validate_paths(paths: Iterable[str | os.PathLike]) -> list[Problem]:
+    """Every problem in the given dataset folders or files, checked together; empty when all is well."""
+    return read_dataset(paths).problems
+
+
+def load_datasets(paths: Iterable[str | os.PathLike], *, into: ActorGraph | None = None) -> ActorGraph:
+    """Load dataset folders or files into a graph (a new one unless ``into`` is given): all or nothing.
+
+    Raises:
+        DatasetInvalid: with every problem found; the graph is left exactly as it was.
+
+    >>> from loaders import bundled_dataset
+    >>> g = load_datasets([bundled_dataset("seed")])
+    >>> "hts" in g
+    True
+    """
+    graph = into if into is not None else ActorGraph()
+    ds = read_dataset(paths, existing=into)
+    if ds.problems:
+        raise DatasetInvalid(ds.problems)
+    graph.add(actors=ds.actors, places=ds.places, sources=ds.sources, claims=ds.claims)
+    return graph
