@@ -1,0 +1,5 @@
+import sys
+
+from loaders.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,210 @@
+"""Commands that browse a graph: info, actors, actor, relations, changes, lineage, validate."""
+
+from __future__ import annotations
+
+import argparse
+
+from graph.records import claim_record, entity_record, side_text
+from graph.summary import summarize
+from loaders.cli.common import add_data_option, add_format_option, add_time_options, load_graph
+from loaders.cli.output import render_json, render_rows
+from loaders.dataset import read_dataset
+from ontology import ActorKind, RelationKind, SupportType
+
+__all__ = ["register"]
+
+_RELATION_HEADER = ["id", "valid_from", "valid_to", "subject", "predicate", "object", "support_types",
+                    "status", "sources"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("info", help="what is loaded: counts by kind, relation kind and status")
+    add_data_option(p)
+    add_format_option(p, ("table", "json"))
+    p.set_defaults(run=cmd_info)
+
+    p = sub.add_parser("actors", help="list actors (and places with --places)")
+    add_data_option(p)
+    p.add_argument("--kind", choices=[k.value for k in ActorKind], help="only actors of this kind")
+    p.add_argument("--places", action="store_true", help="list places instead of actors")
+    p.add_argument("--as-of", metavar="DATE", help="only actors that existed on DATE")
+    p.add_argument("--certainty", choices=["possible", "certain"], default="possible")
+    add_format_option(p)
+    p.set_defaults(run=cmd_actors)
+
+    p = sub.add_parser("actor", help="one actor or place: details and its relations")
+    p.add_argument("name", help="id, name or alias")
+    add_data_option(p)
+    add_time_options(p)
+    add_format_option(p, ("table", "json"))
+    p.set_defaults(run=cmd_actor)
+
+    p = sub.add_parser("relations", help="claims, filtered by actor, relation kind, support type and date")
+    add_data_option(p)
+    add_relation_filters(p)
+    add_time_options(p)
+    add_format_option(p)
+    p.set_defaults(run=cmd_relations)
+
+    p = sub.add_parser("changes", help="relations that began or ended between two dates")
+    p.add_argument("start", metavar="D1", help="from this date (exclusive)")
+    p.add_argument("end", metavar="D2", help="up to this date (inclusive)")
+    add_data_option(p)
+    add_time_options(p, as_of=False)
+    add_format_option(p)
+    p.set_defaults(run=cmd_changes)
+
+    p = sub.add_parser("lineage", help="splits, renamings and mergers leading to and from an actor")
+    p.add_argument("name", help="id, name or alias")
+    add_data_option(p)
+    add_format_option(p)
+    p.set_defaults(run=cmd_lineage)
+
+    p = sub.add_parser("validate", help="check dataset folders or files and list every problem")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    add_format_option(p, ("table", "json"))
+    p.set_defaults(run=cmd_validate)
+
+
+def add_relation_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--subject", metavar="NAME", help="the subject (id, name or alias)")
+    p.add_argument("--object", metavar="NAME", help="the object (id, name or alias)")
+    p.add_argument("--actor", metavar="NAME", help="an actor or place on either side")
+    p.add_argument("--predicate", action="append", choices=[k.value for k in RelationKind],
+                   help="relation kind; repeatable")
+    p.add_argument("--support-type", choices=[t.value for t in SupportType], help="supports claims of this type")
+    p.add_argument("--status", choices=["confirmed", "reported", "alleged", "disputed"])
+    p.add_argument("--kind", choices=[k.value for k in ActorKind], help="an actor of this kind on either side")
+
+
+def relation_filters(args: argparse.Namespace) -> dict:
+    return dict(subject=args.subject, object=args.object, actor=args.actor, predicate=args.predicate,
+                support_type=args.support_type, status=args.status, kind=args.kind)
+
+
+def relation_rows(graph, claims, known_as_of=None) -> list[list]:
+    rows = []
+    for c in claims:
+        rows.append([c.id, side_text(c.valid.start) or "?", side_text(c.valid.end) or "?",
+                     graph.get(c.subject).name, c.predicate.value, graph.get(c.object).name,
+                     [t.value for t in c.support_types], c.status.value,
+                     len(graph.sources_of(c, known_as_of))])
+    return rows
+
+
+def _emit_relations(graph, claims, args) -> str:
+    if args.format == "json":
+        return render_json([claim_record(graph, c, known_as_of=args.known_as_of) for c in claims])
+    if args.format == "csv":
+        header = ["id", "valid_from", "valid_to", "subject_id", "subject", "predicate", "object_id", "object",
+                  "support_types", "status", "source_urls"]
+        rows = [[c.id, side_text(c.valid.start), side_text(c.valid.end), c.subject, graph.get(c.subject).name,
+                 c.predicate.value, c.object, graph.get(c.object).name, [t.value for t in c.support_types],
+                 c.status.value, [s.url for s in graph.sources_of(c, args.known_as_of)]] for c in claims]
+        return render_rows(rows, header, "csv")
+    return render_rows(relation_rows(graph, claims, args.known_as_of), _RELATION_HEADER, "table")
+
+
+def cmd_info(args) -> str:
+    graph = load_graph(args)
+    info = summarize(graph)
+    if args.format == "json":
+        return render_json(info)
+    lines = [f"actors   {info['actors']}  ({', '.join(f'{k} {v}' for k, v in info['actors_by_kind'].items())})",
+             f"places   {info['places']}", f"sources  {info['sources']}",
+             f"claims   {info['claims']}  ({', '.join(f'{k} {v}' for k, v in info['claims_by_predicate'].items())})",
+             f"status   {', '.join(f'{k} {v}' for k, v in info['claims_by_status'].items())}",
+             f"dates    {info['first_date']} to {info['last_date']}"]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_actors(args) -> str:
+    graph = load_graph(args)
+    if args.places:
+        items = list(graph.places)
+        if args.format == "json":
+            return render_json([entity_record(p) for p in items])
+        return render_rows([[p.id, p.name, p.kind.value, p.country, p.within] for p in items],
+                           ["id", "name", "kind", "country", "within"], args.format)
+    items = [a for a in graph.actors if (not args.kind or a.kind.value == args.kind)
+             and (not args.as_of or graph.exists(a.id, args.as_of, args.certainty))]
+    if args.format == "json":
+        return render_json([entity_record(a) for a in items])
+    return render_rows([[a.id, a.name, a.kind.value, a.country, a.founded, a.dissolved] for a in items],
+                       ["id", "name", "kind", "country", "founded", "dissolved"], args.format)
+
+
+def cmd_actor(args) -> str:
+    graph = load_graph(args)
+    entity = graph.entity(args.name)
+    claims = graph.claims(actor=entity.id, as_of=args.as_of, certainty=args.certainty,
+                          known_as_of=args.known_as_of)
+    if args.format == "json":
+        return render_json({**entity_record(entity),
+                            "relations": [claim_record(graph, c, known_as_of=args.known_as_of) for c in claims]})
+    rec = entity_record(entity)
+    lines = [f"{entity.name} ({entity.id})", f"  kind: {rec['kind']}"]
+    for key in ("country", "founded", "dissolved", "within"):
+        if rec.get(key):
+            lines.append(f"  {key}: {rec[key]}")
+    if entity.aliases:
+        lines.append(f"  aliases: {', '.join(entity.aliases)}")
+    if entity.external_ids:
+        lines.append(f"  ids: {', '.join(f'{k}={v}' for k, v in entity.external_ids.items())}")
+    if entity.description:
+        lines.append(f"  {entity.description}")
+    when = f" as of {args.as_of}" if args.as_of else ""
+    lines.append(f"\n{len(claims)} relation(s){when}:")
+    text = "\n".join(lines) + "\n"
+    return text + render_rows(relation_rows(graph, claims, args.known_as_of), _RELATION_HEADER, "table")
+
+
+def cmd_relations(args) -> str:
+    graph = load_graph(args)
+    claims = graph.claims(**relation_filters(args), as_of=args.as_of, certainty=args.certainty,
+                          known_as_of=args.known_as_of)
+    return _emit_relations(graph, claims, args)
+
+
+def cmd_changes(args) -> str:
+    graph = load_graph(args)
+    changes = graph.changes(args.start, args.end, certainty=args.certainty, known_as_of=args.known_as_of)
+    if args.format == "json":
+        return render_json({
+            "from": args.start, "to": args.end,
+            "started": [claim_record(graph, c, known_as_of=args.known_as_of) for c in changes.started],
+            "ended": [claim_record(graph, c, known_as_of=args.known_as_of) for c in changes.ended],
+        })
+    rows = [["started", *r] for r in relation_rows(graph, changes.started, args.known_as_of)]
+    rows += [["ended", *r] for r in relation_rows(graph, changes.ended, args.known_as_of)]
+    return render_rows(rows, ["change", *_RELATION_HEADER], args.format)
+
+
+def cmd_lineage(args) -> str:
+    graph = load_graph(args)
+    lineage = graph.lineage(args.name)
+    steps = [("ancestor", s) for s in lineage.ancestors] + [("descendant", s) for s in lineage.descendants]
+    if args.format == "json":
+        return render_json({
+            "actor": entity_record(graph.get(lineage.actor)),
+            "ancestors": [{"depth": s.depth, **claim_record(graph, s.claim)} for s in lineage.ancestors],
+            "descendants": [{"depth": s.depth, **claim_record(graph, s.claim)} for s in lineage.descendants],
+        })
+    rows = [[side, s.depth, graph.get(s.claim.subject).name, s.claim.predicate.value,
+             graph.get(s.claim.object).name, side_text(s.claim.valid.start) or "?",
+             side_text(s.claim.valid.end) or "?", s.claim.id] for side, s in steps]
+    return render_rows(rows, ["direction", "depth", "subject", "predicate", "object", "valid_from", "valid_to",
+                              "claim"], args.format)
+
+
+def cmd_validate(args) -> tuple[str, int]:
+    ds = read_dataset(args.paths)
+    if args.format == "json":
+        return render_json({"ok": ds.ok, "problems": [p.as_dict() for p in ds.problems],
+                            "counts": {"actors": len(ds.actors), "places": len(ds.places),
+                                       "sources": len(ds.sources), "claims": len(ds.claims)}}), int(not ds.ok)
+    if ds.ok:
+        return (f"ok: {len(ds.actors)} actors, {len(ds.places)} places, {len(ds.sources)} sources, "
+                f"{len(ds.claims)} claims\n"), 0
+    lines = [str(p) for p in ds.problems]
+    return "\n".join(lines) + f"\n{len(ds.problems)} problem(s) found\n", 1

@@ -1,0 +1,48 @@
+"""Options shared by many commands, and loading the graph they ask for."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from graph import ActorGraph
+from loaders.bundled import DEFAULT_DATASET, bundled_dataset, bundled_names
+from loaders.dataset import load_datasets
+from ontology import Certainty
+
+__all__ = ["add_data_option", "add_format_option", "add_time_options", "load_graph", "data_paths"]
+
+
+def add_data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", action="append", metavar="PATH", default=None,
+                        help="a dataset folder or file, or the name of a bundled dataset; repeatable "
+                             f"(default: the bundled {DEFAULT_DATASET!r} dataset)")
+
+
+def add_time_options(parser: argparse.ArgumentParser, *, as_of: bool = True) -> None:
+    if as_of:
+        parser.add_argument("--as-of", metavar="DATE", help="only what holds on DATE (EDTF: 2016, 2016-06, 2016-06-01)")
+    parser.add_argument("--certainty", choices=[c.value for c in Certainty], default="possible",
+                        help="with partial dates: 'possible' (may hold; default) or 'certain' (must hold)")
+    parser.add_argument("--known-as-of", metavar="DATE",
+                        help="only claims with a source published by DATE: what the record said then")
+
+
+def add_format_option(parser: argparse.ArgumentParser, choices=("table", "json", "csv")) -> None:
+    parser.add_argument("--format", choices=choices, default=choices[0], help=f"output format (default: {choices[0]})")
+
+
+def data_paths(args: argparse.Namespace) -> list[Path]:
+    """The dataset paths named by ``--data`` (bundled names allowed), or the default bundled dataset."""
+    names = args.data or [DEFAULT_DATASET]
+    out = []
+    for name in names:
+        path = Path(name)
+        if not path.exists() and name in bundled_names():
+            path = bundled_dataset(name)
+        out.append(path)
+    return out
+
+
+def load_graph(args: argparse.Namespace) -> ActorGraph:
+    return load_datasets(data_paths(args))

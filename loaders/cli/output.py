@@ -1,0 +1,41 @@
+"""Writing rows as an aligned text table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable, Sequence
+
+__all__ = ["render_json", "render_rows"]
+
+
+def render_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def render_rows(rows: Iterable[Sequence[Any]], header: Sequence[str], fmt: str) -> str:
+    """Rows as ``table`` (aligned columns), ``csv`` or ``json`` (a list of objects keyed by ``header``)."""
+    rows = [[_cell(v) for v in row] for row in rows]
+    if fmt == "json":
+        return render_json([dict(zip(header, row)) for row in rows])
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return buf.getvalue()
+    widths = [len(h) for h in header]
+    for row in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row)]
+    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(header, widths)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ";".join(_cell(v) for v in value)
+    return str(value)
