@@ -8,9 +8,9 @@ through a columnar :class:`graph.index.IntervalIndex`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Iterator
 
 import networkx as nx
 import numpy as np
@@ -25,6 +25,7 @@ from ontology import (
     Certainty,
     DatasetInvalid,
     EntityNotFound,
+    InvalidInterval,
     RelationKind,
     Status,
     SupportType,
@@ -81,7 +82,8 @@ class ActorGraph:
     >>> g.add(actors=[Actor("russia", "Russia", "state"), Actor("assad-government", "Assad government", "government")],
     ...       sources=[Source("s1", "A report", "An agency", "https://example.org/r", PartialDate.parse("2016-01-10"))],
     ...       claims=[Claim("c1", "russia", "supports", "assad-government",
-    ...                     Interval.parse("2015-09-30/2024-12-08"), support_types=["troops"], citations=[Citation("s1")])])
+    ...                     Interval.parse("2015-09-30/2024-12-08"), support_types=["troops"],
+    ...                     citations=[Citation("s1")])])
     >>> [c.subject for c in g.claims(object="Assad government", predicate="supports", as_of="2016-06-01")]
     ['russia']
     >>> g.claims(object="assad-government", as_of="2024-12-08")
@@ -389,7 +391,7 @@ class ActorGraph:
         """Claims that hold on at least one day from ``start`` to ``end`` (both included)."""
         first, last = day_span(start)[0], day_span(end)[1]
         if last < first:
-            raise ValueError(f"the period ends ({end}) before it starts ({start})")
+            raise InvalidInterval(f"the period ends ({end}) before it starts ({start}); give the earlier date first")
         index = self._interval_index()
         certain = _certainty(certainty) is Certainty.CERTAIN
         lo, hi = (index.certain_from, index.certain_to) if certain else (index.possible_from, index.possible_to)
@@ -407,7 +409,7 @@ class ActorGraph:
         """
         first, last = day_span(start)[1] + 1, day_span(end)[1]
         if last < first - 1:
-            raise ValueError(f"the period ends ({end}) before it starts ({start})")
+            raise InvalidInterval(f"the period ends ({end}) before it starts ({start}); give the earlier date first")
         index = self._interval_index()
         certain = _certainty(certainty) is Certainty.CERTAIN
         known = np.ones(len(index), dtype=bool)
@@ -421,21 +423,21 @@ class ActorGraph:
     # ------------------------------------------------------------------ lineage
 
     def lineage(self, actor: str) -> Lineage:
-        """Offshoot, successor and merger chains through ``actor``, in both directions, nearest first."""
+        """Offshoot, successor and merger chains through ``actor``, in both directions, nearest first.
+
+        Ancestors are what it came from (what it split from, what it renamed, what merged into it);
+        descendants are what came of it.
+        """
         root = self.resolve(actor)
 
-        def walk(forward: bool) -> tuple[LineageStep, ...]:
+        def walk(up: bool) -> tuple[LineageStep, ...]:
             steps, seen, frontier, depth = [], {root}, [root], 0
             while frontier:
                 depth += 1
                 nxt = []
                 for node in frontier:
-                    edges = self._g.out_edges(node, data="claim") if forward else self._g.in_edges(node, data="claim")
-                    for u, v, c in sorted(edges, key=lambda e: _claim_order(e[2])):
-                        if c.predicate not in _LINEAGE:
-                            continue
+                    for c, other in sorted(self._lineage_links(node, up), key=lambda e: _claim_order(e[0])):
                         steps.append(LineageStep(depth, c))
-                        other = v if forward else u
                         if other not in seen:
                             seen.add(other)
                             nxt.append(other)
@@ -444,10 +446,25 @@ class ActorGraph:
 
         return Lineage(root, ancestors=walk(True), descendants=walk(False))
 
+    def _lineage_links(self, node: str, up: bool) -> list[tuple[Claim, str]]:
+        """Lineage claims leading from ``node`` to its parents (``up``) or children, with the other end."""
+        out = []
+        for _, parent, c in self._g.out_edges(node, data="claim"):
+            if c.predicate in _LINEAGE and (c.predicate is RelationKind.MERGED_INTO) is not up:
+                out.append((c, parent))
+        for child, _, c in self._g.in_edges(node, data="claim"):
+            if c.predicate in _LINEAGE and (c.predicate is RelationKind.MERGED_INTO) is up:
+                out.append((c, child))
+        return out
+
     def lineage_cycles(self) -> list[list[str]]:
         """Cycles among lineage links (a group that descends from itself); empty for a sound dataset."""
-        sub = nx.DiGraph()
-        sub.add_edges_from((c.subject, c.object) for c in self._claims.values() if c.predicate in _LINEAGE)
+        sub = nx.DiGraph()  # parent -> child
+        for c in self._claims.values():
+            if c.predicate is RelationKind.MERGED_INTO:
+                sub.add_edge(c.subject, c.object)
+            elif c.predicate in _LINEAGE:
+                sub.add_edge(c.object, c.subject)
         return [list(cycle) for cycle in nx.simple_cycles(sub)]
 
     # ------------------------------------------------------------------ helpers

@@ -6,7 +6,7 @@ Shared by the loader (which reports every broken rule with file and line) and by
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from graph.model import Actor, Claim, Place
 from graph.time import Bound, PartialDate

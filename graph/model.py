@@ -8,9 +8,9 @@ so that several claims may link the same pair and contested ones can stand side 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from graph.time import Bound, Interval, PartialDate
 from ontology import ActorKind, PlaceKind, RelationKind, Status, SupportType, parse_term
@@ -36,7 +36,8 @@ def _frozen_map(value: Mapping | None) -> Mapping[str, str]:
 class Actor:
     """A party to a conflict: a state, a government, an armed group, a person...
 
-    >>> a = Actor("hts", "Hayat Tahrir al-Sham", ActorKind.ARMED_GROUP, aliases=("HTS",), founded=PartialDate.parse("2017-01-28"))
+    >>> a = Actor("hts", "Hayat Tahrir al-Sham", ActorKind.ARMED_GROUP, aliases=("HTS",),
+    ...           founded=PartialDate.parse("2017-01-28"))
     >>> a.existence.holds_on(PartialDate.parse("2016-06-01").earliest)
     False
     """

@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from ontology import AmbiguousName, EntityNotFound
 

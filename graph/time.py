@@ -15,7 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 from ontology import Certainty, InvalidDate, InvalidInterval
 
@@ -36,7 +36,7 @@ FAR_FUTURE = 10**9
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$")
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
@@ -125,7 +125,7 @@ class PartialDate:
         return self._text()
 
 
-class Bound(str, Enum):
+class Bound(StrEnum):
     """An interval end that is not a date: ``..`` open (no end, still holds) or empty (unknown)."""
 
     OPEN = ".."
@@ -186,7 +186,8 @@ class Interval:
             if not isinstance(start, PartialDate) or start != end:
                 raise InvalidInterval("a single-date interval needs the same date at both ends")
             pf, pt = start.first_day, start.last_day + 1
-            cf, ct = (start.first_day, start.first_day + 1) if start.precision is Precision.DAY else (FAR_FUTURE, FAR_PAST)
+            day_precise = start.precision is Precision.DAY
+            cf, ct = (start.first_day, start.first_day + 1) if day_precise else (FAR_FUTURE, FAR_PAST)
         else:
             if isinstance(start, PartialDate) and isinstance(end, PartialDate) and end.last_day < start.first_day:
                 raise InvalidInterval(f"interval {self.edtf} ends before it starts")

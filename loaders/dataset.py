@@ -11,11 +11,12 @@ from __future__ import annotations
 import difflib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import jsonschema
 
@@ -23,7 +24,7 @@ from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Pla
 from graph.integrity import claim_problems
 from loaders.csvfile import read_csv, section_of_csv
 from loaders.problems import Problem
-from loaders.yamlfile import Located, read_yaml
+from loaders.yamlfile import read_yaml
 from ontology import ActorGraphError, DatasetInvalid
 
 __all__ = ["Dataset", "load_datasets", "read_dataset", "validate_paths"]
@@ -101,6 +102,9 @@ def _read_file(path: Path) -> tuple[list[_Record], list[Problem]]:
     bad_paths: set[tuple] = set()
     for err in sorted(_validator().iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
         path_ = tuple(err.absolute_path)
+        named = _named_key(err)
+        if named is not None:  # a missing or unexpected key: point at it
+            path_ = (*path_, named)
         problems.append(Problem(display, located.line(path_), _field_of(path_), _schema_message(err)))
         if len(path_) >= 2:
             bad_paths.add(path_[:2])
@@ -119,9 +123,24 @@ def _read_file(path: Path) -> tuple[list[_Record], list[Problem]]:
     return records, problems
 
 
+def _named_key(err: jsonschema.ValidationError) -> str | None:
+    """The key a 'required' or 'additionalProperties' error is about."""
+    if not isinstance(err.instance, dict):
+        return None
+    if err.validator == "required":
+        missing = [k for k in err.validator_value if k not in err.instance]
+        return missing[0] if missing else None
+    if err.validator == "additionalProperties":
+        extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
+        return extra[0] if extra else None
+    return None
+
+
 def _field_of(path: tuple) -> str:
-    keys = [p for p in path if isinstance(p, str)]
-    return keys[-1] if len(keys) > 1 else (keys[0] if keys else "")
+    """The field of a record a schema error is about: the key under ``section[i]``, or the section."""
+    if len(path) >= 3 and isinstance(path[2], str):
+        return path[2]
+    return str(path[0]) if len(path) == 1 else ""
 
 
 def _schema_message(err: jsonschema.ValidationError) -> str:
@@ -136,7 +155,8 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         return f"{err.message}; see loaders/FORMAT.md for the fields of each record"
     if err.validator == "pattern" and isinstance(err.instance, str):
         desc = err.schema.get("description")
-        return f"{err.instance!r} is not valid here" + (f": expected {desc}" if desc else f" (expected {err.validator_value})")
+        expected = f": expected {desc}" if desc else f" (expected {err.validator_value})"
+        return f"{err.instance!r} is not valid here{expected}"
     if err.validator == "oneOf":
         return f"{err.instance!r} is neither a source id nor a mapping {{id, note, quote}}"
     return err.message
@@ -318,7 +338,8 @@ def _claim(rec: _Record) -> Claim:
     try:
         valid = Interval.parse(d.get("valid"))
     except ActorGraphError as exc:
-        raise _FieldError("valid", f"{exc}; write START/END in EDTF, e.g. 2015-09-30/2024-12-08, 2015/.. or 2015/")
+        raise _FieldError("valid", f"{exc}; write START/END in EDTF, e.g. 2015-09-30/2024-12-08, 2015/.. or 2015/") \
+            from None
     citations = []
     for item in d.get("sources") or []:
         if isinstance(item, str):

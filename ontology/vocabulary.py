@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import TypeVar
 
 from ontology.errors import UnknownTerm
@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     """What sort of actor an entity is."""
 
     STATE = "state"
@@ -44,7 +44,7 @@ class ActorKind(str, Enum):
         return self.value.replace("_", " ")
 
 
-class PlaceKind(str, Enum):
+class PlaceKind(StrEnum):
     """What sort of place an entity is."""
 
     COUNTRY = "country"
@@ -59,7 +59,7 @@ class PlaceKind(str, Enum):
         return self.value
 
 
-class SupportType(str, Enum):
+class SupportType(StrEnum):
     """How one actor supports another.
 
     The first ten follow the UCDP External Support Dataset's categories; ``political`` and
@@ -87,7 +87,7 @@ class SupportType(str, Enum):
         }.get(self.value, self.value.replace("_", " "))
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How firmly the record states a claim."""
 
     CONFIRMED = "confirmed"
@@ -96,7 +96,7 @@ class Status(str, Enum):
     DISPUTED = "disputed"
 
 
-class Certainty(str, Enum):
+class Certainty(StrEnum):
     """The two readings of "holds as of D" when dates are partial.
 
     ``possible``: the claim may hold on D given what its dates leave open (the default).
@@ -107,7 +107,7 @@ class Certainty(str, Enum):
     CERTAIN = "certain"
 
 
-class RelationKind(str, Enum):
+class RelationKind(StrEnum):
     """The closed set of relation kinds a claim can assert."""
 
     SUPPORTS = "supports"
@@ -204,7 +204,7 @@ def parse_term(enum: type[E], value: object) -> E:
     >>> parse_term(RelationKind, "suports")
     Traceback (most recent call last):
     ...
-    ontology.errors.UnknownTerm: 'suports' is not a relation kind; did you mean 'supports'? Valid: supports, opposes, fights, allied_with, offshoot_of, successor_of, merged_into, member_of, part_of, leads, designates_terrorist, controls, based_in
+    ontology.errors.UnknownTerm: 'suports' is not a relation kind; did you mean 'supports'? Valid: ...
     """
     if isinstance(value, enum):
         return value

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 __all__ = ["render_json", "render_rows"]
 
@@ -18,7 +19,7 @@ def render_rows(rows: Iterable[Sequence[Any]], header: Sequence[str], fmt: str) 
     """Rows as ``table`` (aligned columns), ``csv`` or ``json`` (a list of objects keyed by ``header``)."""
     rows = [[_cell(v) for v in row] for row in rows]
     if fmt == "json":
-        return render_json([dict(zip(header, row)) for row in rows])
+        return render_json([dict(zip(header, row, strict=False)) for row in rows])
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
@@ -27,9 +28,9 @@ def render_rows(rows: Iterable[Sequence[Any]], header: Sequence[str], fmt: str) 
         return buf.getvalue()
     widths = [len(h) for h in header]
     for row in rows:
-        widths = [max(w, len(c)) for w, c in zip(widths, row)]
-    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(header, widths)).rstrip()]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=False)]
+    lines = ["  ".join(h.upper().ljust(w) for h, w in zip(header, widths, strict=False)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in rows]
     return "\n".join(lines) + "\n"
 
 

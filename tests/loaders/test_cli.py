@@ -1,0 +1,126 @@
+"""The actorgraph command: a thin shell whose output and errors users can rely on."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from loaders.cli.main import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_relations_json_has_the_documented_shape(capsys):
+    code, out, err = run(capsys, "relations", "--data", "seed", "--object", "the regime", "--predicate",
+                         "supports", "--as-of", "2024-12-05", "--format", "json")
+    assert code == 0 and err == ""
+    rows = json.loads(out)
+    assert {r["subject"]["id"] for r in rows} == {"russia", "iran"}
+    r = next(r for r in rows if r["subject"]["id"] == "russia")
+    assert set(r) >= {"id", "subject", "object", "predicate", "valid_from", "valid_to", "support_types", "status",
+                      "sources"}
+    assert r["object"] == {"id": "assad-government", "name": "Assad government"}
+    assert r["valid_from"] is None and r["valid_to"] == "2024-12-08"
+    assert r["support_types"] == ["troops", "diplomatic"]
+    assert {s["publisher"] for s in r["sources"]} == {"DW", "Ukrainska Pravda"}
+    assert all(set(s) >= {"title", "publisher", "url", "published"} for s in r["sources"])
+
+
+def test_support_ends_with_the_fall_of_assad(capsys):
+    _, out, _ = run(capsys, "relations", "--object", "Assad government", "--predicate", "supports",
+                    "--as-of", "2024-12-10", "--format", "json")
+    assert json.loads(out) == []
+
+
+def test_known_as_of_hides_later_sources(capsys):
+    _, out, _ = run(capsys, "relations", "--subject", "Russia", "--object", "Assad government",
+                    "--known-as-of", "2024-12-06", "--format", "json")
+    [row] = json.loads(out)
+    assert [s["publisher"] for s in row["sources"]] == ["DW"]
+    _, out, _ = run(capsys, "relations", "--actor", "hts", "--known-as-of", "2017-03-01", "--format", "json")
+    assert [r["predicate"] for r in json.loads(out)] == ["offshoot_of"]
+
+
+def test_table_and_csv_formats(capsys):
+    _, table, _ = run(capsys, "relations", "--actor", "HTS", "--predicate", "controls")
+    lines = table.splitlines()
+    assert lines[0].split()[:3] == ["ID", "VALID_FROM", "VALID_TO"]
+    assert len(lines) == 3 and any("Aleppo" in ln for ln in lines)
+    _, csv_text, _ = run(capsys, "relations", "--actor", "HTS", "--predicate", "controls", "--format", "csv")
+    assert csv_text.splitlines()[0].startswith("id,valid_from,valid_to,subject_id")
+    assert len(csv_text.splitlines()) == 3
+
+
+def test_actor_profile_and_info(capsys):
+    code, out, _ = run(capsys, "actor", "hay'at tahrir al-sham", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["id"] == "hts" and data["founded"] == "2017-01"
+    assert {r["predicate"] for r in data["relations"]} >= {"offshoot_of", "based_in", "controls"}
+    _, out, _ = run(capsys, "info", "--format", "json")
+    info = json.loads(out)
+    assert info["claims"] == sum(info["claims_by_predicate"].values()) > 0
+
+
+def test_actors_filters(capsys):
+    _, out, _ = run(capsys, "actors", "--kind", "state", "--format", "json")
+    assert sorted(a["id"] for a in json.loads(out)) == ["iran", "russia", "turkey"]
+    _, out, _ = run(capsys, "actors", "--as-of", "2016", "--format", "json")
+    assert "hts" not in {a["id"] for a in json.loads(out)}
+    _, out, _ = run(capsys, "actors", "--places", "--format", "csv")
+    assert "aleppo,Aleppo,city" in out
+
+
+def test_changes_and_lineage(capsys):
+    _, out, _ = run(capsys, "changes", "2024-12-04", "2024-12-09", "--format", "json")
+    data = json.loads(out)
+    assert [c["id"] for c in data["started"]] == ["seed-hts-controls-hama-2024"]
+    assert "seed-russia-supports-assad-government" in {c["id"] for c in data["ended"]}
+    _, out, _ = run(capsys, "lineage", "HTS", "--format", "json")
+    assert [s["object"]["id"] for s in json.loads(out)["ancestors"]] == ["al-qaeda"]
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (["actor", "Hayat Tahrir al-Shem"], "did you mean 'Hayat Tahrir al-Sham'"),
+    (["relations", "--as-of", "5 December"], "not an EDTF date"),
+    (["relations", "--data", "/nonexistent/folder"], "no such file or folder"),
+    (["changes", "2024-12-10", "2024-12-01"], "ends"),
+])
+def test_user_mistakes_are_one_line_errors_without_traceback(capsys, argv, words):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert words in err and "Traceback" not in err
+    assert err.startswith("actorgraph: error:")
+
+
+def test_validate_lists_every_problem_and_fails(capsys, tmp_path):
+    (tmp_path / "claims.yaml").write_text(
+        "claims:\n  - {id: a, subject: x, predicate: supports, object: y, sources: [s]}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(tmp_path))
+    assert code == 1
+    assert out.count("claims.yaml:2:") == 3 and "3 problem(s) found" in out
+    code, out, _ = run(capsys, "validate", "--format", "json", str(tmp_path))
+    assert code == 1 and len(json.loads(out)["problems"]) == 3
+
+
+def test_validate_ok(capsys):
+    from loaders import bundled_dataset
+    code, out, _ = run(capsys, "validate", str(bundled_dataset("seed")))
+    assert code == 0 and out.startswith("ok: ")
+
+
+def test_loading_an_invalid_dataset_reports_and_exits(capsys, tmp_path):
+    (tmp_path / "claims.yaml").write_text("claims:\n  - {id: a, subject: x, predicate: supports, object: y, "
+                                          "sources: [s]}\n", encoding="utf-8")
+    code, out, err = run(capsys, "relations", "--data", str(tmp_path))
+    assert code == 2 and "nothing was loaded" in err and "claims.yaml:2" in err
+
+
+def test_console_script_runs_as_a_module():
+    done = subprocess.run([sys.executable, "-m", "loaders.cli", "relations", "--subject", "Turkey", "--format",
+                           "json"], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)[0]["predicate"] == "opposes"
