@@ -66,7 +66,7 @@ _LINEAGE = frozenset(k for k in RelationKind if k.spec.lineage)
 
 
 def _certainty(value: Certainty | str) -> Certainty:
-    return parse_term(Certainty, value)
+    return value if isinstance(value, Certainty) else parse_term(Certainty, value)
 
 
 def _claim_order(c: Claim):
@@ -98,6 +98,10 @@ class ActorGraph:
         self._known: dict[str, tuple[int, int]] = {}
         self._names = NameIndex()
         self._index: IntervalIndex | None = None
+        # per-entity and per-predicate claim lists: the indexes point queries walk
+        self._out: dict[str, list[Claim]] = {}
+        self._in: dict[str, list[Claim]] = {}
+        self._by_predicate: dict[RelationKind, list[Claim]] = {}
 
     # ------------------------------------------------------------------ building
 
@@ -143,6 +147,9 @@ class ActorGraph:
         for c in claims:
             self._claims[c.id] = c
             self._g.add_edge(c.subject, c.object, key=c.id, claim=c)
+            self._out.setdefault(c.subject, []).append(c)
+            self._in.setdefault(c.object, []).append(c)
+            self._by_predicate.setdefault(c.predicate, []).append(c)
             published = [self._sources[s].published for s in c.source_ids]
             self._known[c.id] = (min(p.first_day for p in published), min(p.last_day for p in published))
         if claims:
@@ -266,21 +273,19 @@ class ActorGraph:
             as_of: a date (partial dates are spans); keeps claims that hold then under ``certainty``.
             known_as_of: keeps claims with a source published by then.
         """
-        certainty = _certainty(certainty)
+        certain = _certainty(certainty) is Certainty.CERTAIN
         s_id = self.resolve(subject) if subject is not None else None
         o_id = self.resolve(object) if object is not None else None
         a_id = self.resolve(actor) if actor is not None else None
         predicates = _predicate_set(predicate)
-        span = day_span(as_of) if as_of is not None else None
+        first, last = day_span(as_of) if as_of is not None else (None, None)
         known_last = day_span(known_as_of)[1] if known_as_of is not None else None
         s_kind = parse_term(ActorKind, subject_kind) if subject_kind else None
         o_kind = parse_term(ActorKind, object_kind) if object_kind else None
         e_kind = parse_term(ActorKind, kind) if kind else None
         stype = parse_term(SupportType, support_type) if support_type else None
         st = parse_term(Status, status) if status else None
-        anchor = s_id or o_id or a_id
-        candidates = self._incident(anchor) if anchor else self._claims.values()
-        certain = certainty is Certainty.CERTAIN
+        candidates = self._candidates(s_id, o_id, a_id, predicates)
         out = []
         for c in candidates:
             if predicates is not None and c.predicate not in predicates:
@@ -289,8 +294,13 @@ class ActorGraph:
                 continue
             if a_id is not None and not c.involves(a_id):
                 continue
-            if span is not None and not c.valid.holds_during(span[0], span[1], certainty):
-                continue
+            if first is not None:
+                v = c.valid
+                if certain:
+                    if not (v.certain_from <= first and last < v.certain_to):
+                        continue
+                elif not (v.possible_from <= last and first < v.possible_to):
+                    continue
             if known_last is not None and self._known[c.id][1 if certain else 0] > known_last:
                 continue
             if stype is not None and stype not in c.support_types:
@@ -469,12 +479,19 @@ class ActorGraph:
 
     # ------------------------------------------------------------------ helpers
 
-    def _incident(self, entity_id: str) -> list[Claim]:
-        if entity_id not in self._g:
-            return []
-        out = [c for _, _, c in self._g.out_edges(entity_id, data="claim")]
-        out.extend(c for _, _, c in self._g.in_edges(entity_id, data="claim"))
-        return out
+    def _candidates(self, s_id, o_id, a_id, predicates) -> Iterable[Claim]:
+        """The smallest list of claims that can contain every match: one actor's edges when one is named."""
+        directed = predicates is not None and not any(p.spec.symmetric for p in predicates)
+        if o_id is not None and directed:
+            return self._in.get(o_id, ())
+        if s_id is not None and directed:
+            return self._out.get(s_id, ())
+        anchor = s_id or o_id or a_id
+        if anchor is None:
+            if predicates is not None and len(predicates) == 1:
+                return self._by_predicate.get(next(iter(predicates)), ())
+            return self._claims.values()
+        return [*self._out.get(anchor, ()), *self._in.get(anchor, ())]
 
     def _kind(self, entity_id: str):
         return self._entities[entity_id].kind

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from ontology import Certainty, InvalidDate, InvalidInterval
 
@@ -189,8 +190,13 @@ class Interval:
             day_precise = start.precision is Precision.DAY
             cf, ct = (start.first_day, start.first_day + 1) if day_precise else (FAR_FUTURE, FAR_PAST)
         else:
-            if isinstance(start, PartialDate) and isinstance(end, PartialDate) and end.last_day < start.first_day:
-                raise InvalidInterval(f"interval {self.edtf} ends before it starts")
+            if isinstance(start, PartialDate) and isinstance(end, PartialDate):
+                if end.last_day < start.first_day:
+                    raise InvalidInterval(f"interval {self.edtf} ends before it starts")
+                if end.last_day <= start.first_day:
+                    raise InvalidInterval(
+                        f"interval {self.edtf} ends the day it begins, and ends are exclusive, so it never holds; "
+                        f"for something that held on that one day write the single date {start}")
             pf = start.first_day if isinstance(start, PartialDate) else FAR_PAST
             pt = end.last_day if isinstance(end, PartialDate) else FAR_FUTURE
             cf = start.last_day if isinstance(start, PartialDate) else (FAR_PAST if start is Bound.OPEN else None)
@@ -279,10 +285,20 @@ def parse_day(value: str | date | PartialDate) -> PartialDate:
 
 
 def day_span(value: str | date | PartialDate | int) -> tuple[int, int]:
-    """The inclusive ordinal day span a query date stands for."""
+    """The inclusive ordinal day span a query date stands for (``2016`` is the whole year)."""
     if isinstance(value, int):
         return value, value
-    d = parse_day(value)
+    if isinstance(value, date):
+        day = value.toordinal()
+        return day, day
+    if isinstance(value, PartialDate):
+        return value.first_day, value.last_day
+    return _text_span(value)
+
+
+@lru_cache(maxsize=4096)
+def _text_span(text: str) -> tuple[int, int]:
+    d = PartialDate.parse(text)
     return d.first_day, d.last_day
 
 

@@ -38,7 +38,7 @@ def small_graph() -> ActorGraph:
             claim("c3", "south", "opposes", "gov", "2015/..", sources=("s2",)),
             claim("c4", "front", "fights", "gov", "2012-07/..", sources=("s1", "s3")),
             claim("c5", "front2", "successor_of", "front", "2016-07-28/2017-01-28"),
-            claim("c6", "front2", "merged_into", "league", "2017-01-28/2017-01-28"),
+            claim("c6", "front2", "merged_into", "league", "2017-01-28"),
             claim("c7", "splinter", "offshoot_of", "league", "2018/.."),
             claim("c8", "front", "offshoot_of", "base", "2012/2016-07-28"),
             claim("c9", "gov", "controls", "cap", "/2024-12-08", sources=("s3",)),
