@@ -50,6 +50,8 @@ def claim_problems(claim: Claim, entity: Lookup, source_exists: Callable[[str], 
         if not source_exists(citation.source):
             problems.append(("sources", f"unknown source id {citation.source!r}; define it under 'sources' first"))
     for side, actor in (("subject", subject), ("object", obj)):
+        if side == "object" and spec.outlives_object and isinstance(actor, Actor):
+            actor = Actor(actor.id, actor.name, actor.kind, founded=actor.founded)  # only the founding matters
         if isinstance(actor, Actor):
             problems.extend(("valid", msg) for msg in _outside_existence(claim, actor, side))
     return problems

@@ -151,6 +151,7 @@ class RelationSpec:
     object_is_place: bool = False
     carries_support_types: bool = False
     lineage: bool = False
+    outlives_object: bool = False  # may hold after the object is dissolved (a listing outlives the group)
     description: str = ""
 
 
@@ -186,7 +187,8 @@ RELATIONS: dict[RelationKind, RelationSpec] = dict([
     _spec(RelationKind.DESIGNATES_TERRORIST, "designates as terrorist", "is designated as terrorist by",
           {ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.INTERNATIONAL_ORGANISATION},
           _ALL_ACTORS - {ActorKind.INTERNATIONAL_ORGANISATION},
-          symmetric=False, description="lists as a terrorist organisation or person"),
+          symmetric=False, outlives_object=True,
+          description="lists as a terrorist organisation or person"),
     _spec(RelationKind.CONTROLS, "controls", "is controlled by", _ORGANISATIONS, _ALL_PLACES,
           symmetric=False, object_is_place=True, description="holds territorial control of"),
     _spec(RelationKind.BASED_IN, "is based in", "is the base of", _ALL_ACTORS, _ALL_PLACES,

@@ -380,3 +380,20 @@ def test_seed_dataset_is_valid_and_cites_the_dw_report():
     assert dw.publisher == "DW" and str(dw.published) == "2024-12-05"
     for c in g.all_claims():
         assert all(cite.note for cite in c.citations), c.id
+
+
+def test_a_designation_may_outlive_the_group_it_lists(tmp_path):
+    extra = """\
+     - id: listing
+       subject: north
+       predicate: designates_terrorist
+       object: front
+       valid: 2014/2025-07-08
+       sources: [s1]
+     """
+    files = with_claims(extra)
+    files["actors.yaml"] = textwrap.dedent(GOOD["actors.yaml"]).replace("founded: 2012", "founded: 2012\n    dissolved: 2025-01-29")
+    assert _problems(tmp_path, files) == []
+    files = with_claims(extra.replace("designates_terrorist", "opposes"))
+    files["actors.yaml"] = textwrap.dedent(GOOD["actors.yaml"]).replace("founded: 2012", "founded: 2012\n    dissolved: 2025-01-29")
+    assert [p.field for p in _problems(tmp_path, files)] == ["valid"]
