@@ -60,8 +60,8 @@ def synthetic(n_actors: int, n_claims: int, seed: int = 7):
             end = _random_date(rng)
             if end.first_day < start.last_day:
                 start, end = end, start
-                if end.first_day < start.last_day:
-                    end = Bound.OPEN
+            if end.first_day < start.last_day or end.last_day <= start.first_day:
+                end = Bound.OPEN
         predicate = "supports" if rng.random() < 0.6 else PREDICATES[rng.randrange(1, len(PREDICATES))]
         s, o = rng.randrange(n_actors), rng.randrange(n_actors)
         if s == o:

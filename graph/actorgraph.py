@@ -9,6 +9,8 @@ through a columnar :class:`graph.index.IntervalIndex`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,6 +65,18 @@ class Lineage:
 
 
 _LINEAGE = frozenset(k for k in RelationKind if k.spec.lineage)
+
+
+@contextmanager
+def _collector_paused():
+    """Pause the cyclic garbage collector during a bulk insert (it rescans the growing heap otherwise)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _certainty(value: Certainty | str) -> Certainty:
@@ -139,19 +153,29 @@ class ActorGraph:
             problems.extend(f"claim {c.id!r} {field}: {msg}" for field, msg in claim_problems(c, entity, source_exists))
         if problems:
             raise DatasetInvalid(problems)
+        with _collector_paused():
+            self._commit(new_entities, new_sources, claims)
+
+    def _commit(self, new_entities: dict[str, Entity], new_sources: dict[str, Source], claims: list[Claim]) -> None:
+        """Add a checked batch. Nothing here can fail on the data, so the batch goes in whole."""
         for e in new_entities.values():
             self._entities[e.id] = e
             self._g.add_node(e.id)
             self._names.add(e.id, e.name, e.aliases, is_place=e.is_place)
         self._sources.update(new_sources)
+        sources, known, known_by_citations = self._sources, self._known, {}
         for c in claims:
             self._claims[c.id] = c
-            self._g.add_edge(c.subject, c.object, key=c.id, claim=c)
             self._out.setdefault(c.subject, []).append(c)
             self._in.setdefault(c.object, []).append(c)
             self._by_predicate.setdefault(c.predicate, []).append(c)
-            published = [self._sources[s].published for s in c.source_ids]
-            self._known[c.id] = (min(p.first_day for p in published), min(p.last_day for p in published))
+            k = known_by_citations.get(c.citations)
+            if k is None:  # claims often share their citations: compute once per distinct set
+                published = [sources[cite.source].published for cite in c.citations]
+                k = known_by_citations[c.citations] = (min(p.first_day for p in published),
+                                                       min(p.last_day for p in published))
+            known[c.id] = k
+        self._g.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in claims)
         if claims:
             self._index = None
 

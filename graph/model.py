@@ -28,8 +28,13 @@ def _check_id(value: str, what: str) -> None:
         )
 
 
+_EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
 def _frozen_map(value: Mapping | None) -> Mapping[str, str]:
-    return MappingProxyType(dict(sorted((value or {}).items())))
+    if not value:
+        return _EMPTY  # most records have none: share one empty mapping
+    return MappingProxyType(dict(sorted(value.items())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +167,15 @@ class Claim:
         predicate = parse_term(RelationKind, self.predicate)
         object.__setattr__(self, "predicate", predicate)
         object.__setattr__(self, "status", parse_term(Status, self.status))
-        types = tuple(sorted({parse_term(SupportType, t) for t in self.support_types}, key=_support_order))
-        if types and not predicate.spec.carries_support_types:
-            raise ValueError(f"claim {self.id!r}: support types only go with 'supports', not {predicate.value!r}")
-        object.__setattr__(self, "support_types", types)
-        object.__setattr__(self, "citations", tuple(self.citations))
+        if self.support_types:
+            types = tuple(sorted({parse_term(SupportType, t) for t in self.support_types}, key=_support_order))
+            if not predicate.spec.carries_support_types:
+                raise ValueError(f"claim {self.id!r}: support types only go with 'supports', not {predicate.value!r}")
+            object.__setattr__(self, "support_types", types)
+        elif not isinstance(self.support_types, tuple):
+            object.__setattr__(self, "support_types", ())
+        if not isinstance(self.citations, tuple):
+            object.__setattr__(self, "citations", tuple(self.citations))
         object.__setattr__(self, "qualifiers", _frozen_map(self.qualifiers))
         if not self.citations:
             raise ValueError(f"claim {self.id!r} needs at least one source")

@@ -58,8 +58,8 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
     qualifier: str = ""  # EDTF '?' uncertain, '~' approximate, '%' both
-    earliest: date = field(init=False, compare=False, repr=False)
-    latest: date = field(init=False, compare=False, repr=False)
+    first_day: int = field(init=False, compare=False, repr=False)  # ordinal of the earliest day it may be
+    last_day: int = field(init=False, compare=False, repr=False)  # ordinal of the latest day it may be
 
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
@@ -76,8 +76,8 @@ class PartialDate:
                 lo = hi = date(self.year, self.month, self.day)
         except ValueError as exc:
             raise InvalidDate(f"{self._text()} is not a real date ({exc})") from None
-        object.__setattr__(self, "earliest", lo)
-        object.__setattr__(self, "latest", hi)
+        object.__setattr__(self, "first_day", lo.toordinal())
+        object.__setattr__(self, "last_day", hi.toordinal())
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -107,12 +107,12 @@ class PartialDate:
         return Precision.DAY
 
     @property
-    def first_day(self) -> int:
-        return self.earliest.toordinal()
+    def earliest(self) -> date:
+        return date.fromordinal(self.first_day)
 
     @property
-    def last_day(self) -> int:
-        return self.latest.toordinal()
+    def latest(self) -> date:
+        return date.fromordinal(self.last_day)
 
     def _text(self) -> str:
         out = f"{self.year:04d}"
@@ -168,21 +168,9 @@ class Interval:
     possible_to: int = field(init=False, repr=False, compare=False)
     certain_from: int = field(init=False, repr=False, compare=False)
     certain_to: int = field(init=False, repr=False, compare=False)
-    start_span: tuple[int, int] = field(init=False, repr=False, compare=False)
-    end_span: tuple[int, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         start, end = self.start, self.end
-        # the inclusive day ranges in which the first day of holding, and the first day of no longer
-        # holding, must lie; (FAR_FUTURE, FAR_PAST) when that end is open or unknown
-        never = (FAR_FUTURE, FAR_PAST)
-        start_span = (start.first_day, start.last_day) if isinstance(start, PartialDate) else never
-        if self.single:
-            end_span = (start.first_day + 1, start.last_day + 1)
-        else:
-            end_span = (end.first_day, end.last_day) if isinstance(end, PartialDate) else never
-        object.__setattr__(self, "start_span", start_span)
-        object.__setattr__(self, "end_span", end_span)
         if self.single:
             if not isinstance(start, PartialDate) or start != end:
                 raise InvalidInterval("a single-date interval needs the same date at both ends")
@@ -211,6 +199,20 @@ class Interval:
         object.__setattr__(self, "possible_to", pt)
         object.__setattr__(self, "certain_from", cf)
         object.__setattr__(self, "certain_to", ct)
+
+    @property
+    def start_span(self) -> tuple[int, int]:
+        """Inclusive days within which the first day of holding lies; (FAR_FUTURE, FAR_PAST) if open or unknown."""
+        start = self.start
+        return (start.first_day, start.last_day) if isinstance(start, PartialDate) else (FAR_FUTURE, FAR_PAST)
+
+    @property
+    def end_span(self) -> tuple[int, int]:
+        """Inclusive days within which the first day of no longer holding lies (same convention)."""
+        if self.single:
+            return self.start.first_day + 1, self.start.last_day + 1
+        end = self.end
+        return (end.first_day, end.last_day) if isinstance(end, PartialDate) else (FAR_FUTURE, FAR_PAST)
 
     @classmethod
     def parse(cls, text: str | None) -> Interval:
