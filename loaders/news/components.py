@@ -1,0 +1,196 @@
+"""The spaCy pipeline components of news extraction, registered by name for ``pipeline.cfg``.
+
+``actorgraph_mentions`` turns entities into linked mentions and candidates, ``actorgraph_dates``
+finds dates against ``doc._.published``, ``actorgraph_claims`` applies the claim rules and links
+their ends to the graph (choosing among a name's ids by what the relation allows). Components that
+need a graph get it through ``use_graph`` after the pipeline is built (a graph is not config data).
+
+Registration happens when :func:`register` is called (by :func:`loaders.news.pipeline.build_nlp`),
+not at import.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graph.time import PartialDate
+from loaders.news.dates import find_dates
+from loaders.news.mentions import find_mentions
+from loaders.news.resources import load_resources
+from loaders.news.rules import SentenceContext, make_candidate, sentence_claims
+from ontology import RELATIONS, RelationKind
+
+__all__ = ["register", "MentionsComponent", "ClaimsComponent"]
+
+
+@lru_cache(maxsize=1)
+def register() -> None:
+    """Register the components and Doc extensions with spaCy (idempotent)."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    for name, default in (("published", None), ("ag_mentions", None), ("ag_dates", None), ("ag_claims", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+    @Language.factory("actorgraph_mentions", assigns=["doc._.ag_mentions"], requires=["doc.ents"])
+    def make_mentions(nlp, name):
+        return MentionsComponent(nlp, name)
+
+    @Language.component("actorgraph_dates", assigns=["doc._.ag_dates"], requires=["doc._.published"])
+    def dates_component(doc):
+        if doc._.published is None:
+            raise ValueError("the Doc has no publication date: set doc._.published = PartialDate.parse('YYYY-MM-DD') "
+                             "before running the pipeline (loaders.news.extract does this)")
+        doc._.ag_dates = find_dates(doc.text, doc._.published)
+        return doc
+
+    @Language.factory("actorgraph_claims", assigns=["doc._.ag_claims"],
+                      requires=["doc._.ag_mentions", "doc._.ag_dates"],
+                      default_config={"use_parser": True})
+    def make_claims(nlp, name, use_parser: bool):
+        return ClaimsComponent(nlp, name, use_parser=use_parser)
+
+
+class MentionsComponent:
+    """Linked mentions, demonym phrases and new-actor candidates, in ``doc._.ag_mentions``."""
+
+    def __init__(self, nlp, name: str):
+        self.name = name
+        self.res = load_resources()
+        self.place_ids: frozenset[str] = frozenset()
+        self.demonym_ids: dict[str, str] = {}
+
+    def use_graph(self, graph) -> None:
+        self.place_ids = frozenset(p.id for p in graph.places)
+        self.demonym_ids = {text: i for text, i in self.res.demonyms.items() if graph.get(i) is not None}
+
+    def __call__(self, doc):
+        doc._.ag_mentions = find_mentions(doc, self.res, self.place_ids, self.demonym_ids)
+        return doc
+
+
+class ClaimsComponent:
+    """Candidate claims, linked to graph ids, in ``doc._.ag_claims``."""
+
+    def __init__(self, nlp, name: str, *, use_parser: bool = True):
+        from spacy.matcher import PhraseMatcher
+
+        self.name = name
+        self.use_parser = use_parser
+        self.res = load_resources()
+        self.kinds: dict[str, object] = {}
+        self.places: frozenset[str] = frozenset()
+        self.triggers = self.res.triggers
+        self.trigger_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms: dict[str, list[int]] = {}
+        for i, trig in enumerate(self.triggers):
+            for w in trig.words:
+                forms.setdefault(w.lower(), []).append(i)
+        self.trigger_forms = forms
+        for w in forms:
+            self.trigger_matcher.add(w, [nlp.make_doc(w)])
+        self.cue_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for cue, words in self.res.cues.items():
+            self.cue_matcher.add("cue:" + cue, [nlp.make_doc(w) for w in words])
+        for word, support_type in self.res.support_nouns.items():
+            self.cue_matcher.add("support:" + support_type, [nlp.make_doc(word)])
+
+    def use_graph(self, graph) -> None:
+        self.kinds = {e.id: e.kind for e in [*graph.actors, *graph.places]}
+        self.places = frozenset(p.id for p in graph.places)
+        self.graph_ids = frozenset(self.kinds)
+
+    def __call__(self, doc):
+        from spacy.util import filter_spans
+
+        published = doc._.published
+        mentions = doc._.ag_mentions or []
+        inside = set()
+        for m in mentions:
+            inside.update(range(m.start, m.end))
+        vocab = doc.vocab.strings
+        spans = [doc[s:e] for _, s, e in self.trigger_matcher(doc) if not inside.intersection(range(s, e))]
+        triggers = [(sp.start, sp.end, [self.triggers[i] for i in self.trigger_forms[sp.text.lower()]])
+                    for sp in sorted(filter_spans(spans), key=lambda sp: sp.start)]
+        cue_spans, support = [], []
+        for key, s, e in self.cue_matcher(doc):
+            label = vocab[key]
+            kind, _, value = label.partition(":")
+            (cue_spans if kind == "cue" else support).append((s, e, value))
+        dates = []
+        for d in doc._.ag_dates or []:
+            sp = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+            if sp is not None:
+                dates.append((sp.start, sp.end, d))
+        found_all = []
+        for sent in doc.sents:
+            ctx = SentenceContext(
+                doc, sent.start, sent.end,
+                [m for m in mentions if sent.start <= m.start and m.end <= sent.end],
+                [t for t in triggers if sent.start <= t[0] and t[1] <= sent.end],
+                {}, [c for c in cue_spans if sent.start <= c[0] < sent.end],
+                [c for c in support if sent.start <= c[0] < sent.end],
+                [d for d in dates if sent.start <= d[0] < sent.end],
+                self.res,
+            )
+            found_all.extend(sentence_claims(ctx))
+        if self.use_parser and doc.has_annotation("DEP"):
+            from loaders.news.syntax import parsed_claims
+
+            found_all.extend(parsed_claims(doc, mentions, self.triggers, self.trigger_forms, self.res))
+        out, seen = [], {}
+        for f in found_all:
+            cand = self._link(f, published, doc)
+            if cand is None:
+                continue
+            key = (cand.subject or cand.subject_text, cand.predicate, cand.object or cand.object_text, cand.sentence)
+            if key in seen and seen[key].confidence >= cand.confidence:
+                continue
+            seen[key] = cand
+        out = sorted(seen.values(), key=lambda c: (c.start, c.trigger, c.subject or "", c.object or ""))
+        doc._.ag_claims = out
+        return doc
+
+    # ------------------------------------------------------------------ linking
+
+    def _metonym(self, entity_id: str, predicate: str, role: str, published: PartialDate) -> str:
+        for m in self.res.metonyms:
+            if m["id"] != entity_id or predicate not in m["predicates"] or m["as"] not in self.kinds:
+                continue
+            if m.get("when", "any") not in ("any", role):
+                continue
+            if "before" in m and published.first_day >= PartialDate.parse(m["before"]).first_day:
+                continue
+            if "after" in m and published.last_day < PartialDate.parse(m["after"]).first_day:
+                continue
+            return m["as"]
+        return entity_id
+
+    def _choose(self, mention, predicate: str, role: str, published: PartialDate) -> tuple[bool, str | None]:
+        """(acceptable, id): an id the relation allows for this side, None for an unlinked candidate."""
+        spec = RELATIONS[RelationKind(predicate)]
+        if mention.kind == "candidate" or not mention.ids:
+            return True, None
+        want_place = role == "object" and spec.object_is_place
+        kinds = spec.object_kinds if role == "object" else spec.subject_kinds
+        for raw in mention.ids:
+            if raw not in self.kinds:
+                continue
+            entity_id = self._metonym(raw, predicate, role, published)
+            is_place = entity_id in self.places
+            if is_place == want_place and self.kinds[entity_id] in kinds:
+                return True, entity_id
+        return False, None
+
+    def _link(self, found, published: PartialDate, doc):
+        p = found.trigger.predicate
+        ok_s, subject = self._choose(found.subject, p, "subject", published)
+        ok_o, obj = self._choose(found.object, p, "object", published)
+        if not (ok_s and ok_o) or (subject is None and obj is None):
+            return None
+        if subject is not None and subject == obj:
+            return None
+        if RELATIONS[RelationKind(p)].symmetric and subject and obj and obj < subject:
+            pass  # symmetric relations are compared as unordered pairs downstream; keep the text's order
+        return make_candidate(found, subject=subject, obj=obj, published=published, doc=doc)

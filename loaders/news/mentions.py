@@ -1,0 +1,159 @@
+"""Mentions of actors and places in a Doc: linked names, demonym phrases and new-actor candidates.
+
+The EntityRuler (or a trained NER) has set ``doc.ents``; this module turns them into :class:`TokMention`
+values the claim rules work on, and adds what a ruler cannot express as fixed phrases:
+"Russian and Iranian officers" (demonyms before a word for troops, aircraft or advisers, each a
+mention of its state with a hint of the kind of support) and collectives that look like actors but
+are not in the graph ("Islamist-led rebels", "the Hamza Brigade").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loaders.news.resources import Resources
+
+__all__ = ["TokMention", "find_mentions", "LOCATIVE"]
+
+#: words before a name that make it a place rather than an actor ("in Damascus", "towards Homs")
+LOCATIVE = frozenset({"in", "into", "to", "towards", "toward", "from", "near", "around", "over", "across",
+                      "inside", "outside", "at", "throughout", "through", "within", "of", "on", "outskirts",
+                      "city", "province", "capital", "town", "governorate", "south", "north", "east", "west"})
+_SKIP_BEFORE = frozenset({"the", "northern", "southern", "eastern", "western", "central", "rural", "city",
+                          "strategic", "key", "northwestern", "northeastern", "southwestern", "southeastern"})
+_NER_CANDIDATES = frozenset({"ORG", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class TokMention:
+    """A mention over tokens ``[start, end)``; ``ids`` are every graph id it may denote, best first."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]
+    kind: str  # actor, place, candidate
+    via: str
+    hint: str | None = None  # a support type suggested by the head noun ("officers" -> training_expertise)
+
+    @property
+    def primary(self) -> str | None:
+        return self.ids[0] if self.ids else None
+
+
+def _linked(doc, ent, place_ids: frozenset[str]) -> TokMention:
+    ids = tuple(i for i in ent.ent_id_.split("|") if i)
+    label = ent.label_
+    via = "alias"
+    if label == "AMBIG":
+        j = ent.start - 1
+        while j >= 0 and doc[j].lower_ in _SKIP_BEFORE:
+            j -= 1
+        place_first = j >= 0 and doc[j].lower_ in LOCATIVE and not (ent.end < len(doc) and doc[ent.end].lower_ == "'s")
+        actors = tuple(i for i in ids if i not in place_ids)
+        places = tuple(i for i in ids if i in place_ids)
+        ids = places + actors if place_first else actors + places
+        kind = "place" if place_first else "actor"
+    else:
+        kind = "place" if label == "PLACE" else "actor"
+    return TokMention(ent.start, ent.end, ids, kind, via)
+
+
+def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: dict[str, str]) -> list[TokMention]:
+    """All mentions in ``doc``, sorted and non-overlapping."""
+    out: list[TokMention] = []
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in ("ACTOR", "PLACE", "AMBIG") and ent.ent_id_:
+            out.append(_linked(doc, ent, place_ids))
+        elif ent.label_ in _NER_CANDIDATES:
+            out.append(TokMention(ent.start, ent.end, (), "candidate", "ner"))
+        else:
+            continue
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    out.extend(_demonyms(doc, res, taken, demonym_ids))
+    out.extend(_candidates(doc, res, taken))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _head_noun(doc, i: int, res: Resources) -> tuple[int, str] | None:
+    """A support noun starting at token ``i`` (one to three words): its end and support type."""
+    for n in (3, 2, 1):
+        if i + n <= len(doc):
+            words = " ".join(t.lower_ for t in doc[i:i + n])
+            if words in res.support_nouns:
+                return i + n, res.support_nouns[words]
+    return None
+
+
+def _demonyms(doc, res: Resources, taken: list[bool], demonym_ids: dict[str, str]) -> list[TokMention]:
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if taken[i] or doc[i].text not in demonym_ids:
+            i += 1
+            continue
+        chain = [i]
+        j = i + 1
+        while j < n and not taken[j]:
+            if doc[j].text in demonym_ids:
+                chain.append(j)
+                j += 1
+            elif doc[j].lower_ in (",", "and", "or", "-") or doc[j].lower_ in ("military", "air", "naval", "special"):
+                j += 1
+            else:
+                break
+        while j < n and doc[j].lower_ in ("military", "air", "naval", "special", "elite"):
+            j += 1
+        head = _head_noun(doc, j, res) if j < n else None
+        if head is not None:
+            for k in chain:
+                out.append(TokMention(k, k + 1, (demonym_ids[doc[k].text],), "actor", "demonym", head[1]))
+                taken[k] = True
+            i = head[0]
+        else:
+            i = j
+    return out
+
+
+def _candidates(doc, res: Resources, taken: list[bool]) -> list[TokMention]:
+    heads = {h.lower() for h in res.candidate_heads if " " not in h}
+    org_heads = set(res.org_heads)
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if taken[i]:
+            i += 1
+            continue
+        if t.lower_ in heads:
+            start = i
+            k = i - 1
+            while k >= 0 and not taken[k] and i - k <= 4 and (doc[k].is_title or doc[k].text == "-" or
+                                                              (k + 1 < n and doc[k + 1].text == "-")):
+                start = k
+                k -= 1
+            if start == i and t.lower_ in ("forces", "troops", "coalition", "factions", "fighters"):
+                i += 1  # a bare "forces" names no one
+                continue
+            out.append(TokMention(start, i + 1, (), "candidate", "candidate"))
+            i += 1
+            continue
+        if t.is_title and not t.is_sent_start:
+            j = i
+            while j < n and not taken[j] and (doc[j].is_title or doc[j].lower_ in ("al", "-", "of", "the", "al-")):
+                j += 1
+            end = j
+            while end > i and doc[end - 1].text not in org_heads:
+                end -= 1
+            if end - i >= 2:
+                out.append(TokMention(i, end, (), "candidate", "candidate"))
+                i = end
+                continue
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return out

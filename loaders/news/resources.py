@@ -1,0 +1,77 @@
+"""The extraction's data files (``loaders/news/data/*.jsonl``), read once per pipeline.
+
+Words that trigger a relation, hedges, support nouns, descriptive forms of actors: all of it is data,
+so a reviewer can extend the rules without touching code. Reading happens when a pipeline is
+built, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Resources", "Trigger", "load_resources"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Words that signal a relation: ``role`` is ``verb`` or ``noun``, ``phase`` start, state or end."""
+
+    predicate: str
+    phase: str
+    role: str
+    words: tuple[str, ...]
+    types: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    triggers: tuple[Trigger, ...]
+    cues: dict  # cue name -> tuple of word sequences
+    support_nouns: dict  # word sequence -> support type
+    descriptive: tuple[tuple[str, str], ...]  # (text, actor id)
+    demonyms: dict  # demonym -> actor id
+    metonyms: tuple[dict, ...]
+    candidate_heads: tuple[str, ...]
+    org_heads: tuple[str, ...]
+
+
+def _rows(name: str) -> list[dict]:
+    text = resources.files("loaders.news").joinpath("data", name).read_text(encoding="utf-8")
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"loaders/news/data/{name}:{number}: not a JSON object ({exc.msg}); "
+                             "each line must be one JSON object") from None
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """Read every data file; cached because the files ship with the package and do not change."""
+    triggers = tuple(Trigger(r["predicate"], r["phase"], r["role"], tuple(r["forms"]), tuple(r.get("types", ())))
+                     for r in _rows("triggers.jsonl"))
+    cues = {r["cue"]: tuple(r["forms"]) for r in _rows("cues.jsonl")}
+    support = {}
+    for r in _rows("support_nouns.jsonl"):
+        for form in r["forms"]:
+            support.setdefault(form.lower(), r["type"])
+    cand = _rows("candidates.jsonl")
+    heads = tuple(h for r in cand for h in r.get("heads", ()))
+    org_heads = tuple(h for r in cand for h in r.get("org_heads", ()))
+    return Resources(
+        triggers=triggers,
+        cues=cues,
+        support_nouns=support,
+        descriptive=tuple((r["text"], r["id"]) for r in _rows("descriptive.jsonl")),
+        demonyms={r["text"]: r["id"] for r in _rows("demonyms.jsonl")},
+        metonyms=tuple(_rows("metonyms.jsonl")),
+        candidate_heads=heads,
+        org_heads=org_heads,
+    )

@@ -1,0 +1,85 @@
+"""EntityRuler patterns built from a graph's names and aliases, plus the descriptive forms news uses.
+
+Case rules: a short or all-capital alias ("IS", "HTS", "SDF", "US") matches only with the exact
+case, so the verb "is" and the pronoun "us" are never taken for actors; longer names match in any
+case. An alias shared by several actors is dropped (it cannot be linked), unless it is one actor's
+own name. A form that names both an actor and a place ("Damascus", "Syria") keeps both ids and is
+labelled ``AMBIG``; the linker decides from context and the claim rules from the relation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from loaders.news.resources import Resources
+
+__all__ = ["build_patterns", "is_exact_case"]
+
+_APOSTROPHES = "'’ʼ"
+
+
+def is_exact_case(alias: str) -> bool:
+    """Whether an alias must match with its exact case.
+
+    >>> [is_exact_case(a) for a in ("IS", "HTS", "U.S.", "Hama", "Hezbollah", "HaD")]
+    [True, True, True, True, False, True]
+    """
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) <= 4 or (alias.upper() == alias and len(letters) <= 6)
+
+
+def _variants(text: str) -> set[str]:
+    out = {text}
+    for a in _APOSTROPHES:
+        for b in _APOSTROPHES:
+            if a in text:
+                out.add(text.replace(a, b))
+    if text.lower().startswith("the "):
+        out.add(text[4:])
+    return out
+
+
+def build_patterns(graph, res: Resources, tokenizer) -> list[dict]:
+    """EntityRuler patterns (``label`` ACTOR, PLACE or AMBIG; ``id`` one or more ids joined by ``|``).
+
+    Descriptive forms whose actor id is not in ``graph`` are skipped: the data files may name actors
+    of the full corpus that a smaller graph lacks.
+    """
+    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"actor": set(), "place": set()})
+    own_name: dict[str, set[str]] = defaultdict(set)
+    for entity in [*graph.actors, *graph.places]:
+        kind = "place" if entity.is_place else "actor"
+        names = [entity.name, *entity.aliases]
+        for name in names:
+            for v in _variants(name):
+                forms[v][kind].add(entity.id)
+        for v in _variants(entity.name):
+            own_name[v].add(entity.id)
+    for text, actor_id in res.descriptive:
+        if graph.get(actor_id) is not None and not graph.get(actor_id).is_place:
+            for v in _variants(text):
+                forms[v]["actor"].add(actor_id)
+                own_name[v].add(actor_id)
+    patterns = []
+    for text, ids in sorted(forms.items()):
+        actors, places = ids["actor"], ids["place"]
+        if len(actors) > 1:
+            actors = actors & own_name[text] if len(actors & own_name[text]) == 1 else set()
+        if len(places) > 1:
+            places = places & own_name[text] if len(places & own_name[text]) == 1 else set()
+        if not actors and not places:
+            continue
+        label = "AMBIG" if actors and places else ("ACTOR" if actors else "PLACE")
+        entity_ids = "|".join([*sorted(actors), *sorted(places)])
+        patterns.extend(_pattern(text, label, entity_ids, tokenizer))
+    return patterns
+
+
+def _pattern(text: str, label: str, entity_ids: str, tokenizer) -> Iterable[dict]:
+    words = [t.text for t in tokenizer(text)]
+    if not words or not any(ch.isalpha() for ch in text):
+        return []
+    if is_exact_case(text):
+        return [{"label": label, "id": entity_ids, "pattern": [{"ORTH": w} for w in words]}]
+    return [{"label": label, "id": entity_ids, "pattern": [{"LOWER": w.lower()} for w in words]}]

@@ -1,0 +1,399 @@
+"""Claim rules over token sequences: who does what to whom, when, and how firmly the text says it.
+
+Works without a parser (``spacy.blank("en")``): a sentence is read as mention groups (coordinated
+names: "Russia and Iran") around trigger words from ``data/triggers.jsonl``. The rules, each named in
+the candidate's ``rule``:
+
+- ``active``: SUBJECTS trigger OBJECTS ("Iran armed Hezbollah").
+- ``passive``: OBJECTS be/, trigger by SUBJECTS ("forces, assisted by Russian warplanes").
+- ``inverse``: PLACE fell to ACTOR.
+- ``fronted``: a sentence-initial participle, its objects, a copula, then the subjects
+  ("Supporting Assad ... has been Russia and Iran").
+- ``participle``: "After capturing Hama, rebels ..." (the subject follows the comma).
+- ``noun``: relational nouns with a preposition ("Russia's support for Assad", "an offshoot of ...").
+- ``apposition``: "HTS, an al-Qaeda offshoot" (the object before the noun, the subject before the comma).
+- ``between``: "clashes between X and Y" (every pair in the group).
+- ``reciprocal``: "X and Y are allies".
+
+Cues in the words before the trigger: negation drops the claim, an ending ("ended its support",
+"no longer") makes the claim end at the nearest date (or by publication), hedges set the status.
+When parser output is present, :mod:`loaders.news.syntax` adds the dependency-based readings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.time import PartialDate
+from loaders.news.dates import DateMention
+from loaders.news.mentions import LOCATIVE, TokMention
+from loaders.news.model import Candidate
+from loaders.news.resources import Resources, Trigger
+
+__all__ = ["SentenceContext", "Found", "sentence_claims", "make_candidate", "valid_for"]
+
+_CONJ = re.compile(r"^(,|and|or|&|plus|, and|, or|as well as|, as well as|along with|, along with|together with|"
+                   r"and its ally|and their allies|and its allies|alongside|, alongside)$")
+_BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "'s", "has", "have", "had", "reportedly",
+                 "allegedly", "also", "now", "long", "since", "later", "then", "once", "formally", "officially"})
+_COPULA = ("has been", "have been", "had been", "is", "are", "was", "were", "remains", "remain", "came", "come")
+_FRONTED_OPENERS = frozenset({"after", "since", "before", "having", "upon", "following", "while", "when", "on"})
+_RELATIVE = frozenset({"which", "who", "that", "whose"})
+_INVERSE = frozenset({"fell to", "fallen to", "falls to"})
+_BASE = {"active": 0.7, "passive": 0.75, "inverse": 0.75, "fronted": 0.65, "participle": 0.6, "noun": 0.7,
+         "apposition": 0.8, "between": 0.7, "reciprocal": 0.7, "possessive": 0.75}
+_WINDOW = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One reading before linking: subject and object mentions, the trigger and what the words around it say."""
+
+    subject: TokMention
+    object: TokMention
+    trigger: Trigger
+    t0: int
+    t1: int
+    rule: str
+    phase: str
+    status: str
+    types: tuple[str, ...]
+    date: DateMention | None
+    gap: int
+
+
+@dataclass
+class SentenceContext:
+    """What the rules need to know about one sentence."""
+
+    doc: object
+    start: int  # token offsets of the sentence
+    end: int
+    mentions: list[TokMention]
+    triggers: list[tuple[int, int, list[Trigger]]]
+    cues: dict  # token index -> set of cue names (for the first token of each cue)
+    cue_spans: list[tuple[int, int, str]]
+    support: list[tuple[int, int, str]]
+    dates: list[tuple[int, int, DateMention]]  # token span and the date
+    res: Resources
+    groups: list[list[int]] = field(default_factory=list)  # lists of indexes into mentions
+
+    def __post_init__(self) -> None:
+        self.groups = _group(self.doc, self.mentions)
+
+
+def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if groups:
+            prev = mentions[groups[-1][-1]]
+            between = " ".join(t.lower_ for t in doc[prev.end:m.start])
+            if between.startswith("both "):
+                between = between[5:]
+            if prev.end <= m.start and _CONJ.match(between) and m.kind == prev.kind or (
+                    prev.end <= m.start and _CONJ.match(between) and "candidate" not in (m.kind, prev.kind)
+                    and between in ("and", ", and", "as well as", "along with", "together with")):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    return groups
+
+
+def _group_of(ctx: SentenceContext, mention_index: int) -> list[int]:
+    for g in ctx.groups:
+        if mention_index in g:
+            return g
+    return [mention_index]
+
+
+def _left_group(ctx: SentenceContext, before: int, *, limit: int = _WINDOW, skip_places: bool = True) -> list[int] | None:
+    """The nearest group ending at or before token ``before``; names after a locative word are skipped."""
+    doc = ctx.doc
+    for idx in range(len(ctx.mentions) - 1, -1, -1):
+        m = ctx.mentions[idx]
+        if m.end > before:
+            continue
+        if before - m.end > limit:
+            return None
+        if any(doc[k].text == ";" for k in range(m.end, before)):
+            return None
+        if skip_places and _after_locative(doc, m, ctx.start):
+            continue
+        group = _group_of(ctx, idx)
+        return [g for g in group if ctx.mentions[g].end <= before]
+    return None
+
+
+def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_place: bool = False) -> list[int] | None:
+    doc = ctx.doc
+    for idx, m in enumerate(ctx.mentions):
+        if m.start < after:
+            continue
+        if m.start - after > limit:
+            return None
+        if any(doc[k].text in (";", ".") for k in range(after, m.start)):
+            return None
+        if want_place and m.kind != "place" and not _can_be_place(m) and m.kind != "candidate":
+            continue
+        if not want_place and _after_locative(doc, m, ctx.start) and _can_be_place(m) and m.start > after:
+            continue
+        group = _group_of(ctx, idx)
+        return [g for g in group if ctx.mentions[g].start >= m.start]
+    return None
+
+
+def _can_be_place(m: TokMention) -> bool:
+    return m.kind == "place" or m.via == "alias" and m.kind == "actor" and len(m.ids) > 1
+
+
+def _after_locative(doc, m: TokMention, sent_start: int) -> bool:
+    j = m.start - 1
+    while j >= sent_start and doc[j].lower_ in ("the", "northern", "southern", "eastern", "western", "rural"):
+        j -= 1
+    return j >= sent_start and doc[j].lower_ in LOCATIVE and doc[j].lower_ not in ("of", "on") and m.kind != "candidate"
+
+
+def _cues_in(ctx: SentenceContext, lo: int, hi: int) -> set[str]:
+    return {name for s, e, name in ctx.cue_spans if lo <= s and e <= hi}
+
+
+def _support_in(ctx: SentenceContext, lo: int, hi: int) -> set[str]:
+    return {t for s, e, t in ctx.support if lo <= s and e <= hi}
+
+
+def _nearest_date(ctx: SentenceContext, t0: int, t1: int, lo: int, hi: int) -> DateMention | None:
+    best, best_d = None, None
+    for s, e, d in ctx.dates:
+        dist = s - t1 if s >= t1 else t0 - e
+        if s >= t1:
+            dist -= 0.5  # a date after the verb usually belongs to it ("captured Hama on Thursday")
+        if best_d is None or dist < best_d:
+            best, best_d = d, dist
+    return best
+
+
+def sentence_claims(ctx: SentenceContext) -> list[Found]:
+    """Every reading the rules find in one sentence (before linking and kind checks)."""
+    out: list[Found] = []
+    previous: tuple[list[int], list[int], int] | None = None  # last subjects, objects, trigger end
+    doc = ctx.doc
+    for t0, t1, defs in ctx.triggers:
+        form = " ".join(t.lower_ for t in doc[t0:t1])
+        for trig in defs:
+            readings = _readings(ctx, t0, t1, trig, form, previous)
+            if not readings:
+                continue
+            rule, subj, obj = readings
+            if rule in ("active",) and previous is not None and subj == previous[1] and previous[2] <= t0:
+                between = [t.lower_ for t in doc[ctx.mentions[subj[-1]].end:t0] if t.text != ","]
+                if not (between and between[0] in _RELATIVE):
+                    subj = previous[0]
+            found = _finish(ctx, t0, t1, trig, rule, subj, obj)
+            if found:
+                out.extend(found)
+                previous = (subj, obj, t1)
+                break
+    return out
+
+
+def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, previous):
+    doc = ctx.doc
+    place_obj = trig.predicate in ("controls", "based_in")
+    first_word = ctx.start
+    while first_word < t0 and (doc[first_word].is_punct or doc[first_word].lower_ in ("also", "meanwhile", "and", "but")):
+        first_word += 1
+    if trig.role == "noun":
+        last = doc[t1 - 1].lower_
+        if last == "between":
+            right = _right_group(ctx, t1, limit=4)
+            if right and len(right) >= 2:
+                return "between", right, right
+            return None
+        if last in ("of", "for", "to", "with", "against", "on", "in", "toward", "towards"):
+            right = _right_group(ctx, t1, limit=6, want_place=place_obj)
+            if not right:
+                return None
+            # possessive subject: "Russia's support for"
+            left = _possessor(ctx, t0)
+            if left is not None:
+                return "possessive", left, right
+            left = _left_group(ctx, t0, limit=8)
+            if left is None:
+                return None
+            return "noun", left, right
+        # bare noun: "HTS, an al-Qaeda offshoot"; "X and Y are allies"; "Idlib, an HTS stronghold"
+        pre = _prenominal(ctx, t0)
+        if pre is not None:
+            left = _left_group(ctx, ctx.mentions[pre[0]].start, limit=5, skip_places=not place_obj)
+            if left is None:
+                return None
+            if place_obj:
+                return "apposition", pre, left
+            return "apposition", left, pre
+        if trig.predicate in ("allied_with", "fights"):
+            left = _left_group(ctx, t0, limit=5)
+            if left and len(left) >= 2:
+                return "reciprocal", left, left
+        return None
+    # verbs
+    if form in _INVERSE:
+        left = _left_group(ctx, t0, limit=8, skip_places=False)
+        right = _right_group(ctx, t1, limit=4)
+        return ("inverse", right, left) if left and right else None
+    by_next = (t1 < ctx.end and doc[t1].lower_ == "by") or (t1 + 1 < ctx.end and doc[t1 + 1].lower_ == "by")
+    before = {doc[k].lower_ for k in range(max(ctx.start, t0 - 3), t0)}
+    if form.endswith(" by") or (by_next and (before & _BE or (t0 > ctx.start and doc[t0 - 1].text == ","))):
+        by = t1 if form.endswith(" by") else (t1 if doc[t1].lower_ == "by" else t1 + 1) + 1
+        right = _right_group(ctx, by, limit=3)
+        left = _left_group(ctx, t0, limit=8, skip_places=not place_obj)
+        return ("passive", right, left) if left and right else None
+    if t0 == first_word and doc[t0].lower_.endswith("ing"):
+        right = _right_group(ctx, t1, limit=6, want_place=place_obj)
+        if right:
+            end = ctx.mentions[right[-1]].end
+            text = doc[end:ctx.end].text.lower()
+            for cop in _COPULA:
+                m = re.search(rf"(?:^|\s){re.escape(cop)}\s", " " + text + " ")
+                if m:
+                    # the copula's token position: count tokens up to it
+                    k = end
+                    while k < ctx.end and doc[k].lower_ not in cop.split():
+                        k += 1
+                    subj = _right_group(ctx, k + len(cop.split()) - 1, limit=5)
+                    if subj:
+                        return "fronted", subj, right
+                    break
+    if first_word < t0 and doc[first_word].lower_ in _FRONTED_OPENERS and t0 - first_word <= 2 and (
+            doc[t0].lower_.endswith(("ing", "ed"))):
+        right = _right_group(ctx, t1, limit=6, want_place=place_obj)
+        if right:
+            k = ctx.mentions[right[-1]].end
+            while k < ctx.end and doc[k].text != ",":
+                k += 1
+            subj = _right_group(ctx, k + 1, limit=3)
+            if subj:
+                return "participle", subj, right
+    left = _left_group(ctx, t0)
+    right = _right_group(ctx, t1, want_place=place_obj)
+    if left and right:
+        return "active", left, right
+    if left and trig.predicate in ("fights", "allied_with") and len(left) >= 2 and not right:
+        return "reciprocal", left, left
+    return None
+
+
+def _possessor(ctx: SentenceContext, t0: int) -> list[int] | None:
+    doc = ctx.doc
+    k = t0 - 1
+    while k > ctx.start and doc[k].lower_ not in ("'s", "’s", "'") and k > t0 - 4 and doc[k].is_alpha:
+        k -= 1
+    if k >= ctx.start and doc[k].lower_ in ("'s", "’s", "'"):
+        for idx, m in enumerate(ctx.mentions):
+            if m.end == k:
+                return _group_of(ctx, idx)
+    if k >= ctx.start and doc[k].lower_ in ("its", "their"):
+        return None
+    return None
+
+
+def _prenominal(ctx: SentenceContext, t0: int) -> list[int] | None:
+    """A mention just before a relational noun ("an al-Qaeda offshoot"), allowing one modifier word."""
+    for idx, m in enumerate(ctx.mentions):
+        if m.end == t0 or (m.end == t0 - 1 and ctx.doc[t0 - 1].is_alpha and ctx.doc[t0 - 1].is_lower) or (
+                m.end == t0 - 2 and ctx.doc[m.end].text == "-"):
+            return [idx]
+    return None
+
+
+def _finish(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, subj: list[int],
+            obj: list[int]) -> list[Found]:
+    doc = ctx.doc
+    ms = ctx.mentions
+    lo = min(ms[i].start for i in subj + obj)
+    hi = max(ms[i].end for i in subj + obj)
+    subj_end = max(ms[i].end for i in subj)
+    window_lo = min(subj_end, t0) if rule in ("active", "possessive", "noun") else ctx.start
+    before = _cues_in(ctx, window_lo, t0)
+    if rule in ("passive",):
+        before |= _cues_in(ctx, max(ctx.start, t0 - 4), t0)
+    near = _cues_in(ctx, t0, min(ctx.end, t1 + 1))
+    if ("negation" in before or "negation" in near) and "ending" not in before and not _no_longer(doc, window_lo, t0):
+        return []
+    phase = trig.phase
+    if "ending" in before or _no_longer(doc, window_lo, t0):
+        phase = "end"
+    sentence_cues = _cues_in(ctx, ctx.start, hi + 3)
+    status = "confirmed"
+    if "alleged" in sentence_cues:
+        status = "alleged"
+    elif "reported" in sentence_cues:
+        status = "reported"
+    elif "disputed" in sentence_cues:
+        status = "disputed"
+    if trig.predicate == "designates_terrorist" and not _cues_in(ctx, max(ctx.start, t0 - 3), min(ctx.end, hi + 6)) & {
+            "terror_noun"}:
+        return []
+    types: set[str] = set()
+    if trig.predicate == "supports":
+        types = set(trig.types) | _support_in(ctx, max(ctx.start, lo - 1), min(ctx.end, hi + 4))
+        types |= {ms[i].hint for i in subj if ms[i].hint}
+    date = _nearest_date(ctx, t0, t1, ctx.start, ctx.end)
+    gap = max(0, t0 - subj_end) if rule == "active" else 0
+    out = []
+    for s in subj:
+        for o in obj:
+            if s == o or (rule in ("between", "reciprocal") and s > o):
+                continue
+            out.append(Found(ms[s], ms[o], trig, t0, t1, rule, phase, status, tuple(sorted(types)), date, gap))
+    return out
+
+
+def _no_longer(doc, lo: int, hi: int) -> bool:
+    words = [t.lower_ for t in doc[lo:hi]]
+    return any(a == "no" and b == "longer" for a, b in zip(words, words[1:]))
+
+
+def valid_for(phase: str, date: DateMention | None, published: PartialDate) -> str:
+    """The EDTF validity of a claim from the trigger's phase and the date found near it.
+
+    >>> pub = PartialDate.parse("2024-12-05")
+    >>> valid_for("state", None, pub), valid_for("end", None, pub)
+    ('2024-12-05', '/2024-12-05')
+    """
+    if date is None:
+        return f"/{published}" if phase == "end" else str(published)
+    if date.role == "range":
+        return f"{date.start}/{date.end}"
+    if date.role == "since":
+        return f"{date.start}/.." if phase != "end" else f"/{date.start}"
+    if date.role == "until":
+        return f"/{date.end}"
+    if phase == "end":
+        return f"/{date.start}"
+    if phase == "start":
+        return f"{date.start}/"
+    return str(date.start)
+
+
+def make_candidate(found: Found, *, subject: str | None, obj: str | None, published: PartialDate, doc) -> Candidate:
+    sent = doc[found.t0].sent
+    subj_text = doc[found.subject.start:found.subject.end].text
+    obj_text = doc[found.object.start:found.object.end].text
+    confidence = _BASE.get(found.rule, 0.6) - 0.02 * max(0, found.gap - 4)
+    if subject is None or obj is None:
+        confidence -= 0.2
+    if "demonym" in (found.subject.via, found.object.via):
+        confidence -= 0.1
+    if found.date is not None:
+        confidence += 0.05
+    return Candidate(
+        subject=subject, predicate=found.trigger.predicate, object=obj,
+        valid=valid_for(found.phase, found.date, published),
+        subject_text=subj_text, object_text=obj_text,
+        sentence=sent.text, start=sent.start_char, end=sent.end_char,
+        trigger=(doc[found.t0].idx, doc[found.t1 - 1].idx + len(doc[found.t1 - 1].text)),
+        rule=found.rule, confidence=max(0.05, min(0.95, confidence)),
+        support_types=found.types if found.trigger.predicate == "supports" else (),
+        status=found.status, date_text=found.date.text if found.date else "",
+    )
