@@ -9,6 +9,7 @@ through a columnar :class:`graph.index.IntervalIndex`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import dataclasses
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from graph.index import IntervalIndex
 from graph.integrity import claim_problems
 from graph.model import Actor, Claim, Entity, Place, Source
 from graph.names import NameIndex
-from graph.time import FAR_FUTURE, PartialDate, day_span
+from graph.time import FAR_FUTURE, FAR_PAST, PartialDate, day_span
 from ontology import (
     ActorKind,
     Certainty,
@@ -153,8 +154,32 @@ class ActorGraph:
             problems.extend(f"claim {c.id!r} {field}: {msg}" for field, msg in claim_problems(c, entity, source_exists))
         if problems:
             raise DatasetInvalid(problems)
+        claims = [self._held_to_lifetimes(c, entity) for c in claims]
         with _collector_paused():
             self._commit(new_entities, new_sources, claims)
+
+    @staticmethod
+    def _held_to_lifetimes(claim: Claim, entity) -> Claim:
+        """The claim, with its valid time held to the lifetimes of the actors it links.
+
+        A claim whose end is unknown cannot run past the dissolution of its subject or object (nor an
+        unknown start precede a founding): those are facts too, so "possible" must respect them.
+        """
+        if claim.predicate.spec.lineage:  # splits, renamings and mergers happen at the edge of a lifetime
+            return claim
+        first, last = FAR_PAST, FAR_FUTURE
+        for side in (claim.subject, claim.object):
+            actor = entity(side)
+            if not isinstance(actor, Actor):
+                continue
+            if actor.founded is not None:
+                first = max(first, actor.founded.first_day)
+            if actor.dissolved is not None and not (side == claim.object and claim.predicate.spec.outlives_object):
+                last = min(last, actor.dissolved.last_day)
+        if (first, last) == (FAR_PAST, FAR_FUTURE):
+            return claim
+        valid = claim.valid.within(first, last)
+        return claim if valid is claim.valid else dataclasses.replace(claim, valid=valid)
 
     def _commit(self, new_entities: dict[str, Entity], new_sources: dict[str, Source], claims: list[Claim]) -> None:
         """Add a checked batch. Nothing here can fail on the data, so the batch goes in whole."""

@@ -164,6 +164,10 @@ class Interval:
     start: End = Bound.UNKNOWN
     end: End = Bound.UNKNOWN
     single: bool = False
+    #: days [first, last) outside which the claim cannot hold whatever its dates say: the lifetime of the
+    #: actors it links. Not part of the EDTF text; the graph sets it so that an unknown end cannot run
+    #: past a dissolution (nor an unknown start before a founding).
+    window: tuple[int, int] | None = field(default=None, repr=False, compare=False)
     possible_from: int = field(init=False, repr=False, compare=False)
     possible_to: int = field(init=False, repr=False, compare=False)
     certain_from: int = field(init=False, repr=False, compare=False)
@@ -195,10 +199,21 @@ class Interval:
                 cf = ct - 1 if ct < FAR_FUTURE else FAR_FUTURE
             elif ct is None:  # unknown end: certain only on the last possible start day
                 ct = cf + 1 if cf > FAR_PAST else FAR_PAST
+        if self.window is not None:
+            lo, hi = self.window
+            pf, pt, cf, ct = max(pf, lo), min(pt, hi), max(cf, lo), min(ct, hi)
         object.__setattr__(self, "possible_from", pf)
         object.__setattr__(self, "possible_to", pt)
         object.__setattr__(self, "certain_from", cf)
         object.__setattr__(self, "certain_to", ct)
+
+    def within(self, first: int, last_exclusive: int) -> Interval:
+        """The same interval, held to the days ``[first, last_exclusive)`` (e.g. its actors' lifetime)."""
+        lo, hi = (first, last_exclusive) if self.window is None else (
+            max(first, self.window[0]), min(last_exclusive, self.window[1]))
+        if (lo, hi) == (FAR_PAST, FAR_FUTURE):
+            return self
+        return Interval(self.start, self.end, self.single, window=(lo, hi))
 
     @property
     def start_span(self) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 import networkx as nx
 import pytest
 
-from graph import Actor, ActorGraph
+from graph import Actor, ActorGraph, PartialDate
 from ontology import AmbiguousName, DatasetInvalid, EntityNotFound
 from tests.graph.helpers import claim, small_graph, source
 
@@ -189,3 +189,17 @@ def test_duplicate_ids_are_refused():
         g.add(actors=[Actor("north", "Again", "state")])
     with pytest.raises(DatasetInvalid, match="duplicate"):
         g.add(sources=[source("s1")])
+
+
+def test_an_unknown_end_cannot_run_past_a_dissolution():
+    g = small_graph()
+    g.add(actors=[Actor("gone", "Gone Group", "armed_group", founded=PartialDate.parse("2010"),
+                        dissolved=PartialDate.parse("2020-03-01"))],
+          claims=[claim("u1", "south", "supports", "gone", "2013/"), claim("u2", "south", "opposes", "gone", "/2019")])
+    assert g.holds("south", "supports", "gone", "2019-06-01")
+    assert not g.holds("south", "supports", "gone", "2020-03-01")   # the group no longer exists
+    assert g.claim("u1").valid.edtf == "2013/"                       # the record's words are kept
+    assert not g.holds("south", "opposes", "gone", "2009-06-01")     # nor before it was founded
+    assert g.holds("south", "opposes", "gone", "2010-06-01")
+    assert [c.id for c in g.snapshot_claims("2021")] == [c.id for c in g.claims(as_of="2021")]
+    assert "u1" not in {c.id for c in g.snapshot_claims("2021")}
