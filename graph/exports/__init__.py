@@ -1,0 +1,60 @@
+"""Writing the graph out for other tools: Gephi, Cytoscape, Neo4j, Kumu, Graphviz, pictures and a web viewer.
+
+One module per format, each with ``write(subset, path, *, fmt, title) -> list[Path]``; they are
+imported only when used, so optional libraries (matplotlib for pictures) cost nothing otherwise.
+:func:`export` picks the claims with a :class:`Selection` (the same filters and time semantics as
+``ActorGraph.claims``) and hands the resulting :class:`Subset` to the format's writer.
+
+>>> sorted(FORMATS)[:4]
+['csv', 'cytoscape', 'dot', 'gexf']
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from graph.exports.selection import FILTER_KEYS, Selection, Subset, data_span, select
+
+__all__ = ["FILTER_KEYS", "FORMATS", "MULTI_FILE", "Selection", "Subset", "data_span", "export", "select"]
+
+#: Format name -> the module that writes it.
+FORMATS: dict[str, str] = {
+    "gexf": "graph.exports.gexf",
+    "graphml": "graph.exports.graphml",
+    "cytoscape": "graph.exports.cytoscape",
+    "json": "graph.exports.nodelink",
+    "csv": "graph.exports.csvfiles",
+    "dot": "graph.exports.dot",
+    "svg": "graph.exports.picture",
+    "png": "graph.exports.picture",
+    "kumu": "graph.exports.kumu",
+    "neo4j-csv": "graph.exports.neo4j_csv",
+    "html": "graph.exports.viewer",
+}
+
+#: Formats that write a folder of files rather than one file.
+MULTI_FILE = frozenset({"csv", "neo4j-csv"})
+
+
+def export(graph, fmt: str, path: str | Path, selection: Selection | None = None, *,
+           title: str | None = None) -> list[Path]:
+    """Write ``graph`` (the part ``selection`` picks) in format ``fmt`` to ``path``; returns the files written.
+
+    ``path`` is a file, or a folder (created when missing) for the formats in :data:`MULTI_FILE`.
+
+    Raises:
+        ValueError: an unknown format, or a selection that makes no sense.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    subset = select(graph, selection)
+    writer = importlib.import_module(FORMATS[fmt])
+    path = Path(path)
+    if fmt in MULTI_FILE:
+        if path.exists() and not path.is_dir():
+            raise ValueError(f"{fmt} writes several files: give a folder for -o, not the file {path}")
+        path.mkdir(parents=True, exist_ok=True)
+    elif path.is_dir():
+        raise ValueError(f"{path} is a folder; give a file name for -o (e.g. {path / ('actorgraph.' + fmt)})")
+    return writer.write(subset, path, fmt=fmt, title=title or "actorgraph")

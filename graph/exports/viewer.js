@@ -1,0 +1,397 @@
+/* actorgraph viewer: the network on one day, with the library's own partial-date semantics.
+ *
+ * Every claim and actor carries the half-open day ranges [from, to) in which it holds under each
+ * reading ("possible", "certain"), as computed by graph/time.py (days are proleptic Gregorian
+ * ordinals, as Python's date.toordinal()). Showing day D means: an actor is drawn when its range
+ * contains D (places always are), a claim when its range contains D and both its ends are drawn.
+ * That is exactly ActorGraph.as_of(D); this file only compares integers.
+ * Drawing, positions and interaction are vis-network's; positions come fixed from the export.
+ */
+(function () {
+  "use strict";
+
+  const data = JSON.parse(document.getElementById("actorgraph-data").textContent);
+  const EPOCH = data.epoch; // the ordinal of 1970-01-01
+  const MS_PER_DAY = 86400000;
+  const $ = (id) => document.getElementById(id);
+
+  const isoOf = (day) => new Date((day - EPOCH) * MS_PER_DAY).toISOString().slice(0, 10);
+  const dayOf = (iso) => {
+    const [y, m, d] = iso.split("-").map(Number);
+    return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY) + EPOCH;
+  };
+  const fold = (s) => String(s).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+
+  const kindInfo = {};
+  for (const k of data.actorKinds.concat(data.placeKinds)) kindInfo[k.value] = k;
+  const relationInfo = {};
+  for (const k of data.relationKinds) relationInfo[k.value] = k;
+  const nodeById = new Map(data.nodes.map((n) => [n.id, n]));
+  const claimById = new Map(data.claims.map((c) => [c.id, c]));
+
+  const state = {
+    day: data.start,
+    certainty: data.certainty,
+    relationKinds: new Set(data.relationKinds.map((k) => k.value)),
+    nodeKinds: new Set(data.actorKinds.concat(data.placeKinds).map((k) => k.value)),
+    hideIsolated: false,
+    selected: null,
+  };
+
+  const holds = (bounds, day) => {
+    const [lo, hi] = bounds[state.certainty];
+    return lo <= day && day < hi;
+  };
+
+  // ------------------------------------------------------------------ the network
+
+  const nodes = new vis.DataSet(data.nodes.map((n) => ({
+    id: n.id,
+    label: n.name,
+    x: n.x,
+    y: n.y,
+    fixed: true,
+    shape: n.type === "place" ? "square" : "dot",
+    size: n.type === "place" ? 9 : 13,
+    color: { background: n.colour, border: "#ffffff", highlight: { background: n.colour, border: "#212529" },
+             hover: { background: n.colour, border: "#495057" } },
+    borderWidth: 2,
+    font: { size: 13, color: "#212529", strokeWidth: 4, strokeColor: "#ffffff" },
+    title: `${n.name} (${kindInfo[n.kind].label})`,
+    hidden: true,
+  })));
+
+  const pairCount = new Map();
+  const edges = new vis.DataSet(data.claims.map((c) => {
+    const pair = [c.subject, c.object].sort().join("\u0000");
+    const k = pairCount.get(pair) || 0;
+    pairCount.set(pair, k + 1);
+    const colour = relationInfo[c.predicate].colour;
+    return {
+      id: c.id,
+      from: c.subject,
+      to: c.object,
+      arrows: c.symmetric ? "" : { to: { enabled: true, scaleFactor: 0.6 } },
+      color: { color: colour, highlight: colour, hover: colour, opacity: 0.9 },
+      width: 2,
+      selectionWidth: 2,
+      dashes: c.status === "alleged" || c.status === "disputed",
+      smooth: { enabled: true, type: k % 2 ? "curvedCCW" : "curvedCW", roundness: 0.08 + 0.1 * Math.ceil(k / 2) },
+      title: `${nodeById.get(c.subject).name} ${relationInfo[c.predicate].label} ${nodeById.get(c.object).name}` +
+             ` (${c.valid || "undated"})`,
+      hidden: true,
+    };
+  }));
+
+  const network = new vis.Network($("network"), { nodes, edges }, {
+    physics: { enabled: false },
+    interaction: { hover: true, tooltipDelay: 150, multiselect: false, navigationButtons: false },
+    edges: { font: { size: 0 } },
+    nodes: { labelHighlightBold: false },
+    layout: { randomSeed: 1, improvedLayout: false },
+  });
+
+  // ------------------------------------------------------------------ what holds on the day
+
+  function visibleSets() {
+    const shownNodes = new Set();
+    for (const n of data.nodes) {
+      if (state.nodeKinds.has(n.kind) && holds(n.exist, state.day)) shownNodes.add(n.id);
+    }
+    const shownClaims = new Set();
+    const touched = new Set();
+    for (const c of data.claims) {
+      if (state.relationKinds.has(c.predicate) && holds(c.valid_days, state.day) &&
+          shownNodes.has(c.subject) && shownNodes.has(c.object)) {
+        shownClaims.add(c.id);
+        touched.add(c.subject);
+        touched.add(c.object);
+      }
+    }
+    if (state.hideIsolated) {
+      for (const id of Array.from(shownNodes)) if (!touched.has(id)) shownNodes.delete(id);
+    }
+    return { shownNodes, shownClaims };
+  }
+
+  function refresh() {
+    const { shownNodes, shownClaims } = visibleSets();
+    const nodeUpdates = [];
+    nodes.forEach((n) => {
+      const hidden = !shownNodes.has(n.id);
+      if (hidden !== n.hidden) nodeUpdates.push({ id: n.id, hidden });
+    });
+    const edgeUpdates = [];
+    edges.forEach((e) => {
+      const hidden = !shownClaims.has(e.id);
+      if (hidden !== e.hidden) edgeUpdates.push({ id: e.id, hidden });
+    });
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+    $("slider").value = String(state.day);
+    $("date").value = isoOf(state.day);
+    const actors = Array.from(shownNodes).filter((id) => nodeById.get(id).type === "actor").length;
+    $("counts").textContent = `${shownClaims.size} relations, ${actors} actors on ${isoOf(state.day)}`;
+    countKinds(shownNodes, shownClaims);
+    if (state.selected) showSelected();
+  }
+
+  function countKinds(shownNodes, shownClaims) {
+    const rel = {}, act = {};
+    for (const id of shownClaims) { const p = claimById.get(id).predicate; rel[p] = (rel[p] || 0) + 1; }
+    for (const id of shownNodes) { const k = nodeById.get(id).kind; act[k] = (act[k] || 0) + 1; }
+    document.querySelectorAll("[data-count-relation]").forEach((el) => {
+      el.textContent = rel[el.dataset.countRelation] || 0;
+    });
+    document.querySelectorAll("[data-count-kind]").forEach((el) => {
+      el.textContent = act[el.dataset.countKind] || 0;
+    });
+  }
+
+  function setDay(day) {
+    state.day = Math.min(data.span[1], Math.max(data.span[0], Math.round(day)));
+    refresh();
+  }
+
+  // ------------------------------------------------------------------ controls
+
+  const slider = $("slider");
+  slider.min = String(data.span[0]);
+  slider.max = String(data.span[1]);
+  slider.step = "1";
+  slider.addEventListener("input", () => setDay(Number(slider.value)));
+  const dateBox = $("date");
+  dateBox.min = isoOf(data.span[0]);
+  dateBox.max = isoOf(data.span[1]);
+  dateBox.addEventListener("change", () => { if (dateBox.value) setDay(dayOf(dateBox.value)); });
+
+  let timer = null;
+  const playButton = $("play");
+  function stop() {
+    clearInterval(timer);
+    timer = null;
+    playButton.classList.remove("playing");
+    playButton.innerHTML = "&#9654;";
+    playButton.setAttribute("aria-label", "play");
+  }
+  playButton.addEventListener("click", () => {
+    if (timer) { stop(); return; }
+    if (state.day >= data.span[1]) setDay(data.span[0]);
+    const step = Math.max(1, Math.round((data.span[1] - data.span[0]) / 400));
+    playButton.classList.add("playing");
+    playButton.innerHTML = "&#10074;&#10074;";
+    playButton.setAttribute("aria-label", "pause");
+    timer = setInterval(() => {
+      if (state.day >= data.span[1]) { stop(); return; }
+      setDay(state.day + step);
+    }, 120);
+  });
+
+  document.querySelectorAll("input[name=certainty]").forEach((radio) => {
+    radio.checked = radio.value === state.certainty;
+    radio.addEventListener("change", () => { if (radio.checked) { state.certainty = radio.value; refresh(); } });
+  });
+
+  $("hide-isolated").addEventListener("change", (ev) => { state.hideIsolated = ev.target.checked; refresh(); });
+
+  function legendItem(list, kind, { line, square, countAttr, set }) {
+    const li = document.createElement("li");
+    const label = document.createElement("label");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.value = kind.value;
+    box.addEventListener("change", () => {
+      if (box.checked) set.add(kind.value); else set.delete(kind.value);
+      refresh();
+    });
+    const swatch = document.createElement("span");
+    swatch.className = "swatch" + (line ? " line" : "") + (square ? " square" : "");
+    swatch.style.background = kind.colour;
+    const text = document.createElement("span");
+    text.textContent = kind.label;
+    const n = document.createElement("span");
+    n.className = "n";
+    n.dataset[countAttr] = kind.value;
+    label.append(box, swatch, text, n);
+    li.append(label);
+    list.append(li);
+  }
+  for (const k of data.relationKinds) {
+    legendItem($("relation-kinds"), k, { line: true, countAttr: "countRelation", set: state.relationKinds });
+  }
+  for (const k of data.actorKinds) {
+    legendItem($("actor-kinds"), k, { countAttr: "countKind", set: state.nodeKinds });
+  }
+  for (const k of data.placeKinds) {
+    legendItem($("actor-kinds"), k, { square: true, countAttr: "countKind", set: state.nodeKinds });
+  }
+
+  // ------------------------------------------------------------------ search
+
+  const searchIndex = data.nodes.map((n) => ({ node: n, names: [n.name].concat(n.aliases).map(fold) }));
+  const search = $("search");
+  const results = $("results");
+  function runSearch() {
+    const q = fold(search.value.trim());
+    results.replaceChildren();
+    if (!q) return;
+    const scored = [];
+    for (const { node, names } of searchIndex) {
+      let best = 99;
+      names.forEach((name, i) => {
+        if (name === q) best = Math.min(best, i === 0 ? 0 : 1);
+        else if (name.startsWith(q)) best = Math.min(best, 2);
+        else if (name.includes(q)) best = Math.min(best, 3);
+      });
+      if (best < 99) scored.push([best, node.name.toLowerCase(), node]);
+    }
+    scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    for (const [, , node] of scored.slice(0, 20)) {
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.id = node.id;
+      button.append(node.name);
+      const alias = node.aliases.find((a) => fold(a).includes(q) && fold(a) !== fold(node.name));
+      if (alias) {
+        const span = document.createElement("span");
+        span.className = "alias";
+        span.textContent = ` (${alias})`;
+        button.append(span);
+      }
+      button.addEventListener("click", () => selectNode(node.id, true));
+      li.append(button);
+      results.append(li);
+    }
+    if (!scored.length) {
+      const li = document.createElement("li");
+      li.className = "note";
+      li.textContent = "no actor or place has that name";
+      results.append(li);
+    }
+  }
+  search.addEventListener("input", runSearch);
+  search.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter") {
+      const first = results.querySelector("button");
+      if (first) first.click();
+    }
+  });
+
+  // ------------------------------------------------------------------ details
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function sourceList(claim) {
+    const ul = el("ul", "sources");
+    for (const s of claim.sources) {
+      const li = el("li");
+      const a = el("a", null, s.title);
+      a.href = s.url;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      li.append(a, el("span", "meta", `${s.publisher}, ${s.published}`));
+      if (s.note) li.append(el("span", "says", s.note));
+      if (s.quote) { const q = el("q", null, s.quote); const says = el("span", "says"); says.append(q); li.append(says); }
+      ul.append(li);
+    }
+    return ul;
+  }
+
+  function claimBlock(claim, { active }) {
+    const div = el("div", "claim" + (active ? "" : " inactive"));
+    div.style.borderLeftColor = relationInfo[claim.predicate].colour;
+    div.dataset.claim = claim.id;
+    const what = `${nodeById.get(claim.subject).name} ${relationInfo[claim.predicate].label} ` +
+                 `${nodeById.get(claim.object).name}`;
+    div.append(el("div", "what", what));
+    const bits = [claim.valid ? `valid ${claim.valid}` : "undated", claim.status];
+    if (claim.support_types.length) bits.push(claim.support_types.join(", ").replaceAll("_", " "));
+    div.append(el("div", "when", bits.join(" \u00b7 ")));
+    for (const [k, v] of Object.entries(claim.qualifiers)) div.append(el("div", "when", `${k}: ${v}`));
+    if (claim.note) div.append(el("div", "when", claim.note));
+    div.append(sourceList(claim));
+    return div;
+  }
+
+  function showNode(id) {
+    const n = nodeById.get(id);
+    const box = $("details");
+    box.replaceChildren();
+    box.dataset.showing = `node:${id}`;
+    box.append(el("h2", null, n.name), el("div", "kind", kindInfo[n.kind].label));
+    const dl = el("dl");
+    const add = (k, v) => { if (v) dl.append(el("dt", null, k), el("dd", null, v)); };
+    add("aliases", n.aliases.join(", "));
+    add("country", n.country);
+    add("founded", n.founded);
+    add("dissolved", n.dissolved);
+    add("on the map", holds(n.exist, state.day) ? null : `not on ${isoOf(state.day)}`);
+    box.append(dl);
+    if (n.description) box.append(el("p", null, n.description));
+    const mine = data.claims.filter((c) => c.subject === id || c.object === id);
+    const now = mine.filter((c) => holds(c.valid_days, state.day));
+    box.append(el("h3", null, `Relations on ${isoOf(state.day)} (${now.length})`));
+    for (const c of now) box.append(claimBlock(c, { active: true }));
+    const other = mine.filter((c) => !holds(c.valid_days, state.day));
+    if (other.length) {
+      const more = el("details");
+      more.append(el("summary", null, `Other times (${other.length})`));
+      for (const c of other) more.append(claimBlock(c, { active: false }));
+      box.append(more);
+    }
+  }
+
+  function showClaim(id) {
+    const c = claimById.get(id);
+    const box = $("details");
+    box.replaceChildren();
+    box.dataset.showing = `claim:${id}`;
+    box.append(el("h2", null, relationInfo[c.predicate].label), claimBlock(c, { active: holds(c.valid_days, state.day) }));
+  }
+
+  function showSelected() {
+    const [what, id] = state.selected;
+    if (what === "node") showNode(id); else showClaim(id);
+  }
+
+  function selectNode(id, focus) {
+    state.selected = ["node", id];
+    if (!nodes.get(id).hidden) {
+      network.selectNodes([id]);
+      if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 300 } });
+    }
+    showSelected();
+  }
+
+  network.on("click", (params) => {
+    if (params.nodes.length) selectNode(params.nodes[0], false);
+    else if (params.edges.length) { state.selected = ["claim", params.edges[0]]; showSelected(); }
+  });
+
+  $("about").textContent = `${data.nodes.length} actors and places, ${data.claims.length} relations, ` +
+    `${isoOf(data.span[0])} to ${isoOf(data.span[1])}. ${data.about}`;
+
+  refresh();
+  network.fit();
+
+  // for scripted checks (the browser tests) and the curious
+  window.actorgraphViewer = {
+    setDay: (iso) => setDay(dayOf(iso)),
+    day: () => isoOf(state.day),
+    visibleClaims: () => edges.getIds({ filter: (e) => !e.hidden }).sort(),
+    visibleNodes: () => nodes.getIds({ filter: (n) => !n.hidden }).sort(),
+    nodePosition: (id) => network.canvasToDOM(network.getPosition(id)),
+    edgeMidpoint: (id) => {
+      const edge = network.body.edges[id];  // the drawn curve's middle, so a click there hits the edge
+      return network.canvasToDOM(edge.edgeType.getPoint(0.5));
+    },
+    network,
+  };
+})();

@@ -1,0 +1,140 @@
+"""The interactive viewer: one self-contained HTML file with a time slider, filters, search and sources.
+
+The page draws with vis-network, whose JavaScript ships inside the ``pyvis`` wheel (a dependency);
+it is read from the installed package and inlined, so the file works offline with no server and
+nothing is copied into this repository. Positions are computed once over all claims (stable
+layout). Each claim and actor carries its day bounds under both readings of partial dates, taken
+from :mod:`graph.time`, so the page shows on each day exactly what ``ActorGraph.as_of`` gives.
+
+With ``--as-of``, the slider starts on that day (the file still holds the whole history); with
+``--from/--to`` the file holds that period only.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from dataclasses import replace
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from graph.exports.layout import subset_positions
+from graph.exports.selection import select
+from graph.exports.style import ACTOR_COLOURS, PLACE_COLOUR, RELATION_COLOURS
+from graph.records import claim_record
+from graph.time import day_span
+from ontology import ActorKind, PlaceKind, RelationKind
+
+__all__ = ["payload", "render", "vis_network_assets", "write"]
+
+_HINT = ("the html viewer inlines vis-network from the pyvis package, which is not installed: "
+         "pip install pyvis (it is a dependency of actorgraph)")
+_EPOCH = date(1970, 1, 1).toordinal()
+_MARKER = re.compile(r"\{\{(TITLE|VIS_CSS|VIS_JS|VIEWER_CSS|VIEWER_JS|DATA)\}\}")
+
+
+def vis_network_assets() -> tuple[str, str, str]:
+    """vis-network's JavaScript, its CSS and its version, read from the installed pyvis package.
+
+    Raises:
+        ImportError: pyvis (or the vis-network files inside it) is missing, with how to install it.
+    """
+    spec = importlib.util.find_spec("pyvis")  # locates the package without importing it (no IPython)
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError(_HINT)
+    found = []
+    for root in spec.submodule_search_locations:
+        for js in Path(root, "lib").glob("vis-*/vis-network.min.js"):
+            version = tuple(int(x) for x in re.findall(r"\d+", js.parent.name.removeprefix("vis-")))
+            found.append((version, js))
+    if not found:
+        raise ImportError(_HINT)
+    version, js = max(found)
+    css = js.with_name("vis-network.css")
+    return (js.read_text(encoding="utf-8"), css.read_text(encoding="utf-8") if css.exists() else "",
+            ".".join(map(str, version)))
+
+
+def payload(subset, *, start_day: int | None = None, about: str = "") -> dict:
+    """The data the page runs on: nodes with fixed positions, claims with their day bounds, kinds, span."""
+    n = max(len(subset.entities), 1)
+    pos = subset_positions(subset, scale=110.0 * n ** 0.5 + 150.0)
+    known = subset.selection.known_as_of
+    used_kinds = {e.kind for e in subset.entities}
+    nodes = []
+    for e in subset.entities:
+        x, y = pos[e.id]
+        node = {"id": e.id, "name": e.name, "type": "place" if e.is_place else "actor", "kind": e.kind.value,
+                "aliases": list(e.aliases), "country": e.country or "", "description": e.description,
+                "colour": PLACE_COLOUR if e.is_place else ACTOR_COLOURS[e.kind], "x": round(x, 1),
+                "y": round(y, 1)}
+        if e.is_place:
+            node["exist"] = {"possible": [-(10**9), 10**9], "certain": [-(10**9), 10**9]}
+            node.update(founded="", dissolved="")
+        else:
+            node["exist"] = _bounds(e.existence)
+            node.update(founded=str(e.founded or ""), dissolved=str(e.dissolved or ""))
+        nodes.append(node)
+    claims = []
+    for c in subset.claims:
+        record = claim_record(subset.graph, c, known_as_of=known)
+        claims.append({
+            "id": c.id, "subject": c.subject, "object": c.object, "predicate": c.predicate.value,
+            "symmetric": c.symmetric, "valid": record["valid"] or "", "valid_days": _bounds(c.valid),
+            "support_types": record["support_types"], "status": record["status"],
+            "qualifiers": record["qualifiers"], "note": record["note"] or "",
+            "sources": [{k: s[k] or "" for k in ("title", "publisher", "url", "published", "note", "quote")}
+                        for s in record["sources"]],
+        })
+    first, last = subset.first_day, subset.last_day
+    start = last if start_day is None else min(max(start_day, first), last)
+    return {
+        "epoch": _EPOCH, "span": [first, last], "start": start, "certainty": subset.certainty.value,
+        "about": about,
+        "actorKinds": [{"value": k.value, "label": k.label, "colour": ACTOR_COLOURS[k]}
+                       for k in ActorKind if k in used_kinds],
+        "placeKinds": [{"value": k.value, "label": k.label, "colour": PLACE_COLOUR}
+                       for k in PlaceKind if k in used_kinds],
+        "relationKinds": [{"value": k.value, "label": k.spec.label, "colour": RELATION_COLOURS[k]}
+                          for k in RelationKind if any(c.predicate is k for c in subset.claims)],
+        "nodes": nodes, "claims": claims,
+    }
+
+
+def render(subset, *, title: str = "actorgraph", start_day: int | None = None) -> str:
+    """The whole page as text."""
+    vis_js, vis_css, version = vis_network_assets()
+    about = f"Drawn with vis-network {version} (from the pyvis package). {subset.describe()}."
+    data = json.dumps(payload(subset, start_day=start_day, about=about), ensure_ascii=False, separators=(",", ":"))
+    # inside <script>, "</script" or "<!--" would end or confuse the element: escape every "<"
+    data = data.replace("<", "\\u003c")
+    assets = resources.files("graph.exports")
+    parts = {
+        "TITLE": _html_text(title),
+        "VIS_CSS": vis_css,
+        "VIS_JS": re.sub(r"</(script)", r"<\\/\1", vis_js, flags=re.IGNORECASE),
+        "VIEWER_CSS": assets.joinpath("viewer.css").read_text(encoding="utf-8"),
+        "VIEWER_JS": assets.joinpath("viewer.js").read_text(encoding="utf-8"),
+        "DATA": data,
+    }
+    template = assets.joinpath("viewer.html").read_text(encoding="utf-8")
+    return _MARKER.sub(lambda m: parts[m.group(1)], template)  # one pass: inlined code is never rescanned
+
+
+def write(subset, path: Path, *, fmt: str = "html", title: str = "actorgraph") -> list[Path]:
+    start_day = None
+    if subset.selection.as_of is not None:
+        start_day = day_span(subset.selection.as_of)[0]
+        subset = select(subset.graph, replace(subset.selection, as_of=None))
+    path.write_text(render(subset, title=title, start_day=start_day), encoding="utf-8")
+    return [path]
+
+
+def _bounds(interval) -> dict:
+    return {"possible": list(interval.bounds("possible")), "certain": list(interval.bounds("certain"))}
+
+
+def _html_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
