@@ -56,7 +56,7 @@
     color: { background: n.colour, border: "#ffffff", highlight: { background: n.colour, border: "#212529" },
              hover: { background: n.colour, border: "#495057" } },
     borderWidth: 2,
-    font: { size: 13, color: "#212529", strokeWidth: 4, strokeColor: "#ffffff" },
+    font: { size: 15, color: "#212529", strokeWidth: 4, strokeColor: "#ffffff" },
     title: `${n.name} (${kindInfo[n.kind].label})`,
     hidden: true,
   })));
@@ -161,9 +161,10 @@
   slider.step = "1";
   slider.addEventListener("input", () => setDay(Number(slider.value)));
   const dateBox = $("date");
-  dateBox.min = isoOf(data.span[0]);
-  dateBox.max = isoOf(data.span[1]);
-  dateBox.addEventListener("change", () => { if (dateBox.value) setDay(dayOf(dateBox.value)); });
+  dateBox.addEventListener("change", () => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(dateBox.value) && !Number.isNaN(dayOf(dateBox.value))) setDay(dayOf(dateBox.value));
+    else dateBox.value = isoOf(state.day);
+  });
 
   let timer = null;
   const playButton = $("play");
@@ -304,6 +305,15 @@
     return ul;
   }
 
+  function validText(claim) {
+    if (!claim.valid) return "undated";
+    if (!claim.valid.includes("/")) return `on some day in ${claim.valid}`;
+    const [from, to] = claim.valid.split("/");
+    const start = from === ".." ? "open start" : from || "unknown start";
+    const end = to === ".." ? "ongoing" : to ? `until ${to}` : "unknown end";
+    return `${start} \u2192 ${end}`;
+  }
+
   function claimBlock(claim, { active }) {
     const div = el("div", "claim" + (active ? "" : " inactive"));
     div.style.borderLeftColor = relationInfo[claim.predicate].colour;
@@ -311,7 +321,7 @@
     const what = `${nodeById.get(claim.subject).name} ${relationInfo[claim.predicate].label} ` +
                  `${nodeById.get(claim.object).name}`;
     div.append(el("div", "what", what));
-    const bits = [claim.valid ? `valid ${claim.valid}` : "undated", claim.status];
+    const bits = [validText(claim), claim.status];
     if (claim.support_types.length) bits.push(claim.support_types.join(", ").replaceAll("_", " "));
     div.append(el("div", "when", bits.join(" \u00b7 ")));
     for (const [k, v] of Object.entries(claim.qualifiers)) div.append(el("div", "when", `${k}: ${v}`));
@@ -377,6 +387,7 @@
 
   $("about").textContent = `${data.nodes.length} actors and places, ${data.claims.length} relations, ` +
     `${isoOf(data.span[0])} to ${isoOf(data.span[1])}. ${data.about}`;
+  $("about").title = "A claim with partial dates may hold (possible) or must hold (certain) on a day.";
 
   refresh();
   network.fit();

@@ -106,7 +106,9 @@ def payload(subset, *, start_day: int | None = None, about: str = "") -> dict:
 def render(subset, *, title: str = "actorgraph", start_day: int | None = None) -> str:
     """The whole page as text."""
     vis_js, vis_css, version = vis_network_assets()
-    about = f"Drawn with vis-network {version} (from the pyvis package). {subset.describe()}."
+    about = f"Drawn with vis-network {version} (from the pyvis package)."
+    if subset.selection.period or subset.selection.filters or subset.selection.known_as_of:
+        about = f"Selection: {subset.describe()}. " + about
     data = json.dumps(payload(subset, start_day=start_day, about=about), ensure_ascii=False, separators=(",", ":"))
     # inside <script>, "</script" or "<!--" would end or confuse the element: escape every "<"
     data = data.replace("<", "\\u003c")

@@ -13,6 +13,7 @@ __all__ = ["build_parser", "main"]
 #: Modules that register sub-commands, in the order their commands are listed in --help.
 COMMAND_MODULES = [
     "loaders.cli.browse",
+    "loaders.cli.export",
 ]
 
 
