@@ -1,0 +1,169 @@
+"""Explainers about actors: who supports, is supported by or opposes one; what it is; how two connect."""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+
+from graph.records import entity_record
+from graph.time import day_span
+from ontology import RelationKind as R
+
+from queries.explain.compose import Context, finish
+from queries.explain.model import Explanation, Question, Section
+from queries.explain.wording import date_text
+
+__all__ = ["MAX_HOPS", "explain_connection", "explain_opponents", "explain_profile", "explain_supported",
+           "explain_supporters"]
+
+#: The longest chain of relations "how are A and B connected" looks for.
+MAX_HOPS = 4
+
+
+def _by_other(ctx: Context, actor: str, claims) -> list:
+    return sorted(claims, key=lambda c: (ctx.name(c.other(actor)).casefold(), c.other(actor)))
+
+
+def _existence_notes(ctx: Context, actor: str) -> tuple[str, ...]:
+    entity = ctx.graph.get(actor)
+    if entity.is_place or ctx.graph.exists(actor, ctx.as_of, ctx.certainty):
+        return ()
+    life = []
+    if entity.founded:
+        life.append(f"founded {date_text(entity.founded)}")
+    if entity.dissolved:
+        life.append(f"dissolved {date_text(entity.dissolved)}")
+    detail = f" ({', '.join(life)}, according to its record)" if life else ""
+    return (f"{entity.name} did not exist as of {ctx.date_words()}{detail}.",)
+
+
+def _nothing(ctx: Context, what: str) -> tuple[str, ...]:
+    return (f"No claim in the graph says {what} as of {ctx.date_words()}.",)
+
+
+def explain_supporters(ctx: Context, q: Question) -> Explanation:
+    actor = q.entities[0]
+    claims = ctx.claims(object=actor, predicate=R.SUPPORTS, support_type=q.support_type)
+    how = f" with {q.support_type}" if q.support_type else ""
+    sentences = tuple(ctx.sentence(c) for c in _by_other(ctx, actor, claims))
+    sections = [Section("supporters", f"Who supports {ctx.name(actor)}{how}", sentences),
+                ctx.recent(lambda c: c.predicate is R.SUPPORTS and c.object == actor)]
+    notes = _existence_notes(ctx, actor) + (() if claims else _nothing(ctx, f"that anyone supports {ctx.name(actor)}{how}"))
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_supported(ctx: Context, q: Question) -> Explanation:
+    actor = q.entities[0]
+    claims = ctx.claims(subject=actor, predicate=R.SUPPORTS)
+    sentences = tuple(ctx.sentence(c) for c in _by_other(ctx, actor, claims))
+    sections = [Section("supported", f"Whom {ctx.name(actor)} supports", sentences),
+                ctx.recent(lambda c: c.predicate is R.SUPPORTS and c.subject == actor)]
+    notes = _existence_notes(ctx, actor) + (() if claims else _nothing(ctx, f"that {ctx.name(actor)} supports anyone"))
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_opponents(ctx: Context, q: Question) -> Explanation:
+    actor = q.entities[0]
+    fights = _by_other(ctx, actor, ctx.claims(actor=actor, predicate=R.FIGHTS))
+    opposes = _by_other(ctx, actor, ctx.claims(object=actor, predicate=R.OPPOSES))
+    listed = ctx.claims(object=actor, predicate=R.DESIGNATES_TERRORIST)
+    name = ctx.name(actor)
+    sections = [
+        Section("fighting", f"Who fights {name}", tuple(ctx.sentence(c) for c in fights)),
+        Section("opposing", f"Who opposes {name}", tuple(ctx.sentence(c) for c in opposes)),
+        Section("designations", f"Who designates {name} as terrorist",
+                tuple(ctx.sentence(c) for c in _by_other(ctx, actor, listed))),
+        ctx.recent(lambda c: c.predicate in (R.FIGHTS, R.OPPOSES) and c.involves(actor)),
+    ]
+    notes = _existence_notes(ctx, actor) + (() if fights or opposes else _nothing(ctx, f"that anyone fights or opposes {name}"))
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_profile(ctx: Context, q: Question) -> Explanation:
+    """What an actor is: its record, then lineage, leaders, ties, enemies, backers, clients, territory."""
+    actor = q.entities[0]
+    g = ctx.graph
+    name = ctx.name(actor)
+    held = ctx.claims(actor=actor)
+    last = day_span(ctx.as_of)[1]
+    lineage = g.lineage(actor)
+    steps = [s.claim for s in (*lineage.ancestors, *lineage.descendants)
+             if s.claim.valid.possible_from <= last and g.is_known(s.claim, ctx.known_as_of, ctx.certainty)]
+
+    def pick(predicates, direction=None):
+        out = []
+        for c in held:
+            if c.predicate not in predicates:
+                continue
+            if direction == "out" and not (c.subject == actor or c.symmetric):
+                continue
+            if direction == "in" and not (c.object == actor or c.symmetric):
+                continue
+            out.append(c)
+        return [ctx.sentence(c) for c in _by_other(ctx, actor, out)]
+
+    sections = [
+        Section("lineage", "Lineage", tuple(ctx.sentence(c) for c in dict.fromkeys(steps))),
+        Section("leaders", "Leaders", tuple(pick({R.LEADS}, "in"))),
+        Section("leads", "Leads", tuple(pick({R.LEADS}, "out"))),
+        Section("belongs", "Belongs to", tuple(pick({R.MEMBER_OF, R.PART_OF}, "out"))),
+        Section("includes", "Includes", tuple(pick({R.MEMBER_OF, R.PART_OF}, "in"))),
+        Section("allies", "Allies", tuple(pick({R.ALLIED_WITH}))),
+        Section("enemies", "Enemies", tuple(pick({R.FIGHTS, R.OPPOSES}))),
+        Section("backers", "Backed by", tuple(pick({R.SUPPORTS}, "in"))),
+        Section("backs", "Backs", tuple(pick({R.SUPPORTS}, "out"))),
+        Section("territory", "Territory", tuple(pick({R.CONTROLS, R.BASED_IN}, "out"))),
+        Section("designations", "Terrorist designations", tuple(pick({R.DESIGNATES_TERRORIST}))),
+        ctx.recent(lambda c: c.involves(actor)),
+    ]
+    notes = _existence_notes(ctx, actor)
+    if not held and not steps:
+        notes += _nothing(ctx, f"anything about {name}")
+    return finish(ctx, q, q.text, sections, entity=entity_record(g.get(actor)), notes=notes)
+
+
+def _path(ctx: Context, a: str, b: str) -> list:
+    """The claims of a shortest chain from ``a`` to ``b`` at the date, or [] (breadth first, by name, then id)."""
+    adjacency = defaultdict(list)
+    for c in ctx.snapshot():
+        adjacency[c.subject].append((c.object, c))
+        adjacency[c.object].append((c.subject, c))
+    for node in adjacency:
+        adjacency[node].sort(key=lambda pair: (ctx.name(pair[0]).casefold(), pair[0], pair[1].id))
+    back = {a: None}
+    queue = deque([(a, 0)])
+    while queue:
+        node, depth = queue.popleft()
+        if node == b:
+            path = []
+            while back[node] is not None:
+                node, claim = back[node]
+                path.append(claim)
+            return path[::-1]
+        if depth == MAX_HOPS:
+            continue
+        for other, claim in adjacency[node]:
+            if other not in back:
+                back[other] = (node, claim)
+                queue.append((other, depth + 1))
+    return []
+
+
+def explain_connection(ctx: Context, q: Question) -> Explanation:
+    a, b = q.entities[0], q.entities[-1]
+    direct = [c for c in ctx.claims(actor=a) if c.other(a) == b and c.subject != c.object]
+    sections = [Section("direct", f"Between {ctx.name(a)} and {ctx.name(b)}",
+                        tuple(ctx.sentence(c) for c in direct))]
+    notes = _existence_notes(ctx, a) + _existence_notes(ctx, b)
+    if a == b:
+        notes += ("Both names denote the same entity.",)
+    elif not direct:
+        path = _path(ctx, a, b)
+        if path:
+            sentences = tuple(ctx.sentence(c) for c in path)
+            sections.append(Section("path", f"Through {len(path) - 1} other actor(s) or place(s)", sentences))
+        else:
+            notes += _nothing(ctx, f"how {ctx.name(a)} and {ctx.name(b)} are connected "
+                              f"(within {MAX_HOPS} relations)")
+    sections.append(ctx.recent(lambda c: c.involves(a) and c.involves(b)))
+    return finish(ctx, q, q.text, sections, notes=notes)
+

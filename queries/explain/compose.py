@@ -1,0 +1,125 @@
+"""Assembling an explainer: the date context, sentence helpers and numbered footnotes.
+
+A :class:`Context` carries what every builder needs (the graph, the date, the knowledge cut-off,
+the certainty) and the wording helpers bound to them; :func:`finish` numbers the sources in the
+order sentences first cite them, keeping only sources published by ``known_as_of``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from graph.records import claim_record
+from graph.time import day_span, parse_day
+
+from queries.explain.model import Explanation, Footnote, Question, Section, Sentence
+from queries.explain.wording import change_sentence, claim_sentence, date_text, join, sentence_case
+
+__all__ = ["Context", "finish"]
+
+#: Recent changes are those that began or ended in this many days before the date.
+RECENT_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The graph and the point of view of one explainer."""
+
+    graph: object
+    as_of: str
+    known_as_of: str | None
+    certainty: str
+
+    def claims(self, **filters) -> list:
+        """``ActorGraph.claims`` at this explainer's date, certainty and knowledge cut-off."""
+        return self.graph.claims(as_of=self.as_of, certainty=self.certainty, known_as_of=self.known_as_of,
+                                 **filters)
+
+    def snapshot(self, when: str | None = None) -> list:
+        """Every claim holding at the date (or at ``when``), under this certainty and knowledge cut-off."""
+        return self.graph.snapshot_claims(when or self.as_of, certainty=self.certainty, known_as_of=self.known_as_of)
+
+    def recent_start(self) -> str:
+        """The day the recent-changes window opens: 30 days before the date."""
+        return (date.fromordinal(day_span(self.as_of)[0]) - timedelta(days=RECENT_DAYS)).isoformat()
+
+    def name(self, entity_id: str) -> str:
+        return self.graph.get(entity_id).name
+
+    def sentence(self, claim, *, dates: bool = True) -> Sentence:
+        return Sentence(claim_sentence(claim, self.name, dates=dates), (claim.id,))
+
+    def grouped(self, subject: str, verb: str, claims: list, *, lead: str = "") -> list[Sentence]:
+        """"X fights A, B and C." for confirmed claims; hedged claims keep a sentence each.
+
+        ``verb`` is the present-tense phrase; each claim's other end is listed once.
+        """
+        plain = [c for c in claims if c.status.value == "confirmed"]
+        out = []
+        if plain:
+            others = list(dict.fromkeys(self.name(c.other(subject)) for c in plain))
+            out.append(Sentence(sentence_case(f"{lead}{self.name(subject)} {verb} {join(others)}."),
+                                tuple(dict.fromkeys(c.id for c in plain))))
+        out.extend(self.sentence(c) for c in claims if c.status.value != "confirmed")
+        return out
+
+    def recent(self, keep) -> Section | None:
+        """Relations that began or ended in the 30 days before the date, for which ``keep(claim)`` is true."""
+        changes = self.graph.changes(self.recent_start(), self.as_of, certainty=self.certainty,
+                                     known_as_of=self.known_as_of)
+        return changes_section(self, changes, keep, "recent",
+                               f"Recent changes (the {RECENT_DAYS} days before {self.date_words()})")
+
+    def date_words(self) -> str:
+        return date_text(parse_day(self.as_of))
+
+
+def changes_section(ctx: Context, changes, keep, key: str, title: str) -> Section | None:
+    """Began / ceased sentences; a claim dated by a single span (``2016``) reads once, as the record states it."""
+    sentences = [Sentence(claim_sentence(c, ctx.name) if c.valid.single else change_sentence(c, ctx.name, began=True),
+                          (c.id,)) for c in changes.started if keep(c)]
+    sentences += [Sentence(change_sentence(c, ctx.name, began=False), (c.id,))
+                  for c in changes.ended if keep(c) and not (c.valid.single and c in changes.started)]
+    return Section(key, title, tuple(sentences)) if sentences else None
+
+
+def _merge_same(sentences) -> tuple[Sentence, ...]:
+    """One sentence for claims that read the same (two sources recorded as two claims), citing all of them."""
+    merged: dict[str, list[str]] = {}
+    for s in sentences:
+        merged.setdefault(s.text, []).extend(c for c in s.claims if c not in merged.get(s.text, ()))
+    return tuple(Sentence(text, tuple(claims)) for text, claims in merged.items())
+
+
+def finish(ctx: Context, question: Question, title: str, sections, **extra) -> Explanation:
+    """The explainer with its footnotes: sources numbered in order of first citation."""
+    sections = tuple(Section(s.key, s.title, _merge_same(s.sentences)) for s in sections
+                     if s is not None and s.sentences)
+    numbers: dict[str, int] = {}
+    footnotes: list[Footnote] = []
+    citations: dict[str, tuple[int, ...]] = {}
+    names: dict[str, str] = {}
+    for section in sections:
+        for sentence in section.sentences:
+            for claim_id in sentence.claims:
+                if claim_id in citations:
+                    continue
+                claim = ctx.graph.claim(claim_id)
+                names.setdefault(claim.subject, ctx.name(claim.subject))
+                names.setdefault(claim.object, ctx.name(claim.object))
+                refs = []
+                for source in ctx.graph.sources_of(claim, ctx.known_as_of, ctx.certainty):
+                    if source.id not in numbers:
+                        numbers[source.id] = len(numbers) + 1
+                        footnotes.append(Footnote(numbers[source.id], source.id, source.title, source.publisher,
+                                                  str(source.published), source.url))
+                    refs.append(numbers[source.id])
+                citations[claim_id] = tuple(refs)
+    for camp in extra.get("camps", ()):
+        for entity_id in (*camp.members, *camp.partners, *camp.leaders):
+            names.setdefault(entity_id, ctx.name(entity_id))
+    records = {cid: claim_record(ctx.graph, ctx.graph.claim(cid), known_as_of=ctx.known_as_of) for cid in citations}
+    return Explanation(question=question, title=title, as_of=str(ctx.as_of), known_as_of=ctx.known_as_of,
+                       certainty=ctx.certainty, sections=sections, footnotes=tuple(footnotes),
+                       citations=citations, names=names, records=records, **extra)

@@ -1,0 +1,98 @@
+"""The entry point: a question in, a grounded, dated :class:`Explanation` out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph.time import day_span, parse_day
+from ontology import Certainty, parse_term
+
+from queries.explain.actors import (
+    explain_connection,
+    explain_opponents,
+    explain_profile,
+    explain_supported,
+    explain_supporters,
+)
+from queries.explain.compose import Context
+from queries.explain.model import Explanation, Question
+from queries.explain.places import explain_changes, explain_control
+from queries.explain.questions import QuestionParser, UnknownQuestion
+from queries.explain.sides import explain_sides
+
+__all__ = ["Explainer", "explain"]
+
+_BUILDERS = {
+    "sides": explain_sides,
+    "supporters": explain_supporters,
+    "supported": explain_supported,
+    "opponents": explain_opponents,
+    "profile": explain_profile,
+    "connection": explain_connection,
+    "changes": explain_changes,
+    "control": explain_control,
+}
+
+
+class Explainer:
+    """Answers questions about one graph; keeps the question parser so repeated questions are fast.
+
+    >>> from graph import ActorGraph, Actor, Citation, Claim, Interval, PartialDate, Source
+    >>> g = ActorGraph()
+    >>> g.add(actors=[Actor("russia", "Russia", "state"), Actor("assad-government", "Assad government",
+    ...                     "government", aliases=("Assad regime",))],
+    ...       sources=[Source("s1", "A report", "An agency", "https://example.org/r", PartialDate.parse("2016-01"))],
+    ...       claims=[Claim("c1", "russia", "supports", "assad-government", Interval.parse("2015-09-30/2024-12-08"),
+    ...                     support_types=["troops"], citations=[Citation("s1")])])
+    >>> e = Explainer(g).explain("Who supports the Assad regime?", as_of="2016-06-01")
+    >>> e.sentences[0].text, e.sentences[0].claims
+    ('Russia supports Assad government with troops, from 30 September 2015 to 8 December 2024.', ('c1',))
+    """
+
+    def __init__(self, graph) -> None:
+        self.graph = graph
+        self._parser: QuestionParser | None = None
+
+    @property
+    def parser(self) -> QuestionParser:
+        if self._parser is None:
+            self._parser = QuestionParser(self.graph)
+        return self._parser
+
+    def parse(self, question: str) -> Question:
+        return self.parser.parse(question)
+
+    def explain(self, question: str | Question, *, as_of: str | date | None = None, known_as_of: str | None = None,
+                certainty: Certainty | str = Certainty.POSSIBLE) -> Explanation:
+        """Answer ``question`` from the graph as of ``as_of`` (default: today), citing every claim used.
+
+        Args:
+            question: plain English, e.g. "Who is fighting in Syria?", or a parsed :class:`Question`.
+            as_of: EDTF date (a partial date is a span, read under ``certainty``).
+            known_as_of: only claims with a source published by then, and only those sources cited.
+            certainty: ``possible`` (default) or ``certain``, as for :meth:`ActorGraph.claims`.
+
+        Raises:
+            UnknownQuestion, EntityNotFound, AmbiguousName: from parsing (messages say what to ask instead).
+            InvalidDate: a malformed date.
+        """
+        q = question if isinstance(question, Question) else self.parse(question)
+        when = str(parse_day(as_of)) if as_of is not None else date.today().isoformat()
+        known = str(parse_day(known_as_of)) if known_as_of is not None else None
+        cert = parse_term(Certainty, certainty).value
+        if q.family == "changes":
+            for d in q.dates:
+                parse_day(d)
+            if len(q.dates) >= 2 and day_span(q.dates[1])[1] < day_span(q.dates[0])[0]:
+                raise UnknownQuestion(q.text, "What changed in PLACE between DATE and DATE?",
+                                      self.parser.understood_forms(),
+                                      detail=f"the period ends ({q.dates[1]}) before it starts ({q.dates[0]})")
+            if len(q.dates) >= 2:
+                when = q.dates[1]
+        return _BUILDERS[q.family](Context(self.graph, when, known, cert), q)
+
+
+def explain(graph, question: str, *, as_of: str | date | None = None, known_as_of: str | None = None,
+            certainty: Certainty | str = Certainty.POSSIBLE) -> Explanation:
+    """Answer one question about ``graph``; see :meth:`Explainer.explain` (which is faster for many questions)."""
+    return Explainer(graph).explain(question, as_of=as_of, known_as_of=known_as_of, certainty=certainty)

@@ -1,0 +1,129 @@
+"""The values an explainer is made of: questions, sentences, sections, camps, footnotes.
+
+Frozen dataclasses, so an explainer can be compared, cached and rendered in several formats
+without any renderer being able to change what the others print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Camp", "Explanation", "Footnote", "Question", "Section", "Sentence", "Tension"]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question understood: its family and the entities, dates and numbers it names.
+
+    ``family`` is one of the keys of :data:`queries.explain.questions.FAMILIES`. ``entities`` holds
+    resolved ids in the order they appear; ``dates`` EDTF text; ``days`` a "last N days" window;
+    ``support_type`` narrows "who arms X" to weapons.
+    """
+
+    text: str
+    family: str
+    entities: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    days: int | None = None
+    support_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence and the ids of the claims it rests on (never empty)."""
+
+    text: str
+    claims: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not self.claims:
+            raise ValueError(f"an explainer sentence must rest on at least one claim: {self.text!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled group of sentences."""
+
+    key: str
+    title: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Camp:
+    """One side of a conflict as of a date.
+
+    ``members`` are the actors taking part in the fighting; ``partners`` the other actors the signed
+    graph puts on this side (backers, coalitions they belong to); ``leaders`` persons who lead a member.
+    All are entity ids, sorted with the camp's anchor (its most supported member) first.
+    """
+
+    number: int
+    anchor: str
+    members: tuple[str, ...]
+    partners: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tension:
+    """Where the sides are not balanced: a claim that goes against the partition, and the cycle that shows why.
+
+    ``claim`` is the frustrated claim; ``cycle`` the claims of the shortest path that, with it,
+    closes a cycle with exactly one hostile link (empty when none was found).
+    """
+
+    claim: str
+    cycle: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A numbered source reference."""
+
+    number: int
+    source: str
+    title: str
+    publisher: str
+    published: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A generated explainer: everything the renderers print, and nothing else.
+
+    ``notes`` are remarks that rest on no claim (for instance "no claim says who controls X"); they
+    are kept apart from ``sections`` so that every sentence there cites claims.
+    """
+
+    question: Question
+    title: str
+    as_of: str
+    known_as_of: str | None
+    certainty: str
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    citations: dict = field(default_factory=dict, hash=False, compare=False)  # claim id -> footnote numbers
+    camps: tuple[Camp, ...] = ()
+    tensions: tuple[Tension, ...] = ()
+    entity: dict | None = None
+    notes: tuple[str, ...] = ()
+    names: dict = field(default_factory=dict, hash=False, compare=False)  # entity id -> display name
+    records: dict = field(default_factory=dict, hash=False, compare=False)  # claim id -> graph.records shape
+
+    def footnotes_of(self, sentence: Sentence) -> tuple[int, ...]:
+        """The footnote numbers of the sources behind a sentence's claims, ascending."""
+        return tuple(sorted({n for c in sentence.claims for n in self.citations.get(c, ())}))
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for section in self.sections for s in section.sentences)
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        """Every cited claim id, in order of first citation."""
+        seen: dict[str, None] = {}
+        for s in self.sentences:
+            seen.update(dict.fromkeys(s.claims))
+        return tuple(seen)

@@ -1,0 +1,290 @@
+"""Understanding a question: spaCy's PhraseMatcher finds the graph's names, its Matcher the question's form.
+
+The forms are data (``forms.jsonl``, one per line: a family, an example, and a compact pattern where
+``a|b`` is a choice, a trailing ``?`` makes a word optional and ``ACTOR``, ``PLACE``, ``ENTITY``,
+``DATE``, ``NUMBER`` are slots). Names come from the graph itself (ids, names, aliases), so a new
+alias in the data is understood without touching code. Only ``spacy.blank("en")`` is needed: no
+model is downloaded.
+
+Matching runs twice. The strict pass wants every slot filled by a known name; when it fails, a loose
+pass lets any words fill a slot, so "Who supports Hezbolah?" is recognised as a question about
+supporters and answered with the closest known names instead of a generic error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from graph.names import fold_name
+from ontology import ActorGraphError, AmbiguousName, EntityNotFound
+
+from queries.explain.model import Question
+
+__all__ = ["FAMILIES", "Form", "QuestionParser", "UnknownQuestion", "load_forms"]
+
+#: The question families, with a short description each.
+FAMILIES = {
+    "sides": "who is fighting in a place, grouped into sides",
+    "supporters": "who supports an actor (and how)",
+    "supported": "whom an actor supports",
+    "opponents": "who fights or opposes an actor",
+    "profile": "what an actor is: kind, lineage, leaders, allies, enemies, backers, territory",
+    "connection": "how two actors (or an actor and a place) are connected",
+    "changes": "what changed in a place between two dates, or in the last N days",
+    "control": "who controls a place and the places within it",
+}
+
+_SLOTS = ("ACTOR", "PLACE", "ENTITY", "DATE", "NUMBER")
+_ENTITY_LABELS = {"ACTOR": ["ACTOR", "BOTH"], "PLACE": ["PLACE", "BOTH"], "ENTITY": ["ACTOR", "PLACE", "BOTH"]}
+_DATE_RE = re.compile(r"(?<![\w-])\d{4}(?:-\d{2}){0,2}[~%]?(?![\w-])")  # no '?': it ends questions
+_APOSTROPHES = str.maketrans({c: "'" for c in "`´ʼʻ’‘"})
+_ACRONYM = re.compile(r"^[A-Z0-9.]{1,5}$")
+
+
+class UnknownQuestion(ActorGraphError, ValueError):
+    """A question none of the understood forms matches; the message lists them and suggests the closest."""
+
+    def __init__(self, question: str, closest: str, forms: list[str], detail: str = ""):
+        self.question = question
+        self.closest = closest
+        self.forms = tuple(forms)
+        lead = f"{detail}; " if detail else ""
+        super().__init__(f"{lead}I do not understand {question!r}; the closest form I know is {closest!r}. "
+                         f"Understood forms: {' | '.join(self.forms)}")
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One understood wording of a question family."""
+
+    family: str
+    example: str
+    words: tuple[str, ...]
+    support_type: str | None = None
+
+
+def load_forms() -> tuple[Form, ...]:
+    """The question forms shipped in ``forms.jsonl``, in file order (the order loose matching tries them)."""
+    text = resources.files("queries.explain").joinpath("forms.jsonl").read_text(encoding="utf-8")
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["family"] not in FAMILIES:
+            raise ValueError(f"forms.jsonl line {number}: unknown family {row['family']!r}; known: {', '.join(FAMILIES)}")
+        out.append(Form(row["family"], row["example"], tuple(row["form"].split()), row.get("support_type")))
+    return tuple(out)
+
+
+def _compile(words: tuple[str, ...], *, loose: bool) -> tuple[list[dict], list[str | None]]:
+    """Matcher token patterns for a form, and the slot name of each pattern element (None for words)."""
+    pattern: list[dict] = []
+    slots: list[str | None] = []
+    for i, word in enumerate(words):
+        if word in _SLOTS:
+            if word in _ENTITY_LABELS and (i == 0 or words[i - 1] != "the?"):
+                pattern.append({"LOWER": "the", "OP": "?"})
+                slots.append(None)
+            if word == "DATE":
+                pattern.append({"ENT_TYPE": "DATE"})
+            elif word == "NUMBER":
+                pattern.append({"LIKE_NUM": True})
+            elif loose:
+                pattern.append({"IS_PUNCT": False, "OP": "+"})
+            else:
+                pattern.append({"ENT_TYPE": {"IN": _ENTITY_LABELS[word]}})
+            slots.append(word)
+            continue
+        optional = word.endswith("?")
+        choices = word.rstrip("?").split("|")
+        token: dict = {"LOWER": {"IN": choices}} if len(choices) > 1 else {"LOWER": choices[0]}
+        if optional:
+            token["OP"] = "?"
+        pattern.append(token)
+        slots.append(None)
+    pattern.append({"IS_PUNCT": True, "OP": "*"})
+    slots.append(None)
+    return pattern, slots
+
+
+class QuestionParser:
+    """Parses questions about one graph; build once and reuse (building the matchers takes ~0.1 s).
+
+    >>> from graph import ActorGraph, Actor, Place
+    >>> g = ActorGraph()
+    >>> g.add(actors=[Actor("hts", "Hayat Tahrir al-Sham", "armed_group", aliases=("HTS",))],
+    ...       places=[Place("syr", "Syria", "country", 35.0, 38.5, country="SYR")])
+    >>> p = QuestionParser(g)
+    >>> p.parse("Who supports HTS?").entities, p.parse("Who is fighting in Syria?").family
+    (('hts',), 'sides')
+    """
+
+    def __init__(self, graph, forms: tuple[Form, ...] | None = None) -> None:
+        import spacy
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.graph = graph
+        self.forms = forms if forms is not None else load_forms()
+        self.nlp = spacy.blank("en")
+        form_words = {w for f in self.forms for word in f.words for w in word.rstrip("?").split("|")}
+        self._names_lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._names_exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._kind: dict[str, str] = {}
+        for entity in [*graph.actors, *graph.places]:
+            self._kind[entity.id] = "PLACE" if entity.is_place else "ACTOR"
+            lower, exact = [], []
+            for text in dict.fromkeys((entity.id, entity.name, *entity.aliases)):
+                text = text.translate(_APOSTROPHES)
+                # acronyms (IS, US, SDF) and names that are also question words only match as written
+                (exact if _ACRONYM.match(text) or text.lower() in form_words else lower).append(text)
+            if lower:
+                self._names_lower.add(entity.id, list(self.nlp.tokenizer.pipe(lower)))
+            if exact:
+                self._names_exact.add(entity.id, list(self.nlp.tokenizer.pipe(exact)))
+        self._strict = Matcher(self.nlp.vocab)
+        self._loose = Matcher(self.nlp.vocab)
+        self._slots: dict[str, tuple[Form, list[str | None], list[str | None]]] = {}
+        for n, form in enumerate(self.forms):
+            key = f"form{n}"
+            strict, strict_slots = _compile(form.words, loose=False)
+            loose, loose_slots = _compile(form.words, loose=True)
+            self._strict.add(key, [strict])
+            self._loose.add(key, [loose])
+            self._slots[key] = (form, strict_slots, loose_slots)
+
+    # ------------------------------------------------------------------ parsing
+
+    def understood_forms(self) -> list[str]:
+        return list(dict.fromkeys(f.example for f in self.forms))
+
+    def mentions(self, text: str):
+        """The question as a Doc whose names and dates are merged into single tokens, and each name's candidates."""
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        doc = self.nlp.make_doc(text.translate(_APOSTROPHES).strip())
+        found: dict[tuple[int, int], set[str]] = {}
+        for matcher in (self._names_lower, self._names_exact):
+            for match_id, start, end in matcher(doc):
+                found.setdefault((start, end), set()).add(self.nlp.vocab.strings[match_id])
+        spans = []
+        for (start, end), ids in found.items():
+            kinds = {self._kind[i] for i in ids}
+            spans.append(Span(doc, start, end, label="BOTH" if len(kinds) > 1 else kinds.pop()))
+        for m in _DATE_RE.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        kept = sorted(filter_spans(spans), key=lambda s: s.start)
+        doc.ents = kept
+        candidates = {}
+        with doc.retokenize() as retokenizer:
+            for span in kept:
+                retokenizer.merge(span)
+        merged = [t for t in doc if t.ent_type_]
+        for token, span in zip(merged, kept):  # merged tokens keep the order of their spans
+            if span.label_ != "DATE":
+                candidates[token.i] = found[(span.start, span.end)]
+        return doc, candidates
+
+    def parse(self, text: str) -> Question:
+        """The question's family and its resolved entities, dates and numbers.
+
+        Raises:
+            UnknownQuestion: no understood form fits (the message lists them and the closest one).
+            EntityNotFound: the form fits but a name is unknown (the message gives the closest names).
+            AmbiguousName: a name belongs to several actors or places.
+        """
+        if not text or not text.strip():
+            raise self._unknown(text or "", None, detail="the question is empty")
+        doc, candidates = self.mentions(text)
+        for key, start, end, align in self._full(self._strict, doc):
+            form, slots, _ = self._slots[key]
+            values = [(slots[a], doc[i]) for i, a in zip(range(start, end), align) if slots[a]]
+            return self._question(text, form, [(slot, token.text, candidates.get(token.i)) for slot, token in values])
+        first_error: Exception | None = None
+        for key, start, end, align in self._full(self._loose, doc):
+            form, _, slots = self._slots[key]
+            groups: list[tuple[str, list]] = []
+            for i, a in zip(range(start, end), align):
+                if slots[a] is None:
+                    continue
+                if groups and groups[-1][0] == slots[a] and groups[-1][2] == a:
+                    groups[-1][1].append(doc[i])
+                else:
+                    groups.append((slots[a], [doc[i]], a))
+            values = []
+            for slot, tokens, _ in groups:
+                single = candidates.get(tokens[0].i) if len(tokens) == 1 else None
+                values.append((slot, " ".join(t.text for t in tokens), single))
+            try:
+                return self._question(text, form, values)
+            except (EntityNotFound, AmbiguousName, UnknownQuestion) as exc:
+                first_error = first_error or exc
+        if first_error is not None:
+            raise first_error
+        raise self._unknown(text, doc)
+
+    # ------------------------------------------------------------------ helpers
+
+    @staticmethod
+    def _full(matcher, doc):
+        hits = matcher(doc, with_alignments=True)
+        full = [(matcher.vocab.strings[m], s, e, a) for m, s, e, a in hits if s == 0 and e == len(doc)]
+        return sorted(full, key=lambda h: int(h[0][4:]))
+
+    def _question(self, text: str, form: Form, values) -> Question:
+        entities, dates, days = [], [], None
+        for slot, value, ids in values:
+            if slot == "DATE":
+                dates.append(value)
+            elif slot == "NUMBER":
+                if not value.isdigit() or int(value) <= 0:
+                    raise self._unknown(text, None, detail=f"{value!r} is not a whole number of days")
+                unit = text.lower()
+                days = int(value) * (7 if re.search(r"\bweeks?\b", unit) else 1)
+            else:
+                entities.append(self._resolve(slot, value, ids, text))
+        return Question(text.strip(), form.family, tuple(entities), tuple(dates), days, form.support_type)
+
+    def _resolve(self, slot: str, value: str, ids: set[str] | None, text: str) -> str:
+        places = {"ACTOR": False, "PLACE": True, "ENTITY": None}[slot]
+        if ids:
+            fitting = sorted(i for i in ids if places is None or (self._kind[i] == "PLACE") is places)
+            if places is None and len(fitting) > 1:  # Syria the state and Syria the country: the actor
+                actors = [i for i in fitting if self._kind[i] == "ACTOR"]
+                fitting = actors if len(actors) == 1 else fitting
+            if len(fitting) > 1:  # a name beats an alias
+                named = [i for i in fitting if fold_name(self.graph.get(i).name) == fold_name(value)
+                         or i == value.lower()]
+                fitting = named if len(named) == 1 else fitting
+            if len(fitting) == 1:
+                return fitting[0]
+            if len(fitting) > 1:
+                raise AmbiguousName(value, [(i, self.graph.get(i).name) for i in fitting])
+        try:
+            return self.graph.resolve(value, places=places)
+        except EntityNotFound as exc:
+            if exc.suggestions:
+                raise
+            what = {False: "an actor", True: "a place", None: "an actor or a place"}[places]
+            raise self._unknown(text, None, detail=f"{value!r} is not {what} I know") from None
+
+    def _unknown(self, text: str, doc, detail: str = "") -> UnknownQuestion:
+        if doc is None and text.strip():
+            doc = self.mentions(text)[0]
+        shape = text.lower()
+        if doc is not None:
+            shape = " ".join(t.ent_type_ if t.ent_type_ in ("ACTOR", "PLACE", "BOTH", "DATE") else t.lower_
+                             for t in doc if not t.is_punct)
+            shape = shape.replace("BOTH", "PLACE")
+        examples = self.understood_forms()
+        shapes = [e.lower().rstrip("?").replace("actor", "ACTOR").replace("place", "PLACE") for e in examples]
+        scores = [difflib.SequenceMatcher(None, shape, s).ratio() for s in shapes]
+        closest = examples[max(range(len(examples)), key=lambda i: (scores[i], -i))]
+        return UnknownQuestion(text, closest, examples, detail)

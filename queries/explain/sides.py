@@ -1,0 +1,130 @@
+"""'Who is fighting in PLACE?': the participants, grouped into sides, and where the sides do not hold.
+
+Each side lists its fighting members, what they fight, the ties that hold it together, who leads its
+members and who backs them and how. The section on tensions names every claim that goes against the
+partition, with the cycle of claims that makes it a tension.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ontology import RelationKind
+
+from queries.explain.camps import partition, unbalanced_cycle
+from queries.explain.compose import Context, finish
+from queries.explain.model import Camp, Explanation, Question, Section, Sentence, Tension
+from queries.explain.scope import partners_of, signed_edges, war_scope
+from queries.explain.wording import claim_clause, join, sentence_case
+
+__all__ = ["explain_sides", "MAX_TENSIONS"]
+
+#: Tensions beyond this many are counted in a note rather than spelt out.
+MAX_TENSIONS = 12
+
+_TIES = (RelationKind.MEMBER_OF, RelationKind.PART_OF, RelationKind.ALLIED_WITH)
+
+
+def _camps(ctx: Context, claims, scope):
+    partners = partners_of(ctx.graph, claims, scope.participants)
+    nodes = (*scope.participants, *partners)
+    edges = signed_edges(ctx.graph, claims, nodes)
+    part = partition(nodes, edges)
+    members_set = set(scope.participants)
+    inbound: dict[str, int] = defaultdict(int)
+    degree: dict[str, int] = defaultdict(int)
+    where = {n: i for i, camp in enumerate(part.camps) for n in camp}
+    for e in edges:
+        if e.sign > 0 and where[e.a] == where[e.b]:
+            inbound[e.b] += 1
+            degree[e.a] += 1
+            degree[e.b] += 1
+    leads = [c for c in claims if c.predicate is RelationKind.LEADS]
+    fighting = {m for m in scope.participants
+                if any(ctx.graph.claim(cid).predicate is RelationKind.FIGHTS for cid in scope.grounds[m])}
+    camps, present = [], []
+    for camp in part.camps:
+        members = [n for n in camp if n in members_set]
+        if not members:
+            continue
+        if not fighting.intersection(members):  # holds ground but fights no one at the date
+            present.extend(members)
+            continue
+        members.sort(key=lambda n: (-inbound[n], -degree[n], ctx.name(n).casefold(), n))
+        leaders = sorted({c.subject for c in leads if c.object in members}, key=lambda n: (ctx.name(n), n))
+        camps.append((members, [n for n in camp if n not in members_set], leaders))
+    camps.sort(key=lambda c: (-len(c[0]), ctx.name(c[0][0]).casefold()))
+    result = tuple(Camp(i + 1, m[0], tuple(m), tuple(sorted(p, key=lambda n: ctx.name(n).casefold())), tuple(ld))
+                   for i, (m, p, ld) in enumerate(camps))
+    return result, part, edges, nodes, sorted(present, key=lambda n: (ctx.name(n).casefold(), n))
+
+
+def _present_section(ctx: Context, present, scope) -> Section:
+    sentences = [ctx.sentence(ctx.graph.claim(cid)) for m in present for cid in scope.grounds[m]]
+    return Section("present", "Also present, with no fighting recorded at the date", tuple(sentences))
+
+
+def _camp_section(ctx: Context, camp: Camp, claims, scope) -> Section:
+    inside = set(camp.members) | set(camp.partners)
+    members = set(camp.members)
+    sentences = []
+    grounds = tuple(dict.fromkeys(cid for m in camp.members for cid in scope.grounds[m][:2]))
+    names = [ctx.name(m) for m in camp.members]
+    sentences.append(Sentence(sentence_case(f"On this side: {join(names)}."), grounds))
+    for m in camp.members:
+        fights = [c for c in claims if c.predicate is RelationKind.FIGHTS and c.involves(m)
+                  and c.other(m) not in inside and c.other(m) in scope.grounds]
+        sentences.extend(ctx.grouped(m, "fights", fights))
+    for c in claims:
+        if c.predicate in _TIES and c.subject in inside and c.object in inside:
+            sentences.append(ctx.sentence(c))
+    for c in claims:
+        if c.predicate is RelationKind.LEADS and c.object in members:
+            sentences.append(ctx.sentence(c))
+    for c in sorted((c for c in claims if c.predicate is RelationKind.SUPPORTS and c.object in members),
+                    key=lambda c: (ctx.name(c.subject).casefold(), c.subject, ctx.name(c.object).casefold())):
+        sentences.append(ctx.sentence(c))
+    return Section(f"side-{camp.number}", f"Side {camp.number}: around {ctx.name(camp.anchor)}", tuple(sentences))
+
+
+def _tensions(ctx: Context, part, edges) -> tuple[tuple[Tension, ...], list[Sentence]]:
+    tensions, sentences = [], []
+    for edge in part.frustrated:
+        cycle = unbalanced_cycle(edge, edges)
+        claim = ctx.graph.claim(edge.key)
+        head = sentence_case(claim_clause(claim, ctx.name, dates=False))
+        links = [claim_clause(ctx.graph.claim(e.key), ctx.name, dates=False) for e in cycle]
+        if edge.sign < 0:
+            why = f", although both are tied to the same side: {join(links)}" if links else \
+                ", although the sides drawn here put both on the same side"
+        else:
+            why = f", although they stand on opposite sides: {join(links)}" if links else \
+                ", although the sides drawn here put them on opposite sides"
+        tensions.append(Tension(edge.key, tuple(e.key for e in cycle)))
+        sentences.append(Sentence(f"{head}{why}.", (edge.key, *dict.fromkeys(e.key for e in cycle))))
+    return tuple(tensions), sentences
+
+
+def explain_sides(ctx: Context, question: Question) -> Explanation:
+    """Who is fighting in the question's place as of ``ctx.as_of``, in sides, with tensions and recent changes."""
+    place = question.entities[0]
+    claims = ctx.snapshot()
+    scope = war_scope(ctx.graph, place, claims)
+    camps, part, edges, nodes, present = _camps(ctx, claims, scope)
+    sections = [_camp_section(ctx, camp, claims, scope) for camp in camps]
+    sections.append(_present_section(ctx, present, scope))
+    tensions, tension_sentences = _tensions(ctx, part, edges)
+    notes = []
+    if len(tension_sentences) > MAX_TENSIONS:
+        notes.append(f"{len(tension_sentences) - MAX_TENSIONS} further tension(s) are left out; "
+                     "the JSON output lists them all under 'tensions'.")
+    if tension_sentences:
+        sections.append(Section("tensions", "Where the sides do not add up",
+                                tuple(tension_sentences[:MAX_TENSIONS])))
+    earlier = war_scope(ctx.graph, place, ctx.snapshot(ctx.recent_start()))
+    involved = set(nodes) | set(earlier.participants)
+    sections.append(ctx.recent(lambda c: c.subject in involved or c.object in involved or c.object in scope.places))
+    if not scope.participants:
+        notes.append(f"No claim in the graph says who is fighting in {ctx.name(place)} as of {ctx.date_words()}.")
+    return finish(ctx, question, question.text, sections, camps=camps, tensions=tensions, notes=tuple(notes))
+
