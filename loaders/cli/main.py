@@ -14,6 +14,7 @@ __all__ = ["build_parser", "main"]
 COMMAND_MODULES = [
     "loaders.cli.browse",
     "loaders.cli.export",
+    "loaders.cli.explain",
 ]
 
 
