@@ -35,8 +35,8 @@ def _variants(text: str) -> set[str]:
         for b in _APOSTROPHES:
             if a in text:
                 out.add(text.replace(a, b))
-    if text.lower().startswith("the "):
-        out.add(text[4:])
+    if text.lower().startswith("the ") and (" " in text[4:] or text[4:5].isupper()):
+        out.add(text[4:])  # "the Kremlin" -> "Kremlin", but "the regime" never becomes "regime"
     return out
 
 

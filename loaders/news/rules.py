@@ -97,7 +97,15 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
                 groups[-1].append(i)
                 continue
         groups.append([i])
-    return groups
+    out = []
+    for g in groups:  # "Hama, Syria": a place and the country it is in, not a list of places
+        if len(g) > 1 and all(mentions[i].kind == "place" for i in g):
+            joins = " ".join(t.lower_ for i, j in zip(g, g[1:]) for t in doc[mentions[i].end:mentions[j].start])
+            if "and" not in joins.split() and "or" not in joins.split():
+                out.extend([i] for i in g)
+                continue
+        out.append(g)
+    return out
 
 
 def _group_of(ctx: SentenceContext, mention_index: int) -> list[int]:
@@ -201,7 +209,8 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
     doc = ctx.doc
     place_obj = trig.predicate in ("controls", "based_in")
     first_word = ctx.start
-    while first_word < t0 and (doc[first_word].is_punct or doc[first_word].lower_ in ("also", "meanwhile", "and", "but")):
+    while first_word < t0 and (doc[first_word].is_punct or doc[first_word].is_space
+                               or doc[first_word].lower_ in ("also", "meanwhile", "and", "but")):
         first_word += 1
     if trig.role == "noun":
         last = doc[t1 - 1].lower_
@@ -219,7 +228,7 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             if left is not None:
                 return "possessive", left, right
             left = _left_group(ctx, t0, limit=8)
-            if left is None:
+            if left is None or not _linking_words(ctx, ctx.mentions[left[-1]].end, t0):
                 return None
             return "noun", left, right
         # bare noun: "HTS, an al-Qaeda offshoot"; "X and Y are allies"; "Idlib, an HTS stronghold"
@@ -252,15 +261,13 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         right = _right_group(ctx, t1, limit=6, want_place=place_obj)
         if right:
             end = ctx.mentions[right[-1]].end
-            text = doc[end:ctx.end].text.lower()
+            words = [(t.lower_, t.i) for t in doc[end:ctx.end] if not t.is_space]
+            lowers = [w for w, _ in words]
             for cop in _COPULA:
-                m = re.search(rf"(?:^|\s){re.escape(cop)}\s", " " + text + " ")
-                if m:
-                    # the copula's token position: count tokens up to it
-                    k = end
-                    while k < ctx.end and doc[k].lower_ not in cop.split():
-                        k += 1
-                    subj = _right_group(ctx, k + len(cop.split()) - 1, limit=5)
+                parts = cop.split()
+                hit = next((k for k in range(len(lowers)) if lowers[k:k + len(parts)] == parts), None)
+                if hit is not None:
+                    subj = _right_group(ctx, words[hit + len(parts) - 1][1] + 1, limit=5)
                     if subj:
                         return "fronted", subj, right
                     break
@@ -275,12 +282,41 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             if subj:
                 return "participle", subj, right
     left = _left_group(ctx, t0)
+    if left and _parenthetical(ctx, left, t0):
+        left = _left_group(ctx, ctx.mentions[left[0]].start - 2)
     right = _right_group(ctx, t1, want_place=place_obj)
     if left and right:
         return "active", left, right
     if left and trig.predicate in ("fights", "allied_with") and len(left) >= 2 and not right:
         return "reciprocal", left, left
     return None
+
+
+_LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "been", "a", "an", "the", "its", "their",
+                      "main", "key", "long", "longtime", "long-time", "close", "closest", "chief", "major",
+                      "principal", "staunch", "former", "biggest", "largest", "top", "also", "now", "remains",
+                      "remained", "became", "become", "becomes", "as", "being", "one", "of", "another", "sole",
+                      "primary", "most", "important", "powerful", "strongest", "only", "regional", "foreign",
+                      "military", "loyal", "still", "once", "avowed", "sworn", "declared", "new", "local",
+                      "syrian", "official", "formal", "direct", "effective", "de", "facto", "powerful", "-"})
+
+
+def _linking_words(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """Whether only copulas, articles and modifiers stand between a name and a relational noun."""
+    return all(t.lower_ in _LINKING or t.is_space for t in ctx.doc[lo:hi])
+
+
+def _parenthetical(ctx: SentenceContext, group: list[int], t0: int) -> bool:
+    """Whether a group is the object inside a comma-delimited aside ("X, opposing Y, captured Z")."""
+    doc = ctx.doc
+    first = ctx.mentions[group[0]].start
+    last = ctx.mentions[group[-1]].end
+    if not any(doc[k].text == "," for k in range(last, t0)):
+        return False
+    for s, e, _ in ctx.triggers:
+        if e <= first and first - e <= 3 and s > ctx.start and doc[s - 1].text == ",":
+            return True
+    return False
 
 
 def _possessor(ctx: SentenceContext, t0: int) -> list[int] | None:
@@ -336,8 +372,10 @@ def _finish(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, su
         return []
     types: set[str] = set()
     if trig.predicate == "supports":
-        types = set(trig.types) | _support_in(ctx, max(ctx.start, lo - 1), min(ctx.end, hi + 4))
+        types = _support_in(ctx, max(ctx.start, lo - 1), min(ctx.end, hi + 4))
         types |= {ms[i].hint for i in subj if ms[i].hint}
+        if not types or trig.types and trig.types[0] != "troops":
+            types |= set(trig.types)
     date = _nearest_date(ctx, t0, t1, ctx.start, ctx.end)
     gap = max(0, t0 - subj_end) if rule == "active" else 0
     out = []
