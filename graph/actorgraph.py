@@ -22,6 +22,7 @@ from graph.index import IntervalIndex
 from graph.integrity import claim_problems
 from graph.model import Actor, Claim, Entity, Place, Source
 from graph.names import NameIndex
+from graph.snapshot import snapshot_view
 from graph.time import FAR_FUTURE, FAR_PAST, PartialDate, day_span
 from ontology import (
     ActorKind,
@@ -423,19 +424,25 @@ class ActorGraph:
         Edges are the claims that hold then; nodes are the places and the actors that existed then.
         """
         index, mask = self.holding_mask(when, certainty=certainty, known_as_of=known_as_of)
-        position = index.position
+        position, holding = index.position, mask.tolist()
         first, last = day_span(when)
         cert = _certainty(certainty)
         entities = self._entities
 
+        kept: dict[str, bool] = {}
+
         def keep_node(n: str) -> bool:
-            e = entities[n]
-            return isinstance(e, Place) or e.existence.holds_during(first, last, cert)
+            ok = kept.get(n)
+            if ok is None:
+                e = entities[n]
+                ok = kept[n] = isinstance(e, Place) or (e.founded is None and e.dissolved is None) or \
+                    e.existence.holds_during(first, last, cert)
+            return ok
 
-        def keep_edge(u: str, v: str, k: str) -> bool:
-            return bool(mask[position[k]])
+        def keep_key(k: str) -> bool:
+            return holding[position[k]]
 
-        return nx.subgraph_view(self._g, filter_node=keep_node, filter_edge=keep_edge)
+        return snapshot_view(self._g, keep_node, keep_key)
 
     def snapshot_claims(self, when: DateLike, *, certainty: Certainty | str = Certainty.POSSIBLE,
                         known_as_of: DateLike | None = None) -> list[Claim]:
