@@ -8,7 +8,7 @@ from pathlib import Path
 __all__ = ["DEFAULT_DATASET", "bundled_dataset", "bundled_names"]
 
 #: The dataset loaded when the user names none.
-DEFAULT_DATASET = "seed"
+DEFAULT_DATASET = "syria"
 
 
 def bundled_names() -> list[str]:
