@@ -9,8 +9,8 @@ from graph.time import day_span
 from ontology import RelationKind as R
 
 from queries.explain.compose import Context, finish
-from queries.explain.model import Explanation, Question, Section
-from queries.explain.wording import date_text
+from queries.explain.model import Explanation, Question, Section, Sentence
+from queries.explain.wording import date_text, lineage_sentence
 
 __all__ = ["MAX_HOPS", "explain_connection", "explain_opponents", "explain_profile", "explain_supported",
            "explain_supporters"]
@@ -102,7 +102,8 @@ def explain_profile(ctx: Context, q: Question) -> Explanation:
         return [ctx.sentence(c) for c in _by_other(ctx, actor, out)]
 
     sections = [
-        Section("lineage", "Lineage", tuple(ctx.sentence(c) for c in dict.fromkeys(steps))),
+        Section("lineage", "Lineage", tuple(Sentence(lineage_sentence(c, ctx.name), (c.id,))
+                                            for c in dict.fromkeys(steps))),
         Section("leaders", "Leaders", tuple(pick({R.LEADS}, "in"))),
         Section("leads", "Leads", tuple(pick({R.LEADS}, "out"))),
         Section("belongs", "Belongs to", tuple(pick({R.MEMBER_OF, R.PART_OF}, "out"))),

@@ -9,7 +9,8 @@ from __future__ import annotations
 from graph.time import Bound, Interval, PartialDate, Precision
 from ontology import RelationKind, Status
 
-__all__ = ["change_sentence", "claim_clause", "claim_sentence", "date_text", "join", "period_text", "sentence_case"]
+__all__ = ["change_sentence", "claim_clause", "claim_sentence", "date_text", "join", "lineage_sentence", "period_text",
+           "sentence_case"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -148,6 +149,27 @@ def claim_sentence(claim, name, *, dates: bool = True) -> str:
     'Iran reportedly supports Hezbollah with weapons, since 2012.'
     """
     return sentence_case(claim_clause(claim, name, dates=dates)) + "."
+
+
+_LINEAGE_PAST = {
+    RelationKind.OFFSHOOT_OF: "split from {o}",
+    RelationKind.SUCCESSOR_OF: "succeeded {o}",
+    RelationKind.MERGED_INTO: "merged into {o}",
+}
+
+
+def lineage_sentence(claim, name) -> str:
+    """A split, renaming or merger as a past event, dated by its start.
+
+    >>> from graph.model import Claim, Citation
+    >>> c = Claim("c1", "jfs", "successor_of", "nusra", Interval.parse("2016-07-28"), citations=(Citation("s"),))
+    >>> lineage_sentence(c, {"jfs": "Jabhat Fateh al-Sham", "nusra": "Jabhat al-Nusra"}.get)
+    'Jabhat Fateh al-Sham succeeded Jabhat al-Nusra on 28 July 2016.'
+    """
+    verb = _LINEAGE_PAST[claim.predicate].format(o=name(claim.object))
+    start = claim.valid.start
+    when = f" {date_text(start, preposition=True)}" if isinstance(start, PartialDate) else ""
+    return sentence_case(f"{_hedged(name(claim.subject), verb, claim.status)}{when}.")
 
 
 def change_sentence(claim, name, *, began: bool) -> str:

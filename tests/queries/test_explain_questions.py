@@ -1,0 +1,112 @@
+"""Question parsing: every family in plain English, names by alias, helpful errors for the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from ontology import AmbiguousName, EntityNotFound
+from queries.explain import FAMILIES, QuestionParser, UnknownQuestion
+from queries.explain.questions import load_forms
+from tests.queries.explain_world import build_world
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return QuestionParser(build_world())
+
+
+@pytest.mark.parametrize("text,family,entities", [
+    ("Who is fighting in Valdor?", "sides", ("val",)),
+    ("who are the sides in the North Province", "sides", ("north",)),
+    ("Who fights in Capital City?", "sides", ("capital",)),
+    ("Who supports the Valdor regime?", "supporters", ("regime",)),
+    ("Who backs the regime?", "supporters", ("regime",)),
+    ("Who are FF's backers?", "supporters", ("free-front",)),
+    ("Whom does Patronia support?", "supported", ("patronia",)),
+    ("Who is backed by the Patronian Federation?", "supported", ("patronia",)),
+    ("Who opposes Crescent?", "opponents", ("crescent",)),
+    ("Who is fighting the Black Banner?", "opponents", ("black-banner",)),
+    ("Who are the enemies of NF?", "opponents", ("north-forces",)),
+    ("What is Crescent Brigade?", "profile", ("crescent",)),
+    ("Who is IS?", "profile", ("black-banner",)),
+    ("Tell me about the Pact", "profile", ("pact",)),
+    ("How are Farland and Turan connected?", "connection", ("farland", "turan")),
+    ("How is FL related to Capital City?", "connection", ("farland", "capital")),
+    ("What is the relationship between Turan and the Northern Pact?", "connection", ("turan", "pact")),
+    ("What changed in Valdor between 2024-11-26 and 2024-12-10?", "changes", ("val",)),
+    ("What has changed in Valdor in the last 30 days?", "changes", ("val",)),
+    ("Who controls Capital City?", "control", ("capital",)),
+    ("Who is in control of Valdor?", "control", ("val",)),
+    ("WHO SUPPORTS PATRONIA", "supporters", ("patronia",)),
+])
+def test_each_family_is_understood_with_names_and_aliases(parser, text, family, entities):
+    q = parser.parse(text)
+    assert (q.family, q.entities) == (family, entities)
+
+
+def test_every_family_has_a_form():
+    assert {f.family for f in load_forms()} == set(FAMILIES)
+
+
+def test_arms_and_funds_narrow_the_support_type(parser):
+    assert parser.parse("Who arms the Free Front?").support_type == "weapons"
+    assert parser.parse("Who funds the Free Front?").support_type == "funding"
+    assert parser.parse("Who supports the Free Front?").support_type is None
+
+
+def test_dates_and_day_counts_are_read(parser):
+    q = parser.parse("What changed in Valdor between 2024-11 and 2024-12-10?")
+    assert q.dates == ("2024-11", "2024-12-10")
+    assert parser.parse("What changed in Valdor in the last 2 weeks?").days == 14
+    assert parser.parse("What changed in Valdor in the past 45 days?").days == 45
+    assert parser.parse("What changed in Valdor since 2024-12?").dates == ("2024-12",)
+
+
+def test_acronyms_match_only_as_written(parser):
+    # "is" is a question word here, "IS" an alias of the Black Banner
+    assert parser.parse("Who is fighting IS?").entities == ("black-banner",)
+    assert parser.parse("Who is fighting in Valdor?").family == "sides"
+
+
+def test_typographic_apostrophes_are_folded(parser):
+    assert parser.parse("Who are FF’s backers?").entities == ("free-front",)
+
+
+def test_unknown_actor_gets_the_closest_names(parser):
+    with pytest.raises(EntityNotFound) as err:
+        parser.parse("Who supports Patronya?")
+    assert "Patronia" in err.value.suggestions
+    assert "Patronia" in str(err.value)
+
+
+def test_a_place_slot_wants_a_place(parser):
+    with pytest.raises(EntityNotFound) as err:
+        parser.parse("Who is fighting in Valdorr?")
+    assert err.value.suggestions[0] == "Valdor"
+
+
+@pytest.mark.parametrize("text,closest", [
+    ("Which way to the beach?", None),
+    ("Who was winning the war in Valdor around then?", "Who is fighting in PLACE?"),
+    ("", None),
+])
+def test_outside_the_forms_the_error_lists_them_and_suggests_one(parser, text, closest):
+    with pytest.raises(UnknownQuestion) as err:
+        parser.parse(text)
+    message = str(err.value)
+    for example in ("Who is fighting in PLACE?", "Who controls PLACE?", "How are ACTOR and ACTOR connected?",
+                    "What changed in PLACE in the last N days?"):
+        assert example in message
+    assert err.value.closest in err.value.forms
+    if closest:
+        assert err.value.closest == closest
+
+
+def test_an_alias_shared_by_two_actors_is_ambiguous():
+    from graph import Actor, ActorGraph
+    g = ActorGraph()
+    g.add(actors=[Actor("a1", "Army One", "armed_group", aliases=("The Army",)),
+                  Actor("a2", "Army Two", "armed_group", aliases=("The Army",))])
+    with pytest.raises(AmbiguousName) as err:
+        QuestionParser(g).parse("Who supports The Army?")
+    assert {c[0] for c in err.value.candidates} == {"a1", "a2"}

@@ -1,0 +1,153 @@
+"""Explainers over an invented war: sides, tensions, dates, knowledge time, every family, determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from queries.explain import Explainer, render, to_data
+from tests.queries.explain_world import assert_grounded, build_world
+
+
+@pytest.fixture(scope="module")
+def world():
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def ex(world):
+    return Explainer(world)
+
+
+def side_of(e, actor):
+    for camp in e.camps:
+        if actor in camp.members or actor in camp.partners:
+            return camp.number
+    return None
+
+
+def test_sides_in_2018(ex, world):
+    e = ex.explain("Who is fighting in Valdor?", as_of="2018-06-01")
+    assert_grounded(world, e)
+    members = {m for c in e.camps for m in c.members}
+    assert {"regime", "free-front", "crescent", "black-banner", "north-forces", "turan"} <= members
+    assert "outsider" not in members and "elsewhere-foe" not in members  # fights, but not in Valdor
+    assert "old-crescent" not in members  # dissolved in 2017
+    assert side_of(e, "regime") != side_of(e, "free-front")
+    assert side_of(e, "regime") != side_of(e, "black-banner")
+    assert side_of(e, "patronia") == side_of(e, "regime")  # its backer
+    assert side_of(e, "farland") == side_of(e, "north-forces")
+    regime = next(c for c in e.camps if "regime" in c.members)
+    assert regime.leaders == ("tyrant",)
+
+
+def test_the_unbalanced_alliance_is_reported_in_plain_words(ex):
+    e = ex.explain("Who is fighting in Valdor?", as_of="2018-06-01")
+    section = next(s for s in e.sections if s.key == "tensions")
+    tension = next(s for s in section.sentences if "c-turan-fights-nf" in s.claims)
+    assert {"c-farland-backs-nf", "c-farland-in-pact", "c-turan-in-pact"} <= set(tension.claims)
+    assert "Northern Pact" in tension.text and "although" in tension.text
+    assert any(t.claim in ("c-turan-fights-nf", "c-turan-in-pact", "c-farland-in-pact", "c-farland-backs-nf")
+               for t in e.tensions)
+
+
+def test_after_the_fall_the_regime_is_gone_and_the_change_is_recent(ex, world):
+    e = ex.explain("Who is fighting in Valdor?", as_of="2024-12-20")
+    assert_grounded(world, e)
+    assert side_of(e, "regime") is None
+    recent = next(s for s in e.sections if s.key == "recent")
+    assert any("c-patronia-backs-regime" in s.claims and "ceased" in s.text for s in recent.sentences)
+    later = ex.explain("Who is fighting in Valdor?", as_of="2025-03-01")
+    assert not any(s.key == "recent" and any("regime" in c for x in s.sentences for c in x.claims)
+                   for s in later.sections)
+
+
+def test_before_it_was_founded_an_actor_is_absent(ex, world):
+    e = ex.explain("Who is fighting in Valdor?", as_of="2016-06-01")
+    assert_grounded(world, e)
+    assert side_of(e, "crescent") is None
+    assert "Crescent Brigade" not in render(e, "markdown")
+    assert side_of(e, "old-crescent") is not None
+
+
+def test_known_as_of_keeps_only_what_was_published(ex, world):
+    e = ex.explain("Who is fighting in Valdor?", as_of="2018-06-01", known_as_of="2017-01-01")
+    assert_grounded(world, e)
+    assert {f.source for f in e.footnotes} == {"s-early"}
+    assert side_of(e, "north-forces") is None  # only the 2019 report says so
+    assert "according to sources published by 1 January 2017" in render(e, "markdown")
+
+
+def test_partial_dates_and_hedged_claims_are_worded_honestly(ex, world):
+    e = ex.explain("Who supports the Free Front?", as_of="2016-01-01")
+    assert_grounded(world, e)
+    texts = [s.text for s in e.sentences]
+    assert "Sponsoria reportedly supports Free Front with funding, since 2012." in texts
+    e = ex.explain("Whom does Sponsoria support?", as_of="2014")
+    assert any(t.startswith("Sponsoria allegedly supports Black Banner") and "in 2014" in t
+               for t in (s.text for s in e.sentences))
+
+
+def test_who_arms_keeps_weapons_only(ex, world):
+    e = ex.explain("Who arms the Free Front?", as_of="2016-01-01")
+    assert_grounded(world, e)
+    assert [s.claims for s in e.sentences] == [("c-turan-backs-ff",)]
+
+
+@pytest.mark.parametrize("question,as_of,expected", [
+    ("Who opposes the Regime of Valdor?", "2016-01-01", {"c-ff-fights-regime", "c-bb-fights-regime",
+                                                         "c-old-crescent-fights-regime"}),
+    ("Who controls Valdor?", "2016-01-01", {"c-regime-controls-capital", "c-bb-controls-port"}),
+    ("Who controls Valdor?", "2025-01-01", {"c-new-authority-controls-capital", "c-crescent-controls-north"}),
+    ("How are Farland and Turan connected?", "2018-01-01", {"c-farland-backs-nf", "c-turan-fights-nf"}),
+    ("How are Crescent and the New Authority connected?", "2025-01-01", {"c-crescent-allied-new"}),
+])
+def test_families_cite_the_claims_that_answer_them(ex, world, question, as_of, expected):
+    e = ex.explain(question, as_of=as_of)
+    assert_grounded(world, e)
+    assert {c for s in e.sections if s.key != "recent" for x in s.sentences for c in x.claims} == expected
+
+
+def test_profile(ex, world):
+    e = ex.explain("What is Crescent Brigade?", as_of="2020")
+    assert_grounded(world, e)
+    keys = {s.key: s for s in e.sections}
+    assert keys["lineage"].sentences[0].claims == ("c-crescent-offshoot",)
+    assert keys["enemies"].sentences[0].claims == ("c-crescent-fights-regime",)
+    assert e.entity["id"] == "crescent" and e.entity["founded"] == "2017-01-28"
+    assert "territory" not in keys  # it took the North only in 2024
+    early = ex.explain("What is Crescent Brigade?", as_of="2015")
+    assert any("did not exist" in n for n in early.notes)
+    assert not any(s.key == "lineage" for s in early.sections)  # the renaming had not happened yet
+
+
+def test_changes_between_two_dates_and_in_the_last_days(ex, world):
+    e = ex.explain("What changed in Valdor between 2024-11-01 and 2024-12-31?")
+    assert_grounded(world, e)
+    cited = {c for s in e.sentences for c in s.claims}
+    assert {"c-crescent-controls-north", "c-new-authority-controls-capital", "c-patronia-backs-regime"} <= cited
+    assert "c-outsider-fights" not in cited
+    short = ex.explain("What changed in Valdor in the last 5 days?", as_of="2024-12-10")
+    assert_grounded(world, short)
+    assert "c-crescent-controls-north" not in {c for s in short.sentences for c in s.claims}  # 30 November
+    assert "c-patronia-backs-regime" in {c for s in short.sentences for c in s.claims}
+
+
+def test_the_same_question_gives_the_same_output_whatever_the_insertion_order(world):
+    reference = None
+    for seed in (None, 1, 2):
+        g = world if seed is None else build_world(shuffle_seed=seed)
+        e = Explainer(g).explain("Who is fighting in Valdor?", as_of="2018-06-01")
+        out = (render(e, "markdown"), render(e, "json"), render(e, "html"))
+        reference = reference or out
+        assert out == reference
+
+
+def test_json_links_each_sentence_to_its_claims_and_footnotes(ex, world):
+    data = to_data(ex.explain("Who is fighting in Valdor?", as_of="2018-06-01"))
+    numbers = {f["number"]: f for f in data["footnotes"]}
+    for section in data["sections"]:
+        for s in section["sentences"]:
+            assert s["claims"] and s["footnotes"]
+            wanted = {src["id"] for cid in s["claims"] for src in data["claims"][cid]["sources"]}
+            assert {numbers[n]["source"] for n in s["footnotes"]} == wanted
+    assert {c["anchor"]["id"] for c in data["camps"]} >= {"regime"}
