@@ -40,9 +40,9 @@ def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") ->
     pos = positions([e.id for e in entities], [(c.subject, c.object) for c in claims])
 
     n = max(len(entities), 1)
-    side = min(max(7.0, 2.2 * math.sqrt(n)), 22.0)
+    side = min(max(7.0, 1.9 * math.sqrt(n)), 18.0)
     with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
-        fig = Figure(figsize=(side + 3.6, side), dpi=150 if fmt == "png" else 100)
+        fig = Figure(figsize=(side + 3.6, side), dpi=(150 if n < 40 else 120) if fmt == "png" else 100)
         ax = fig.add_axes((0.01, 0.05, side / (side + 3.6) - 0.02, 0.88))
         ax.set_axis_off()
         node_size = 260 if n < 40 else 160
@@ -52,7 +52,7 @@ def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") ->
             x, y = pos[e.id]
             ax.scatter([x], [y], s=node_size, c=node_colour(e), marker="s" if e.is_place else "o",
                        edgecolors="white", linewidths=1.2, zorder=3, gid=f"node:{e.id}")
-            ax.text(x, y - 0.045, e.name, fontsize=8 if n < 40 else 6.5, ha="center", va="top", zorder=4,
+            ax.text(x, y - 0.04, e.name, fontsize=8.5 if n < 40 else 7.5, ha="center", va="top", zorder=4,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
         if pos:
             xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]

@@ -52,11 +52,13 @@
     y: n.y,
     fixed: true,
     shape: n.type === "place" ? "square" : "dot",
-    size: n.type === "place" ? 9 : 13,
+    // hubs get bigger dots and labels, so the overview stays readable when zoomed out
+    size: (n.type === "place" ? 7 : 10) + 2.2 * Math.sqrt(n.degree),
     color: { background: n.colour, border: "#ffffff", highlight: { background: n.colour, border: "#212529" },
              hover: { background: n.colour, border: "#495057" } },
     borderWidth: 2,
-    font: { size: 15, color: "#212529", strokeWidth: 4, strokeColor: "#ffffff" },
+    font: { size: Math.round(14 + 3.2 * Math.sqrt(n.degree)), color: "#212529", strokeWidth: 4,
+            strokeColor: "#ffffff" },
     title: `${n.name} (${kindInfo[n.kind].label})`,
     hidden: true,
   })));
@@ -390,7 +392,7 @@
   $("about").title = "A claim with partial dates may hold (possible) or must hold (certain) on a day.";
 
   refresh();
-  network.fit();
+  network.fit({ nodes: nodes.getIds({ filter: (n) => !n.hidden }) });
 
   // for scripted checks (the browser tests) and the curious
   window.actorgraphViewer = {

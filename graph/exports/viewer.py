@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from importlib import resources
@@ -63,13 +64,14 @@ def payload(subset, *, start_day: int | None = None, about: str = "") -> dict:
     pos = subset_positions(subset, scale=110.0 * n ** 0.5 + 150.0)
     known = subset.selection.known_as_of
     used_kinds = {e.kind for e in subset.entities}
+    degree = Counter(x for c in subset.claims for x in (c.subject, c.object))
     nodes = []
     for e in subset.entities:
         x, y = pos[e.id]
         node = {"id": e.id, "name": e.name, "type": "place" if e.is_place else "actor", "kind": e.kind.value,
                 "aliases": list(e.aliases), "country": e.country or "", "description": e.description,
                 "colour": PLACE_COLOUR if e.is_place else ACTOR_COLOURS[e.kind], "x": round(x, 1),
-                "y": round(y, 1)}
+                "y": round(y, 1), "degree": degree[e.id]}
         if e.is_place:
             node["exist"] = {"possible": [-(10**9), 10**9], "certain": [-(10**9), 10**9]}
             node.update(founded="", dissolved="")
