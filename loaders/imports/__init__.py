@@ -1,0 +1,149 @@
+"""Importing standard conflict datasets (UCDP, ACLED, Wikidata, any CSV edge list) as dataset folders.
+
+:func:`import_files` reads the files of one SOURCE, matches outside actors to graph actors through
+the crosswalk and a reference graph, and writes the result as an ordinary dataset folder (see
+``loaders/FORMAT.md``) that loads next to the curated data: atomically (nothing is written unless
+everything is read and checked) and idempotently (the same input gives the same bytes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from loaders.imports.bundle import Bundle, Unmatched
+from loaders.imports.crosswalk import Crosswalk, CrosswalkEntry, CrosswalkError, Resolver
+from loaders.imports.csvrows import ImportInputError
+from loaders.imports.progress import Progress
+from loaders.imports.writer import MANIFEST, WriteResult, write_bundle
+from ontology import DatasetInvalid
+
+__all__ = ["SOURCES", "Crosswalk", "CrosswalkEntry", "CrosswalkError", "ImportInputError", "ImportResult",
+           "Unmatched", "import_files", "read_unmatched"]
+
+
+def _esd(path, bundle, resolver, options, progress):
+    from loaders.imports.ucdp_actors import read_actor_names
+    from loaders.imports.ucdp_esd import import_esd
+
+    names = read_actor_names(options["ucdp_actors"]) if options.get("ucdp_actors") else None
+    import_esd(path, bundle, resolver, version=options.get("version") or "18.1", layout=options.get("layout"),
+               actor_names=names, progress=progress)
+
+
+def _actors(path, bundle, resolver, options, progress):
+    from loaders.imports.ucdp_actors import import_actor_list
+
+    import_actor_list(path, bundle, resolver, version=options.get("version") or "22.1", progress=progress)
+
+
+def _acled(path, bundle, resolver, options, progress):
+    from loaders.imports.acled import import_acled
+
+    import_acled(path, bundle, resolver, max_gap_days=int(options.get("max_gap_days") or 365), progress=progress)
+
+
+def _wikidata(path, bundle, resolver, options, progress):
+    from loaders.imports.wikidata import import_wikidata
+
+    import_wikidata(path, bundle, resolver, published=options.get("published"), progress=progress)
+
+
+def _csv(path, bundle, resolver, options, progress):
+    from loaders.imports.csv_edges import import_csv_edges, parse_mapping
+
+    mapping = options.get("mapping")
+    if isinstance(mapping, str):
+        mapping = parse_mapping(mapping)
+    if not mapping:
+        raise ImportInputError("a CSV edge list needs a column mapping, e.g. --map subject=from,object=to,predicate==supports")
+    import_csv_edges(path, bundle, resolver, mapping=mapping, source=options.get("source"), progress=progress)
+
+
+#: SOURCE name -> (reader, title of the resulting dataset)
+SOURCES: dict[str, tuple[Callable, str]] = {
+    "ucdp-esd": (_esd, "UCDP External Support Dataset"),
+    "ucdp-actors": (_actors, "UCDP actor list"),
+    "acled": (_acled, "ACLED events, aggregated"),
+    "wikidata": (_wikidata, "Wikidata statements"),
+    "csv": (_csv, "CSV edge list"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import wrote, and the outside names it could not match (new actors were made for them)."""
+
+    written: WriteResult
+    unmatched: tuple[Unmatched, ...]
+    notes: tuple[str, ...]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def import_files(source: str, files: Sequence[str | os.PathLike], out: str | os.PathLike, *,
+                 crosswalk: Crosswalk | str | os.PathLike | None = None, reference=None,
+                 progress: bool | None = None, **options) -> ImportResult:
+    """Import ``files`` of kind ``source`` into the dataset folder ``out``.
+
+    Args:
+        source: one of :data:`SOURCES` (``ucdp-esd``, ``ucdp-actors``, ``acled``, ``wikidata``, ``csv``).
+        crosswalk: a :class:`Crosswalk` or the path of a crosswalk CSV file.
+        reference: an :class:`graph.ActorGraph` whose actors outside names may resolve to; the import
+            then refers to them by id and must be loaded together with that data.
+        progress: show a row count on stderr (default: when stderr is a terminal).
+        options: per source: ``ucdp_actors`` (path), ``version``, ``layout``, ``max_gap_days``,
+            ``published``, ``mapping``, ``source``.
+
+    Raises:
+        KeyError: unknown source.
+        ImportInputError: a file that is not of the expected kind at all.
+        DatasetInvalid: malformed rows (each with file and line) or records failing the dataset checks;
+            nothing is written then.
+    """
+    if source not in SOURCES:
+        raise ImportInputError(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}")
+    reader, title = SOURCES[source]
+    if not isinstance(crosswalk, Crosswalk):
+        crosswalk = Crosswalk.load(crosswalk)
+    bundle = Bundle()
+    resolver = Resolver(bundle, crosswalk, reference)
+    paths = [Path(f) for f in files]
+    if not paths:
+        raise ImportInputError("no input files given")
+    for path in paths:
+        if not path.is_file():
+            raise ImportInputError(f"{path}: no such file")
+        meter = Progress(f"{source} {path.name}", enabled=progress)
+        reader(path, bundle, resolver, options, meter)
+        meter.close()
+    if bundle.problems:
+        raise DatasetInvalid(sorted(bundle.problems))
+    dataset = {"id": f"import-{source}", "title": f"{title} (imported)",
+               "description": f"Imported by 'actorgraph import {source}' from {', '.join(p.name for p in paths)}."}
+    manifest = {"source": source, "files": [{"name": p.name, "sha256": _sha256(p)} for p in paths],
+                "options": {k: str(v) for k, v in sorted(options.items()) if v is not None and k != "source"},
+                "crosswalk_entries": len(crosswalk.entries), "reference": reference is not None}
+    written = write_bundle(bundle, out, dataset=dataset, manifest=manifest, reference=reference)
+    return ImportResult(written, tuple(sorted(bundle.unmatched.values())), tuple(sorted(set(bundle.notes))))
+
+
+def read_unmatched(folder: str | os.PathLike) -> list[Unmatched]:
+    """The unmatched outside names an earlier import recorded in ``folder``."""
+    import csv
+
+    path = Path(folder) / "unmatched.csv"
+    if not (Path(folder) / MANIFEST).is_file() or not path.is_file():
+        raise ImportInputError(f"{folder} is not an import folder (no {MANIFEST} and unmatched.csv)")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [Unmatched(r["scheme"], r["key"], r["name"], r["assigned_id"], r["first_seen"])
+                for r in csv.DictReader(handle)]

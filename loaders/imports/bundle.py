@@ -1,0 +1,85 @@
+"""What an import produces before it is written: actors, sources and claims as dataset records.
+
+Records are plain dicts in the dataset format of ``loaders/FORMAT.md``, so the writer can dump them
+as they are and the ordinary loader can check them. Problems (a malformed row) and unmatched names
+(an outside actor no crosswalk entry or reference actor matched) are collected, never dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from loaders.problems import Problem
+
+__all__ = ["Bundle", "Unmatched", "slug", "short_hash"]
+
+_NON_ID = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, *, limit: int = 60) -> str:
+    """An id-safe version of ``text``: ASCII lower case, runs of other characters as one '-'.
+
+    >>> slug("Military Forces of Syria (2000-2024)")
+    'military-forces-of-syria-2000-2024'
+    >>> slug("Hayʼat Taḥrīr al-Shām")
+    'hayat-tahrir-al-sham'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("ʼ", "").replace("'", "")
+    out = _NON_ID.sub("-", text).strip("-")[:limit].strip("-")
+    return out or "x" + short_hash(text)
+
+
+def short_hash(*parts: str) -> str:
+    """Eight hex digits that stand for ``parts`` (stable across runs and machines)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Unmatched:
+    """An outside actor that matched nothing in the crosswalk or the reference data: a new actor was made."""
+
+    scheme: str
+    key: str
+    name: str
+    assigned: str
+    first_seen: str
+
+
+@dataclass
+class Bundle:
+    """Records being built by one import, keyed by id so that repeated rows merge."""
+
+    actors: dict[str, dict] = field(default_factory=dict)
+    sources: dict[str, dict] = field(default_factory=dict)
+    claims: dict[str, dict] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    unmatched: dict[tuple[str, str], Unmatched] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def problem(self, file: str, line: int, fieldname: str, message: str) -> None:
+        self.problems.append(Problem(file, line, fieldname, message))
+
+    def add_actor(self, record: dict) -> str:
+        """Add an actor record, or merge its aliases and external ids into the one with the same id."""
+        old = self.actors.get(record["id"])
+        if old is None:
+            self.actors[record["id"]] = record
+            return record["id"]
+        names = {old["name"], *old.get("aliases", ())}
+        extra = [a for a in (record["name"], *record.get("aliases", ())) if a not in names]
+        if extra:
+            old["aliases"] = [*old.get("aliases", ()), *extra]
+        for k, v in record.get("external_ids", {}).items():
+            old.setdefault("external_ids", {}).setdefault(k, v)
+        return old["id"]
+
+    def add_source(self, record: dict) -> str:
+        self.sources.setdefault(record["id"], record)
+        return record["id"]
+
+    def add_claim(self, record: dict) -> None:
+        self.claims[record["id"]] = record

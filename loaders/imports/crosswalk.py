@@ -1,0 +1,199 @@
+"""The crosswalk: the one place where an outside name or id is mapped to a graph actor.
+
+Each entry says "in SCHEME (``ucdp``, ``acled``, ``wikidata``, ``name``...), KEY means ACTOR", optionally
+only FROM/TO (EDTF dates; TO exclusive), because an outside name may have meant one actor in one
+period and another later ("Military Forces of Syria" before and after December 2024). The file is
+CSV (``scheme,key,actor,from,to,note``) so it is easy to review and edit; ``actorgraph crosswalk``
+lists and sets entries.
+
+:class:`Resolver` applies it during an import: crosswalk first, then the reference graph's
+external ids, then its names and aliases; whatever is left becomes a new actor and is reported as
+unmatched, so nothing is silently dropped or silently merged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.time import PartialDate
+from loaders.imports.bundle import Bundle, Unmatched, slug
+from ontology import ActorGraphError, AmbiguousName, EntityNotFound
+
+__all__ = ["Crosswalk", "CrosswalkEntry", "CrosswalkError", "Resolver"]
+
+HEADER = ["scheme", "key", "actor", "from", "to", "note"]
+
+
+class CrosswalkError(ActorGraphError, ValueError):
+    """A crosswalk file or entry that cannot be used as it is."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class CrosswalkEntry:
+    """SCHEME's KEY means ACTOR, from ``start`` (inclusive) to ``end`` (exclusive) when given."""
+
+    scheme: str
+    key: str
+    actor: str
+    start: str = ""
+    end: str = ""
+    note: str = ""
+
+    def covers(self, day: int | None) -> bool:
+        """Whether the entry applies on ordinal ``day`` (an entry without a span applies always)."""
+        if not self.start and not self.end:
+            return True
+        if day is None:
+            return False
+        if self.start and day < PartialDate.parse(self.start).first_day:
+            return False
+        return not (self.end and day >= PartialDate.parse(self.end).last_day)
+
+
+class Crosswalk:
+    """Entries from a crosswalk file (an empty crosswalk when the file does not exist yet)."""
+
+    def __init__(self, entries: list[CrosswalkEntry] | None = None, path: Path | None = None) -> None:
+        self.entries = sorted(entries or [])
+        self.path = path
+        self._by_key: dict[tuple[str, str], list[CrosswalkEntry]] = {}
+        for e in self.entries:
+            self._by_key.setdefault((e.scheme, _norm(e.key)), []).append(e)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None) -> Crosswalk:
+        """Read a crosswalk CSV file.
+
+        Raises:
+            CrosswalkError: a row lacks scheme, key or actor, or has a bad date (with file and line).
+        """
+        if path is None:
+            return cls()
+        path = Path(path)
+        if not path.exists():
+            return cls(path=path)
+        entries = []
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"scheme", "key", "actor"} - set(reader.fieldnames or ())
+            if missing:
+                raise CrosswalkError(f"{path}:1: the header must have the columns {', '.join(HEADER)} "
+                                     f"(missing: {', '.join(sorted(missing))})")
+            for row in reader:
+                line = reader.line_num
+                values = {k: (row.get(k) or "").strip() for k in HEADER}
+                if not (values["scheme"] and values["key"] and values["actor"]):
+                    raise CrosswalkError(f"{path}:{line}: scheme, key and actor are all required")
+                for k in ("from", "to"):
+                    if values[k]:
+                        try:
+                            PartialDate.parse(values[k])
+                        except ActorGraphError as exc:
+                            raise CrosswalkError(f"{path}:{line}: {k}: {exc}") from None
+                entries.append(CrosswalkEntry(values["scheme"], values["key"], values["actor"], values["from"],
+                                              values["to"], values["note"]))
+        return cls(entries, path)
+
+    def lookup(self, scheme: str, key: str, day: int | None = None) -> str | None:
+        """The actor id KEY stands for in SCHEME on ``day``, or ``None``."""
+        for e in self._by_key.get((scheme, _norm(key)), ()):
+            if e.covers(day):
+                return e.actor
+        return None
+
+    def set(self, entry: CrosswalkEntry) -> Crosswalk:
+        """A crosswalk with ``entry`` added, replacing any entry for the same scheme, key and span."""
+        for k in (entry.start, entry.end):
+            if k:
+                PartialDate.parse(k)
+        kept = [e for e in self.entries if (e.scheme, _norm(e.key), e.start, e.end) !=
+                (entry.scheme, _norm(entry.key), entry.start, entry.end)]
+        return Crosswalk([*kept, entry], self.path)
+
+    def text(self) -> str:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(HEADER)
+        for e in self.entries:
+            writer.writerow([e.scheme, e.key, e.actor, e.start, e.end, e.note])
+        return buf.getvalue()
+
+    def save(self, path: str | os.PathLike | None = None) -> Path:
+        """Write the crosswalk (sorted, so the same entries give the same file) atomically."""
+        target = Path(path or self.path or "crosswalk.csv")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(self.text())
+        os.replace(tmp, target)
+        return target
+
+
+def _norm(key: str) -> str:
+    return " ".join(key.split()).casefold()
+
+
+class Resolver:
+    """Turns outside actors into graph actor ids for one import, recording what it could not match."""
+
+    def __init__(self, bundle: Bundle, crosswalk: Crosswalk | None = None, reference=None) -> None:
+        self.bundle = bundle
+        self.crosswalk = crosswalk or Crosswalk()
+        self.reference = reference
+        self._by_external: dict[tuple[str, str], str] = {}
+        if reference is not None:
+            for a in reference.actors:
+                for scheme, value in a.external_ids.items():
+                    self._by_external.setdefault((scheme, _norm(str(value))), a.id)
+        self._cache: dict[tuple, str] = {}
+
+    def actor(self, scheme: str, key: str, name: str, *, day: int | None = None, kind: str = "armed_group",
+              where: str = "", match_name: str | None = None, **fields) -> str:
+        """The graph id of the outside actor KEY (called NAME) of SCHEME, on ``day`` when it matters.
+
+        ``match_name`` is the name tried against the reference graph's names (default ``name``);
+        ``fields`` (aliases, country, founded, dissolved, description) go into a new actor's record.
+        """
+        target = self.crosswalk.lookup(scheme, key, day)
+        if target is None and match_name and match_name != key:
+            target = self.crosswalk.lookup(scheme, match_name, day)
+        if target is not None:
+            if self.reference is None or target not in self.reference:
+                self._new(target, name, kind, scheme, key, fields)
+            return target
+        cache_key = (scheme, key)
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        found = self._in_reference(scheme, key, match_name or name)
+        if found is None:
+            found = self._new(f"{scheme}-{slug(key)}", name, kind, scheme, key, fields)
+            self.bundle.unmatched.setdefault((scheme, key), Unmatched(scheme, key, name, found, where))
+        self._cache[cache_key] = found
+        return found
+
+    def _in_reference(self, scheme: str, key: str, name: str) -> str | None:
+        if self.reference is None:
+            return None
+        hit = self._by_external.get((scheme, _norm(key)))
+        if hit is not None:
+            return hit
+        try:
+            return self.reference.resolve(name, places=False)
+        except (EntityNotFound, AmbiguousName):
+            return None
+
+    def _new(self, actor_id: str, name: str, kind: str, scheme: str, key: str, fields: dict) -> str:
+        record = {"id": actor_id, "name": name, "kind": kind}
+        aliases = [a for a in dict.fromkeys(fields.pop("aliases", ()) or ()) if a and a != name]
+        if aliases:
+            record["aliases"] = aliases
+        record.update({k: v for k, v in fields.items() if v})
+        record["external_ids"] = {scheme: key} if scheme != "name" else {}
+        if not record["external_ids"]:
+            del record["external_ids"]
+        return self.bundle.add_actor(record)

@@ -1,0 +1,67 @@
+"""Reading an outside CSV file row by row with the line each row starts on."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Iterator
+
+from ontology import ActorGraphError
+
+__all__ = ["CsvRows", "ImportInputError", "read_rows"]
+
+
+class ImportInputError(ActorGraphError, ValueError):
+    """An input file that cannot be read at all (wrong layout, not CSV, not UTF-8)."""
+
+
+class CsvRows:
+    """The header (as written, and lower-cased) and an iterator of (line, row) pairs."""
+
+    def __init__(self, path: Path, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]):
+        self.path, self.header, self.rows = path, header, rows
+
+    @property
+    def columns(self) -> set[str]:
+        return {h.strip().lower() for h in self.header}
+
+
+def read_rows(path: str | Path) -> CsvRows:
+    """Open ``path`` as UTF-8 CSV (a byte-order mark is allowed); keys are lower-cased column names.
+
+    Raises:
+        ImportInputError: the file is missing, empty or not UTF-8.
+    """
+    path = Path(path)
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+        first = handle.readline()
+    except OSError as exc:
+        raise ImportInputError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise ImportInputError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
+    if not first.strip():
+        handle.close()
+        raise ImportInputError(f"{path}: empty file; expected a header row")
+    header = next(csv.reader([first]))
+    keys = [h.strip().lower() for h in header]
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        reader = csv.reader(handle)
+        line = 1  # the header was line 1; reader.line_num counts the lines after it
+        with handle:
+            try:
+                for cells in reader:
+                    start, line = line + 1, reader.line_num + 1
+                    if not any(c.strip() for c in cells):
+                        continue
+                    row = dict(zip(keys, (c.strip() for c in cells)))
+                    if len(cells) != len(keys):
+                        row["__width__"] = str(len(cells))
+                    yield start, row
+            except UnicodeDecodeError as exc:
+                raise ImportInputError(f"{path}:{line + 1}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
+            except csv.Error as exc:
+                raise ImportInputError(f"{path}:{line + 1}: CSV syntax error: {exc}") from None
+
+    return CsvRows(path, header, rows())

@@ -1,0 +1,121 @@
+"""Writing an import as a dataset folder: checked first, then swapped in whole.
+
+The folder is built under a temporary name next to the target, read back with the ordinary loader
+(against the reference graph, when the import points at its actors), and only then renamed into
+place; a failure at any step leaves the target as it was. Records are sorted and nothing depends
+on the clock, so the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from loaders.dataset import read_dataset
+from loaders.imports.bundle import Bundle
+from ontology import DatasetInvalid
+
+__all__ = ["MANIFEST", "WriteResult", "write_bundle"]
+
+MANIFEST = "import.json"
+UNMATCHED = "unmatched.csv"
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """Where the dataset went and what it holds."""
+
+    path: Path
+    actors: int
+    sources: int
+    claims: int
+    unmatched: int
+
+
+def _dump(value) -> str:
+    return yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000,
+                     default_flow_style=False)
+
+
+def _unmatched_csv(bundle: Bundle) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["scheme", "key", "name", "assigned_id", "first_seen"])
+    for u in sorted(bundle.unmatched.values()):
+        writer.writerow([u.scheme, u.key, u.name, u.assigned, u.first_seen])
+    return buf.getvalue()
+
+
+def _clean(claim: dict) -> dict:
+    """The claim without empty qualifiers (a missing value says as much, in fewer bytes)."""
+    q = {k: v for k, v in (claim.get("qualifiers") or {}).items() if v}
+    out = {k: v for k, v in claim.items() if k != "qualifiers"}
+    if q:
+        out["qualifiers"] = q
+    return out
+
+
+def _is_replaceable(path: Path) -> bool:
+    return not path.exists() or (path.is_dir() and (not any(path.iterdir()) or (path / MANIFEST).is_file()))
+
+
+def write_bundle(bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None) -> WriteResult:
+    """Write ``bundle`` as the dataset folder ``out``, replacing an earlier import there.
+
+    Raises:
+        DatasetInvalid: the records fail the dataset checks (nothing is written).
+        FileExistsError: ``out`` exists and is not an earlier import (refuses to overwrite curated data).
+    """
+    out = Path(out)
+    if not _is_replaceable(out):
+        raise FileExistsError(f"{out} exists and is not an import folder (no {MANIFEST}); "
+                              f"choose another -o or remove it first")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        files = {
+            "dataset.yaml": {"dataset": dataset},
+            "actors.yaml": {"actors": [bundle.actors[k] for k in sorted(bundle.actors)]},
+            "sources.yaml": {"sources": [bundle.sources[k] for k in sorted(bundle.sources)]},
+            "claims.yaml": {"claims": [_clean(bundle.claims[k]) for k in sorted(bundle.claims)]},
+        }
+        for name, content in files.items():
+            (tmp / name).write_text(_dump(content), encoding="utf-8")
+        (tmp / UNMATCHED).write_text(_unmatched_csv(bundle), encoding="utf-8")
+        counts = {"actors": len(bundle.actors), "sources": len(bundle.sources), "claims": len(bundle.claims),
+                  "unmatched": len(bundle.unmatched)}
+        (tmp / MANIFEST).write_text(json.dumps({**manifest, "counts": counts, "notes": sorted(set(bundle.notes))},
+                                               indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        checked = read_dataset([tmp], existing=reference)
+        if checked.problems:
+            raise DatasetInvalid(checked.problems)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return WriteResult(out, counts["actors"], counts["sources"], counts["claims"], counts["unmatched"])
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Put ``tmp`` where ``out`` is; the old folder is removed only once the new one is in place."""
+    if not out.exists():
+        os.replace(tmp, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+    old.rmdir()
+    os.replace(out, old)
+    try:
+        os.replace(tmp, out)
+    except BaseException:
+        os.replace(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
