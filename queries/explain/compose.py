@@ -99,7 +99,7 @@ def finish(ctx: Context, question: Question, title: str, sections, **extra) -> E
     numbers: dict[str, int] = {}
     footnotes: list[Footnote] = []
     citations: dict[str, tuple[int, ...]] = {}
-    names: dict[str, str] = {}
+    names: dict[str, str] = {i: ctx.name(i) for i in question.entities}
     for section in sections:
         for sentence in section.sentences:
             for claim_id in sentence.claims:
