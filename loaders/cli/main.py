@@ -15,7 +15,6 @@ COMMAND_MODULES = [
     "loaders.cli.browse",
     "loaders.cli.export",
     "loaders.cli.explain",
-    "loaders.cli.imports",
     "loaders.cli.extract",
 ]
 
