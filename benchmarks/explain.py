@@ -69,19 +69,20 @@ def main(argv=None) -> int:
     print(f"dataset {args.data}: {len(g)} claims, {len(g.actors)} actors, {len(g.places)} places; "
           f"load {load_ms:.0f} ms; question parser built in {parser_ms:.0f} ms; {args.runs} runs per cell\n")
 
-    header = f"{'question':44} {'baseline med':>12} {'explain med':>11} {'p95':>7} {'max':>7} {'md':>6} {'html':>6} {'json':>6}"
+    header = (f"{'question':44} {'baseline med':>12} {'explain med':>11} {'p95':>7} {'max':>7} "
+              f"{'md':>6} {'html':>6} {'json':>6}")
     print(header)
     print("-" * len(header))
     worst = 0.0
     for question, baseline in QUESTIONS:
         base, exp, md, ht, js = [], [], [], [], []
         for d in DATES:
-            base += timed(lambda: baseline(g, d), args.runs)
-            exp += timed(lambda: ex.explain(question, as_of=d), args.runs)
+            base += timed(lambda b=baseline, d=d: b(g, d), args.runs)
+            exp += timed(lambda q=question, d=d: ex.explain(q, as_of=d), args.runs)
             e = ex.explain(question, as_of=d)
-            md += timed(lambda: render(e, "markdown"), args.runs)
-            ht += timed(lambda: render(e, "html"), args.runs)
-            js += timed(lambda: render(e, "json"), args.runs)
+            md += timed(lambda e=e: render(e, "markdown"), args.runs)
+            ht += timed(lambda e=e: render(e, "html"), args.runs)
+            js += timed(lambda e=e: render(e, "json"), args.runs)
         p95 = statistics.quantiles(exp, n=20)[-1]
         worst = max(worst, max(exp))
         print(f"{question:44} {statistics.median(base):10.2f}ms {statistics.median(exp):9.2f}ms {p95:5.1f}ms "

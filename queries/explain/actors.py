@@ -7,7 +7,6 @@ from collections import defaultdict, deque
 from graph.records import entity_record
 from graph.time import day_span
 from ontology import RelationKind as R
-
 from queries.explain.compose import Context, finish
 from queries.explain.model import Explanation, Question, Section, Sentence
 from queries.explain.wording import date_text, lineage_sentence
@@ -47,7 +46,9 @@ def explain_supporters(ctx: Context, q: Question) -> Explanation:
     sentences = tuple(ctx.sentence(c) for c in _by_other(ctx, actor, claims))
     sections = [Section("supporters", f"Who supports {ctx.name(actor)}{how}", sentences),
                 ctx.recent(lambda c: c.predicate is R.SUPPORTS and c.object == actor)]
-    notes = _existence_notes(ctx, actor) + (() if claims else _nothing(ctx, f"that anyone supports {ctx.name(actor)}{how}"))
+    notes = _existence_notes(ctx, actor)
+    if not claims:
+        notes += _nothing(ctx, f"that anyone supports {ctx.name(actor)}{how}")
     return finish(ctx, q, q.text, sections, notes=notes)
 
 
@@ -74,7 +75,9 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
                 tuple(ctx.sentence(c) for c in _by_other(ctx, actor, listed))),
         ctx.recent(lambda c: c.predicate in (R.FIGHTS, R.OPPOSES) and c.involves(actor)),
     ]
-    notes = _existence_notes(ctx, actor) + (() if fights or opposes else _nothing(ctx, f"that anyone fights or opposes {name}"))
+    notes = _existence_notes(ctx, actor)
+    if not (fights or opposes):
+        notes += _nothing(ctx, f"that anyone fights or opposes {name}")
     return finish(ctx, q, q.text, sections, notes=notes)
 
 

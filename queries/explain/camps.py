@@ -99,7 +99,6 @@ def partition(nodes, edges, *, max_rounds: int = 50) -> Partition:
     for _ in range(max_rounds):
         moved = False
         for n in nodes:
-            # cost of putting n in camp k: + ties leaving k, - ties inside k
             plus_to: dict[int, int] = defaultdict(int)
             minus_to: dict[int, int] = defaultdict(int)
             plus_total = 0
@@ -112,15 +111,12 @@ def partition(nodes, edges, *, max_rounds: int = 50) -> Partition:
             current = camp[n]
             options = sorted(set(plus_to) | set(minus_to) | {current})
             fresh = max(camp.values()) + 1
-
-            def cost(k: int) -> int:
-                return plus_total - plus_to.get(k, 0) + minus_to.get(k, 0)
-
-            best, best_cost = current, cost(current)
+            # the cost of n in camp k: its + weight leaving k and its - weight inside k
+            costs = {k: plus_total - plus_to.get(k, 0) + minus_to.get(k, 0) for k in [*options, fresh]}
+            best, best_cost = current, costs[current]
             for k in [*options, fresh]:
-                c = cost(k)
-                if c < best_cost:
-                    best, best_cost = k, c
+                if costs[k] < best_cost:
+                    best, best_cost = k, costs[k]
             if best != current:
                 camp[n] = best
                 moved = True

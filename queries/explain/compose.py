@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from graph.records import claim_record
 from graph.time import day_span, parse_day
-
 from queries.explain.model import Explanation, Footnote, Question, Section, Sentence
 from queries.explain.wording import change_sentence, claim_sentence, date_text, join, sentence_case
 

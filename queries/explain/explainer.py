@@ -6,7 +6,6 @@ from datetime import date
 
 from graph.time import day_span, parse_day
 from ontology import Certainty, parse_term
-
 from queries.explain.actors import (
     explain_connection,
     explain_opponents,

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from graph.time import day_span, parse_day
 from ontology import RelationKind as R
-
 from queries.explain.compose import Context, changes_section, finish
 from queries.explain.model import Explanation, Question, Section
 from queries.explain.scope import partners_of, places_within, war_scope

@@ -21,7 +21,6 @@ from importlib import resources
 
 from graph.names import fold_name
 from ontology import ActorGraphError, AmbiguousName, EntityNotFound
-
 from queries.explain.model import Question
 
 __all__ = ["FAMILIES", "Form", "QuestionParser", "UnknownQuestion", "load_forms"]
@@ -76,7 +75,8 @@ def load_forms() -> tuple[Form, ...]:
             continue
         row = json.loads(line)
         if row["family"] not in FAMILIES:
-            raise ValueError(f"forms.jsonl line {number}: unknown family {row['family']!r}; known: {', '.join(FAMILIES)}")
+            raise ValueError(f"forms.jsonl line {number}: unknown family {row['family']!r}; "
+                             f"known: {', '.join(FAMILIES)}")
         out.append(Form(row["family"], row["example"], tuple(row["form"].split()), row.get("support_type")))
     return tuple(out)
 
@@ -187,7 +187,7 @@ class QuestionParser:
             for span in kept:
                 retokenizer.merge(span)
         merged = [t for t in doc if t.ent_type_]
-        for token, span in zip(merged, kept):  # merged tokens keep the order of their spans
+        for token, span in zip(merged, kept, strict=True):  # merged tokens keep the order of their spans
             if span.label_ != "DATE":
                 candidates[token.i] = found[(span.start, span.end)]
         return doc, candidates
@@ -205,13 +205,13 @@ class QuestionParser:
         doc, candidates = self.mentions(text)
         for key, start, end, align in self._full(self._strict, doc):
             form, slots, _ = self._slots[key]
-            values = [(slots[a], doc[i]) for i, a in zip(range(start, end), align) if slots[a]]
+            values = [(slots[a], doc[i]) for i, a in zip(range(start, end), align, strict=True) if slots[a]]
             return self._question(text, form, [(slot, token.text, candidates.get(token.i)) for slot, token in values])
         first_error: Exception | None = None
         for key, start, end, align in self._full(self._loose, doc):
             form, _, slots = self._slots[key]
             groups: list[tuple[str, list]] = []
-            for i, a in zip(range(start, end), align):
+            for i, a in zip(range(start, end), align, strict=True):
                 if slots[a] is None:
                     continue
                 if groups and groups[-1][0] == slots[a] and groups[-1][2] == a:

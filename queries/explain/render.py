@@ -10,7 +10,6 @@ import html
 import json
 
 from graph.time import parse_day
-
 from queries.explain.model import Explanation
 from queries.explain.svg import camps_svg
 from queries.explain.wording import date_text

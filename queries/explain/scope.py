@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from graph.model import Actor, Claim, Place
 from ontology import ActorKind, PlaceKind, RelationKind
-
 from queries.explain.camps import SignedEdge
 
 __all__ = ["POSITIVE", "NEGATIVE", "Scope", "places_within", "signed_edges", "war_scope"]

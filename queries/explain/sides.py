@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ontology import RelationKind
-
 from queries.explain.camps import partition, unbalanced_cycle
 from queries.explain.compose import Context, finish
 from queries.explain.model import Camp, Explanation, Question, Section, Sentence, Tension
