@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from graph.model import Claim, Entity
-from graph.time import FAR_FUTURE, FAR_PAST, day_span, ordinal_to_iso
+from graph.time import FAR_FUTURE, FAR_PAST, Bound, day_span, ordinal_to_iso
 from ontology import Certainty, parse_term
 
 __all__ = ["FILTER_KEYS", "Selection", "Subset", "data_span", "select"]
@@ -96,20 +96,23 @@ class Subset:
 
 
 def data_span(graph) -> tuple[int, int]:
-    """The first and last day (ordinals) any claim, actor or source of ``graph`` names; open ends excluded.
+    """The first and last day (ordinals) any claim, actor or source of ``graph`` names.
 
-    Falls back to today when the graph names no date at all.
+    When some claim is still ongoing (an open end, ``..``), the span runs on to today, since such a
+    claim holds up to now; it also runs to today when the graph names no date at all.
     """
     days: list[int] = []
+    today = date.today().toordinal()
     for c in graph.all_claims():
         v = c.valid
         days += [v.possible_from, v.possible_to - 1, v.certain_from, v.certain_to - 1]
+        if v.end is Bound.OPEN:
+            days.append(today)
     for a in graph.actors:
         days += [d.first_day for d in (a.founded, a.dissolved) if d is not None]
     days += [s.published.last_day for s in graph.sources]
     days = [d for d in days if FAR_PAST + 1 < d < FAR_FUTURE - 1]
     if not days:
-        today = date.today().toordinal()
         return today, today
     return min(days), max(days)
 
