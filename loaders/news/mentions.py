@@ -133,7 +133,7 @@ def _candidates(doc, res: Resources, taken: list[bool]) -> list[TokMention]:
             start = i
             k = i - 1
             while k >= 0 and not taken[k] and i - k <= 4 and (doc[k].is_title or doc[k].text == "-" or
-                                                              (k + 1 < n and doc[k + 1].text == "-")):
+                                                              (k > 0 and doc[k - 1].text == "-")):
                 start = k
                 k -= 1
             if start == i and t.lower_ in ("forces", "troops", "coalition", "factions", "fighters"):

@@ -42,7 +42,8 @@ _FRONTED_OPENERS = frozenset({"after", "since", "before", "having", "upon", "fol
 _RELATIVE = frozenset({"which", "who", "that", "whose"})
 _INVERSE = frozenset({"fell to", "fallen to", "falls to"})
 _BASE = {"active": 0.7, "passive": 0.75, "inverse": 0.75, "fronted": 0.65, "participle": 0.6, "noun": 0.7,
-         "apposition": 0.8, "between": 0.7, "reciprocal": 0.7, "possessive": 0.75}
+         "apposition": 0.8, "between": 0.7, "reciprocal": 0.7, "possessive": 0.75,
+         "parsed-passive": 0.8, "parsed-fronted": 0.8}
 _WINDOW = 12
 
 
@@ -298,7 +299,13 @@ _LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "be
                       "remained", "became", "become", "becomes", "as", "being", "one", "of", "another", "sole",
                       "primary", "most", "important", "powerful", "strongest", "only", "regional", "foreign",
                       "military", "loyal", "still", "once", "avowed", "sworn", "declared", "new", "local",
-                      "syrian", "official", "formal", "direct", "effective", "de", "facto", "powerful", "-"})
+                      "syrian", "official", "formal", "direct", "effective", "de", "facto", "powerful", "-",
+                      "his", "her", "provided", "provides", "gave", "gives", "offered", "offers", "extended", "extends",
+                      "expressed", "announced", "pledged", "increased", "stepped", "up", "continued", "continues",
+                      "maintained", "maintains", "began", "begun", "started", "resumed", "renewed", "financial",
+                      "political", "diplomatic", "strong", "full", "crucial", "vital", "open", "covert", "ended",
+                      "stopped", "halted", "cut", "suspended", "withdrew", "ceased", "scaled", "back", "down",
+                      "no", "longer", "reportedly", "allegedly", "lent", "lends", "had", "which"})
 
 
 def _linking_words(ctx: SentenceContext, lo: int, hi: int) -> bool:

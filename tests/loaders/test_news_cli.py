@@ -1,0 +1,47 @@
+"""The extract and eval-extract commands, run through the real entry point."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from loaders.cli.main import main
+from tests.conftest import FIXTURES
+
+
+def test_extract_from_stdin_as_json(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Russia and Iran backed Assad's forces on Monday."))
+    assert main(["extract", "-", "--published", "2024-12-05", "--data", "seed", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    got = {(c["subject"]["id"], c["predicate"], c["object"]["id"], c["valid"]) for c in out["claims"]}
+    assert ("russia", "supports", "syrian-arab-army", "2024-12-02") in got
+
+
+def test_extract_merge_twice_changes_nothing(tmp_path, capsys):
+    text = tmp_path / "a.txt"
+    text.write_text("HTS captured Hama on Thursday.", encoding="utf-8")
+    out = tmp_path / "news"
+    args = ["extract", str(text), "--published", "2024-12-05", "--publisher", "X", "--url", "https://x.org/1",
+            "--data", "seed", "--merge-into", str(out)]
+    assert main(args) == 0
+    (written,) = list(out.iterdir())
+    first = written.read_text(encoding="utf-8")
+    assert main(args) == 0
+    assert written.read_text(encoding="utf-8") == first and "hama" in first
+
+
+def test_extract_bad_date_is_one_line_error(tmp_path, capsys):
+    text = tmp_path / "a.txt"
+    text.write_text("HTS captured Hama.", encoding="utf-8")
+    assert main(["extract", str(text), "--published", "yesterday", "--data", "seed"]) == 2
+    assert "EDTF" in capsys.readouterr().err
+
+
+def test_eval_extract_reports_scores(capsys):
+    assert main(["eval-extract", str(FIXTURES / "extraction" / "gold.yaml"), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["paragraphs"] >= 80
+    for part in ("entities", "claims"):
+        s = out[part]
+        assert 0 < s["precision"] <= 1 and 0 < s["recall"] <= 1
+        assert s["tp"] + s["fn"] > 0
