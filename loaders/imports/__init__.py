@@ -60,7 +60,7 @@ def _csv(path, bundle, resolver, options, progress):
         mapping = parse_mapping(mapping)
     if not mapping:
         raise ImportInputError("a CSV edge list needs a column mapping, e.g. --map subject=from,object=to,predicate==supports")
-    import_csv_edges(path, bundle, resolver, mapping=mapping, source=options.get("source"), progress=progress)
+    import_csv_edges(path, bundle, resolver, mapping=mapping, source=options.get("csv_source"), progress=progress)
 
 
 #: SOURCE name -> (reader, title of the resulting dataset)
@@ -102,7 +102,7 @@ def import_files(source: str, files: Sequence[str | os.PathLike], out: str | os.
             then refers to them by id and must be loaded together with that data.
         progress: show a row count on stderr (default: when stderr is a terminal).
         options: per source: ``ucdp_actors`` (path), ``version``, ``layout``, ``max_gap_days``,
-            ``published``, ``mapping``, ``source``.
+            ``published``, ``mapping``, ``csv_source``.
 
     Raises:
         KeyError: unknown source.
@@ -131,7 +131,7 @@ def import_files(source: str, files: Sequence[str | os.PathLike], out: str | os.
     dataset = {"id": f"import-{source}", "title": f"{title} (imported)",
                "description": f"Imported by 'actorgraph import {source}' from {', '.join(p.name for p in paths)}."}
     manifest = {"source": source, "files": [{"name": p.name, "sha256": _sha256(p)} for p in paths],
-                "options": {k: str(v) for k, v in sorted(options.items()) if v is not None and k != "source"},
+                "options": {k: str(v) for k, v in sorted(options.items()) if v is not None and k != "csv_source"},
                 "crosswalk_entries": len(crosswalk.entries), "reference": reference is not None}
     written = write_bundle(bundle, out, dataset=dataset, manifest=manifest, reference=reference)
     return ImportResult(written, tuple(sorted(bundle.unmatched.values())), tuple(sorted(set(bundle.notes))))

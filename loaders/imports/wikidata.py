@@ -104,7 +104,7 @@ def import_wikidata(path: str | Path, bundle: Bundle, resolver: Resolver, *, pub
         entities = {e["id"]: e for e in items if isinstance(e, dict) and "id" in e}
         if not entities:
             raise ImportInputError(f"{path}: no Wikidata entities or SPARQL results found")
-        statements = _from_entities(entities, bundle)
+        statements, entities = _from_entities(entities, bundle)
     ids = {}
     for qid, info in sorted(entities.items()):
         if progress:
@@ -175,7 +175,7 @@ def bundle_item_source(bundle: Bundle, qid: str, published: str | None) -> str:
     if not published:
         raise ImportInputError(f"Wikidata item {qid} has no 'modified' date to date it as a source; "
                                f"pass published=DATE (--published) for the date the data was retrieved")
-    return bundle.add_source({"id": f"wikidata-{qid.lower()}", "title": f"Wikidata item {qid}",
+    return bundle.add_source({"id": f"wikidata-item-{qid.lower()}", "title": f"Wikidata item {qid}",
                               "publisher": "Wikidata", "url": f"https://www.wikidata.org/wiki/{qid}",
                               "published": published, "license": "CC0 1.0"})
 

@@ -21,6 +21,7 @@ import yaml
 
 from loaders.dataset import read_dataset
 from loaders.imports.bundle import Bundle
+from loaders.imports.csvrows import ImportInputError
 from ontology import DatasetInvalid
 
 __all__ = ["MANIFEST", "WriteResult", "write_bundle"]
@@ -73,11 +74,11 @@ def write_bundle(bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manif
 
     Raises:
         DatasetInvalid: the records fail the dataset checks (nothing is written).
-        FileExistsError: ``out`` exists and is not an earlier import (refuses to overwrite curated data).
+        ImportInputError: ``out`` exists and is not an earlier import (refuses to overwrite curated data).
     """
     out = Path(out)
     if not _is_replaceable(out):
-        raise FileExistsError(f"{out} exists and is not an import folder (no {MANIFEST}); "
+        raise ImportInputError(f"{out} exists and is not an import folder (no {MANIFEST}); "
                               f"choose another -o or remove it first")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
