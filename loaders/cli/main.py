@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "loaders.cli.browse",
     "loaders.cli.export",
     "loaders.cli.explain",
+    "loaders.cli.imports",
     "loaders.cli.extract",
 ]
 
