@@ -44,7 +44,8 @@ _POINT = (
     rf"|earlier\s+this\s+year|this\s+year|last\s+year|past\s+week|the\s+past\s+week|last\s+weekend"
     rf"|(?:the\s+)?(?:past|last)\s+24\s+hours)"
 )
-_PREFIX = r"(?P<prefix>since|from|between|until|till|up\s+to|through|by|before|after|in|on|during|as\s+of|as\s+early\s+as|starting\s+in|beginning\s+in)\s+(?:the\s+(?:start|end|middle)\s+of\s+|early\s+|late\s+|mid-)?"
+_PREFIX = (r"(?P<prefix>since|from|between|until|till|up\s+to|through|by|before|after|in|on|during|as\s+of"
+           r"|as\s+early\s+as|starting\s+in|beginning\s+in)\s+(?:the\s+(?:start|end|middle)\s+of\s+|early\s+|late\s+|mid-)?")
 _RANGE_JOIN = r"\s*(?:to|until|till|and|through|-|–)\s*"
 _POINT_RE = re.compile(_POINT, re.IGNORECASE)
 _MENTION_RE = re.compile(

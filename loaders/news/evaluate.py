@@ -138,7 +138,7 @@ def evaluate(paragraphs: list[GoldParagraph], nlp) -> dict:
     cl_tp = cl_fp = cl_fn = 0
     date_checked = date_ok = 0
     details = []
-    for p, ex in zip(paragraphs, extractions):
+    for p, ex in zip(paragraphs, extractions, strict=True):
         got_ids = ex.linked_ids
         ent_tp += len(got_ids & p.entities)
         ent_fp += len(got_ids - p.entities)

@@ -10,8 +10,8 @@ before the file is kept; on any problem the previous state is restored and the p
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 

@@ -8,8 +8,8 @@ and its parser lets :mod:`loaders.news.syntax` read passive and fronted clauses 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
-from typing import Iterable
 
 from graph.time import PartialDate
 from loaders.news.components import register
@@ -114,4 +114,4 @@ def extract_many(articles: Iterable[Article], nlp, *, batch_size: int = 64) -> l
     """Like :func:`extract` for many articles, through ``nlp.pipe`` (faster on long lists)."""
     articles = list(articles)
     docs = nlp.pipe((_doc(nlp, a) for a in articles), batch_size=batch_size)
-    return [_extraction(a, d) for a, d in zip(articles, docs)]
+    return [_extraction(a, d) for a, d in zip(articles, docs, strict=True)]

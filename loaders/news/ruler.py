@@ -10,7 +10,7 @@ labelled ``AMBIG``; the linker decides from context and the claim rules from the
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from loaders.news.resources import Resources
 

@@ -101,7 +101,8 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
     out = []
     for g in groups:  # "Hama, Syria": a place and the country it is in, not a list of places
         if len(g) > 1 and all(mentions[i].kind == "place" for i in g):
-            joins = " ".join(t.lower_ for i, j in zip(g, g[1:]) for t in doc[mentions[i].end:mentions[j].start])
+            pairs = zip(g, g[1:], strict=False)
+            joins = " ".join(t.lower_ for i, j in pairs for t in doc[mentions[i].end:mentions[j].start])
             if "and" not in joins.split() and "or" not in joins.split():
                 out.extend([i] for i in g)
                 continue
@@ -116,7 +117,8 @@ def _group_of(ctx: SentenceContext, mention_index: int) -> list[int]:
     return [mention_index]
 
 
-def _left_group(ctx: SentenceContext, before: int, *, limit: int = _WINDOW, skip_places: bool = True) -> list[int] | None:
+def _left_group(ctx: SentenceContext, before: int, *, limit: int = _WINDOW,
+                skip_places: bool = True) -> list[int] | None:
     """The nearest group ending at or before token ``before``; names after a locative word are skipped."""
     doc = ctx.doc
     for idx in range(len(ctx.mentions) - 1, -1, -1):
@@ -299,13 +301,13 @@ _LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "be
                       "remained", "became", "become", "becomes", "as", "being", "one", "of", "another", "sole",
                       "primary", "most", "important", "powerful", "strongest", "only", "regional", "foreign",
                       "military", "loyal", "still", "once", "avowed", "sworn", "declared", "new", "local",
-                      "syrian", "official", "formal", "direct", "effective", "de", "facto", "powerful", "-",
+                      "syrian", "official", "formal", "direct", "effective", "de", "facto", "-",
                       "his", "her", "provided", "provides", "gave", "gives", "offered", "offers", "extended", "extends",
                       "expressed", "announced", "pledged", "increased", "stepped", "up", "continued", "continues",
                       "maintained", "maintains", "began", "begun", "started", "resumed", "renewed", "financial",
                       "political", "diplomatic", "strong", "full", "crucial", "vital", "open", "covert", "ended",
                       "stopped", "halted", "cut", "suspended", "withdrew", "ceased", "scaled", "back", "down",
-                      "no", "longer", "reportedly", "allegedly", "lent", "lends", "had", "which"})
+                      "no", "longer", "reportedly", "allegedly", "lent", "lends", "which"})
 
 
 def _linking_words(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -396,7 +398,7 @@ def _finish(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, su
 
 def _no_longer(doc, lo: int, hi: int) -> bool:
     words = [t.lower_ for t in doc[lo:hi]]
-    return any(a == "no" and b == "longer" for a, b in zip(words, words[1:]))
+    return any(a == "no" and b == "longer" for a, b in zip(words, words[1:], strict=False))
 
 
 def valid_for(phase: str, date: DateMention | None, published: PartialDate) -> str:

@@ -193,7 +193,8 @@ def test_every_candidate_carries_its_evidence(nlp):
 def _parsed_doc(nlp, words, heads, deps, spaces=None):
     from spacy.tokens import Doc
 
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, sent_starts=[True] + [False] * (len(words) - 1))
+    starts = [True] + [False] * (len(words) - 1)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, sent_starts=starts)
     doc._.published = PartialDate.parse(PUB)
     for name, proc in nlp.pipeline:
         if name != "sentencizer":
