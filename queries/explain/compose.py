@@ -12,8 +12,18 @@ from datetime import date, timedelta
 
 from graph.records import claim_record
 from graph.time import day_span, parse_day
+from ontology import Status
 from queries.explain.model import Explanation, Footnote, Question, Section, Sentence
-from queries.explain.wording import change_sentence, claim_sentence, date_text, join, sentence_case
+from queries.explain.wording import (
+    change_date,
+    change_sentence,
+    claim_sentence,
+    date_text,
+    grouped_change_sentence,
+    join,
+    lineage_sentence,
+    sentence_case,
+)
 
 __all__ = ["Context", "finish"]
 
@@ -75,12 +85,47 @@ class Context:
 
 
 def changes_section(ctx: Context, changes, keep, key: str, title: str) -> Section | None:
-    """Began / ceased sentences; a claim dated by a single span (``2016``) reads once, as the record states it."""
-    sentences = [Sentence(claim_sentence(c, ctx.name) if c.valid.single else change_sentence(c, ctx.name, began=True),
-                          (c.id,)) for c in changes.started if keep(c)]
-    sentences += [Sentence(change_sentence(c, ctx.name, began=False), (c.id,))
-                  for c in changes.ended if keep(c) and not (c.valid.single and c in changes.started)]
-    return Section(key, title, tuple(sentences)) if sentences else None
+    """Began / ceased sentences in date order, kept short by grouping same-day changes of one kind.
+
+    A claim dated by a single span (``2016``) reads once, as the record states it; confirmed changes of
+    the same kind on the same date share a sentence (several backers of one actor, or one actor and
+    several places); hedged claims always keep their own sentence.
+    """
+    events = [(c.valid.start_span[0], True, c) for c in changes.started if keep(c)]
+    events += [(c.valid.end_span[0], False, c) for c in changes.ended
+               if keep(c) and not (c.valid.single and c in changes.started)]
+    events.sort(key=lambda e: (e[0], not e[1]))
+    slots: dict[int, Sentence] = {}
+    used: set[int] = set()
+
+    def groupable(c) -> bool:
+        return c.status is Status.CONFIRMED and not c.valid.single and not c.predicate.spec.lineage
+
+    for by in ("subject", "object"):
+        groups: dict[tuple, list[int]] = {}
+        for i, (_, began, c) in enumerate(events):
+            if i in used or not groupable(c):
+                continue
+            shared = c.object if by == "subject" else c.subject
+            groups.setdefault((began, c.predicate, shared, str(change_date(c, began=began))), []).append(i)
+        for (began, *_), idxs in groups.items():
+            if len(idxs) < 2:
+                continue
+            claims = [events[i][2] for i in idxs]
+            slots[idxs[0]] = Sentence(grouped_change_sentence(claims, ctx.name, began=began, by=by),
+                                      tuple(c.id for c in claims))
+            used.update(idxs)
+    for i, (_, began, c) in enumerate(events):
+        if i not in used:
+            if c.predicate.spec.lineage and began:
+                text = lineage_sentence(c, ctx.name)
+            elif c.valid.single:
+                text = claim_sentence(c, ctx.name)
+            else:
+                text = change_sentence(c, ctx.name, began=began)
+            slots[i] = Sentence(text, (c.id,))
+    sentences = tuple(slots[i] for i in sorted(slots))
+    return Section(key, title, sentences) if sentences else None
 
 
 def _merge_same(sentences) -> tuple[Sentence, ...]:

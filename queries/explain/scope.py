@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graph.model import Actor, Claim, Place
-from ontology import ActorKind, PlaceKind, RelationKind
+from ontology import ActorKind, PlaceKind, RelationKind, Status
 from queries.explain.camps import SignedEdge
 
 __all__ = ["POSITIVE", "NEGATIVE", "Scope", "places_within", "signed_edges", "war_scope"]
@@ -80,10 +80,15 @@ def _is_actor(graph, entity_id: str) -> bool:
 
 
 def signed_edges(graph, claims: list[Claim], nodes) -> list[SignedEdge]:
-    """The +/- ties among ``nodes`` from the claims holding at the date (persons and places left out)."""
+    """The +/- ties among ``nodes`` from the claims holding at the date (persons and places left out).
+
+    Alleged and disputed claims are left out: contested ties should not decide who is on which side.
+    """
     nodes = set(nodes)
     out = []
     for c in claims:
+        if c.status in (Status.ALLEGED, Status.DISPUTED):
+            continue
         if c.subject in nodes and c.object in nodes:
             if c.predicate in POSITIVE:
                 out.append(SignedEdge(c.subject, c.object, 1, c.id))

@@ -16,10 +16,12 @@ from queries.explain.model import Camp, Explanation, Question, Section, Sentence
 from queries.explain.scope import partners_of, signed_edges, war_scope
 from queries.explain.wording import claim_clause, join, sentence_case
 
-__all__ = ["explain_sides", "MAX_TENSIONS"]
+__all__ = ["MAX_CYCLE", "MAX_TENSIONS", "explain_sides"]
 
 #: Tensions beyond this many are counted in a note rather than spelt out.
 MAX_TENSIONS = 12
+#: A cycle longer than this many links is not explained in words (only the frustrated claim is named).
+MAX_CYCLE = 4
 
 _TIES = (RelationKind.MEMBER_OF, RelationKind.PART_OF, RelationKind.ALLIED_WITH)
 
@@ -90,6 +92,8 @@ def _tensions(ctx: Context, part, edges) -> tuple[tuple[Tension, ...], list[Sent
     tensions, sentences = [], []
     for edge in part.frustrated:
         cycle = unbalanced_cycle(edge, edges)
+        if len(cycle) > MAX_CYCLE:
+            cycle = ()
         claim = ctx.graph.claim(edge.key)
         head = sentence_case(claim_clause(claim, ctx.name, dates=False))
         links = [claim_clause(ctx.graph.claim(e.key), ctx.name, dates=False) for e in cycle]

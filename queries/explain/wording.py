@@ -9,8 +9,18 @@ from __future__ import annotations
 from graph.time import Bound, Interval, PartialDate, Precision
 from ontology import RelationKind, Status
 
-__all__ = ["change_sentence", "claim_clause", "claim_sentence", "date_text", "join", "lineage_sentence", "period_text",
-           "sentence_case"]
+__all__ = [
+    "change_date",
+    "change_sentence",
+    "claim_clause",
+    "claim_sentence",
+    "date_text",
+    "grouped_change_sentence",
+    "join",
+    "lineage_sentence",
+    "period_text",
+    "sentence_case",
+]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -170,6 +180,31 @@ def lineage_sentence(claim, name) -> str:
     start = claim.valid.start
     when = f" {date_text(start, preposition=True)}" if isinstance(start, PartialDate) else ""
     return sentence_case(f"{_hedged(name(claim.subject), verb, claim.status)}{when}.")
+
+
+def change_date(claim, *, began: bool) -> PartialDate | None:
+    """The date of the end of ``claim`` that changed (its start when it began), if the record has one."""
+    side = claim.valid.start if began or claim.valid.single else claim.valid.end
+    return side if isinstance(side, PartialDate) else None
+
+
+def grouped_change_sentence(claims, name, *, began: bool, by: str) -> str:
+    """Several confirmed changes of one kind on the same date, in one sentence.
+
+    ``by="subject"``: many subjects, one object ("Iran and Russia ceased to support X on D");
+    ``by="object"``: one subject, many objects ("X ceased to control A, B and C on D").
+    """
+    first = claims[0]
+    _, base = _VERBS[first.predicate]
+    if by == "subject":
+        who = join(list(dict.fromkeys(name(c.subject) for c in claims)))
+        verb = base.format(o=name(first.object))
+    else:
+        who = name(first.subject)
+        verb = base.format(o=join(list(dict.fromkeys(name(c.object) for c in claims))))
+    when = change_date(first, began=began)
+    tail = f" {date_text(when, preposition=True)}" if when else ""
+    return sentence_case(f"{who} {'began' if began else 'ceased'} to {verb}{tail}.")
 
 
 def change_sentence(claim, name, *, began: bool) -> str:
