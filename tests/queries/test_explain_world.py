@@ -151,3 +151,22 @@ def test_json_links_each_sentence_to_its_claims_and_footnotes(ex, world):
             wanted = {src["id"] for cid in s["claims"] for src in data["claims"][cid]["sources"]}
             assert {numbers[n]["source"] for n in s["footnotes"]} == wanted
     assert {c["anchor"]["id"] for c in data["camps"]} >= {"regime"}
+
+
+def test_same_day_changes_share_a_sentence_and_hedged_ones_do_not(ex, world):
+    e = ex.explain("What changed in Valdor between 2024-12-01 and 2024-12-31?")
+    assert_grounded(world, e)
+    fights = next(s for s in e.sentences if "c-ff-fights-regime" in s.claims)
+    assert set(fights.claims) == {"c-ff-fights-regime", "c-crescent-fights-regime"}
+    assert fights.text == "Free Front and Crescent Brigade ceased to fight Regime of Valdor on 8 December 2024."
+    e = ex.explain("What changed in Valdor between 2013-12-01 and 2014-12-31?")
+    alleged = next(s for s in e.sentences if "c-bb-alleged" in s.claims)
+    assert alleged.claims == ("c-bb-alleged",) and "allegedly" in alleged.text
+
+
+def test_contested_claims_do_not_decide_the_sides(world):
+    from queries.explain.scope import signed_edges
+    claims = world.snapshot_claims("2014-06-01")
+    keys = {e.key for e in signed_edges(world, claims, [a.id for a in world.actors])}
+    assert "c-sponsoria-backs-ff" in keys  # reported: counts
+    assert "c-bb-alleged" not in keys  # alleged: does not
