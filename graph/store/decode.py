@@ -69,7 +69,7 @@ def _check_meta(meta: dict) -> None:
         raise StoreError("the store was written with another vocabulary; rebuild it with this version")
 
 
-_FAST_INTERVAL = {"start", "end", "single", "possible_from", "possible_to", "certain_from", "certain_to",
+_FAST_INTERVAL = {"start", "end", "single", "window", "possible_from", "possible_to", "certain_from", "certain_to",
                   "start_span", "end_span"}
 _FAST_CLAIM = ["id", "subject", "predicate", "object", "valid", "support_types", "status", "citations",
                "qualifiers", "note"]
@@ -86,13 +86,16 @@ def _intervals(a: dict, dates: list[PartialDate]) -> list[Interval]:
     the slots directly; otherwise (the model changed) each distinct interval goes through its constructor.
     """
     start, end, single = a["claim.start"], a["claim.end"], a["claim.single"]
-    key = np.stack([start.astype(np.int64), end.astype(np.int64), single.astype(np.int64)], axis=1)
+    key = np.stack([start.astype(np.int64), end.astype(np.int64), single.astype(np.int64),
+                    a["claim.has_window"].astype(np.int64), a["claim.window_lo"], a["claim.window_hi"]], axis=1)
     _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
     names = _slot_fields(Interval)
     fast = set(names) <= _FAST_INTERVAL
     stored = {n: a[f"claim.{n}"][first].tolist() for n in (
         "start", "end", "single", "possible_from", "possible_to", "certain_from", "certain_to",
-        "start_lo", "start_hi", "end_lo", "end_hi")}
+        "start_lo", "start_hi", "end_lo", "end_hi", "has_window", "window_lo", "window_hi")}
+    stored["window"] = [(lo, hi) if has else None
+                        for has, lo, hi in zip(stored["has_window"], stored["window_lo"], stored["window_hi"])]
     stored["start_span"] = list(zip(stored["start_lo"], stored["start_hi"]))
     stored["end_span"] = list(zip(stored["end_lo"], stored["end_hi"]))
 
@@ -112,7 +115,8 @@ def _intervals(a: dict, dates: list[PartialDate]) -> list[Interval]:
                 set_(v, value)
             built.append(v)
     else:
-        built = [Interval(s, e, single=si) for s, e, si in zip(stored["start"], stored["end"], stored["single"])]
+        extra = ({"window": w} for w in stored["window"]) if "window" in names else ({} for _ in stored["start"])
+        built = [Interval(s, e, single=si, **x) for s, e, si, x in zip(stored["start"], stored["end"], stored["single"], extra)]
     return [built[i] for i in inverse.ravel().tolist()]
 
 

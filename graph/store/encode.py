@@ -77,7 +77,8 @@ def encode_graph(graph) -> tuple[dict[str, np.ndarray], dict]:
     types = np.empty(n, dtype=np.uint16)
     days = {name: np.empty(n, dtype=np.int64) for name in (
         "possible_from", "possible_to", "certain_from", "certain_to", "start_lo", "start_hi", "end_lo", "end_hi",
-        "known_possible", "known_certain")}
+        "known_possible", "known_certain", "window_lo", "window_hi")}
+    has_window = np.zeros(n, dtype=np.uint8)
     cit_ptr, q_ptr = np.zeros(n + 1, dtype=np.int64), np.zeros(n + 1, dtype=np.int64)
     cit_source, cit_note, cit_quote, q_key, q_value = [], [], [], [], []
     for i, c in enumerate(claims):
@@ -95,6 +96,9 @@ def encode_graph(graph) -> tuple[dict[str, np.ndarray], dict]:
         days["certain_from"][i], days["certain_to"][i] = v.certain_from, v.certain_to
         days["start_lo"][i], days["start_hi"][i] = v.start_span
         days["end_lo"][i], days["end_hi"][i] = v.end_span
+        window = getattr(v, "window", None)  # the lifetime of the linked actors, when the model keeps it
+        has_window[i] = window is not None
+        days["window_lo"][i], days["window_hi"][i] = window if window is not None else (0, 0)
         days["known_possible"][i] = graph.known_from(c, "possible")
         days["known_certain"][i] = graph.known_from(c, "certain")
         for cit in c.citations:
@@ -109,6 +113,7 @@ def encode_graph(graph) -> tuple[dict[str, np.ndarray], dict]:
     arrays = {
         **{f"claim.{k}": a for k, a in {**ints, **small, **days}.items()},
         "claim.support_types": types,
+        "claim.has_window": has_window,
         "claim.ids": pack_texts([c.id for c in claims]),
         "citation.ptr": cit_ptr,
         "citation.source": np.asarray(cit_source, dtype=np.int32),
