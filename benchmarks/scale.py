@@ -1,0 +1,110 @@
+"""Scale benchmark of the store format: build, export (write), load, memory, point query, snapshot.
+
+Usage: .venv/bin/python benchmarks/scale.py [N ...]     (default: 100000 1000000)
+
+Each size runs in two fresh processes so peak memory is the load's own: the first builds a synthetic
+graph through the checking constructors and ``ActorGraph.add`` (the baseline: what any loader of
+checked records costs) and writes the store; the second reads it back and times queries. Synthetic
+data: N/10 actors, N ``supports`` claims, day-precision starts over 22 years, 30% open-ended.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+
+
+def build(n: int, path: str) -> dict:
+    from graph import ActorGraph, Actor, Citation, Claim, Interval, PartialDate, Source
+    from graph.store import write_store
+    from graph.time import Bound
+
+    rng = random.Random(7)
+    t0 = time.perf_counter()
+    actors = [Actor(f"a{i}", f"Actor {i}", "armed_group") for i in range(max(n // 10, 10))]
+    source = Source("s1", "Synthetic", "bench", "https://example.org/s", PartialDate.parse("2020"))
+    cite, base, days = (Citation("s1"),), date(2000, 1, 1).toordinal(), {}
+
+    def day(o):
+        if o not in days:
+            d = date.fromordinal(o)
+            days[o] = PartialDate(d.year, d.month, d.day)
+        return days[o]
+
+    claims = []
+    for i in range(n):
+        s = rng.randrange(len(actors))
+        o = (s + 1 + rng.randrange(len(actors) - 1)) % len(actors)
+        start = base + rng.randrange(8000)
+        end = Bound.OPEN if rng.random() < 0.3 else day(start + rng.randrange(1, 2000))
+        claims.append(Claim(f"c{i}", f"a{s}", "supports", f"a{o}", Interval(day(start), end), citations=cite))
+    g = ActorGraph()
+    g.add(actors=actors, sources=[source], claims=claims)
+    t1 = time.perf_counter()
+    size = write_store(g, path)
+    t2 = time.perf_counter()
+    return {"build_s": t1 - t0, "export_s": t2 - t1, "store_mb": size / 1e6}
+
+
+def load(path: str) -> dict:
+    from graph.store import read_store
+
+    t0 = time.perf_counter()
+    g = read_store(path)
+    t1 = time.perf_counter()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rng = random.Random(3)
+    actors = [a.id for a in g.actors]
+    point = []
+    for _ in range(300):
+        a, d = rng.choice(actors), date.fromordinal(date(2000, 1, 1).toordinal() + rng.randrange(9000))
+        t = time.perf_counter()
+        g.claims(object=a, predicate="supports", as_of=d)
+        point.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    g.snapshot_claims("2010-06-01")
+    first_snapshot = time.perf_counter() - t
+    snaps = []
+    for d in ("2005-01-01", "2010-06-01", "2015-03-03", "2019-12-31", "2021-07-07"):
+        t = time.perf_counter()
+        g.snapshot_claims(d)
+        snaps.append(time.perf_counter() - t)
+    return {"load_s": t1 - t0, "peak_rss_mb": peak, "point_query_us": statistics.median(point) * 1e6,
+            "snapshot_first_s": first_snapshot, "snapshot_s": statistics.median(snaps)}
+
+
+def main(sizes: list[int]) -> None:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = os.path.join(tmp, f"{n}.agstore")
+            row = {"claims": n}
+            for step in ("build", "load"):
+                out = subprocess.run([sys.executable, __file__, f"--{step}", path, str(n)], check=True,
+                                     capture_output=True, text=True).stdout
+                row.update(json.loads(out.strip().splitlines()[-1]))
+            rows.append(row)
+            print(json.dumps(row), file=sys.stderr)
+    cols = ["claims", "build_s", "export_s", "store_mb", "load_s", "peak_rss_mb", "point_query_us",
+            "snapshot_first_s", "snapshot_s"]
+    print("| " + " | ".join(cols) + " |")
+    print("|" + "---|" * len(cols))
+    for r in rows:
+        print("| " + " | ".join(f"{r[c]:,.2f}" if isinstance(r[c], float) else f"{r[c]:,}" for c in cols) + " |")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if len(sys.argv) == 4 and sys.argv[1] in ("--build", "--load"):
+        result = build(int(sys.argv[3]), sys.argv[2]) if sys.argv[1] == "--build" else load(sys.argv[2])
+        print(json.dumps(result))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [100_000, 1_000_000])
