@@ -32,8 +32,10 @@ def _attrs(items: dict) -> str:
 
 def write(subset, path: Path, *, fmt: str = "dot", title: str = "actorgraph") -> list[Path]:
     pos = subset_positions(subset, scale=400.0)
+    graph_attrs = {"label": f"{title}: {subset.describe()}", "layout": "neato", "overlap": "false",
+                   "splines": "true", "fontname": "Helvetica"}
     lines = [f"digraph {quote(title)} {{",
-             f"  graph [{_attrs({'label': f'{title}: {subset.describe()}', 'layout': 'neato', 'overlap': 'false', 'splines': 'true', 'fontname': 'Helvetica'})}];",
+             f"  graph [{_attrs(graph_attrs)}];",
              '  node [style="filled", fontname="Helvetica", fontsize="10"];',
              '  edge [fontname="Helvetica", fontsize="8"];']
     for e in subset.entities:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 
 __all__ = ["positions", "subset_positions"]
+
+#: Parts larger than this skip the overlap removal, whose cost grows with the square of the size.
+_SPREAD_LIMIT = 1500
 
 
 def positions(entity_ids, pairs, *, scale: float = 1.0, seed: int = 7) -> dict[str, tuple[float, float]]:
@@ -55,12 +59,32 @@ def _part_layout(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
         return {nodes[0]: (0.0, 0.0), nodes[1]: (1.0, 0.0)}
     start = nx.circular_layout(nodes)
     pos = nx.spring_layout(part, k=1.0 / math.sqrt(n), pos=start, iterations=500, seed=seed)
-    side = 1.6 * math.sqrt(n)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    half = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {k: (float((x - cx) / half * side / 2), float((y - cy) / half * side / 2)) for k, (x, y) in pos.items()}
+    points = np.array([pos[k] for k in nodes], dtype=float)
+    points -= points.min(axis=0)
+    points /= max(float(points.max()), 1e-9)
+    if n <= _SPREAD_LIMIT:
+        points = _spread(points, 0.75 / math.sqrt(n))
+    points -= (points.max(axis=0) + points.min(axis=0)) / 2
+    points *= 1.6 * math.sqrt(n) / max(float(np.ptp(points, axis=0).max()), 1e-9)
+    return {k: (float(x), float(y)) for k, (x, y) in zip(nodes, points, strict=True)}
+
+
+def _spread(points: np.ndarray, min_dist: float, rounds: int = 300) -> np.ndarray:
+    """Push apart nodes closer than ``min_dist`` (force layouts pile hubs' neighbours on top of each other)."""
+    p = points.copy()
+    for _ in range(rounds):
+        delta = p[:, None, :] - p[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(axis=-1))
+        np.fill_diagonal(dist, np.inf)
+        close = dist < min_dist
+        if not close.any():
+            break
+        # identical points get a fixed, deterministic nudge so they can separate
+        direction = np.where(dist[..., None] > 1e-12, delta / np.maximum(dist, 1e-12)[..., None],
+                             np.array([1.0, 0.0]))
+        overlap = np.where(close, (min_dist - np.minimum(dist, min_dist)) / 2, 0.0)
+        p += (direction * overlap[..., None]).sum(axis=1)
+    return p
 
 
 def _pack(boxes: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:

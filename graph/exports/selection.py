@@ -6,10 +6,11 @@ the same thing in all of them, and give exactly the claims the graph's own queri
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from graph.model import Claim, Entity
 from graph.time import FAR_FUTURE, FAR_PAST, Bound, day_span, ordinal_to_iso

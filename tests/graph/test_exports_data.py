@@ -33,7 +33,8 @@ def synthetic_graph() -> ActorGraph:
         ],
         places=[Place("cap", "Capital", "city", 33.5, 36.3), Place("land", "Land", "province", 35.0, 38.0)],
         sources=[
-            Source("s1", "First report", "Agency", "https://example.org/reports/1?a=1&b=2", PartialDate.parse("2016-01-10")),
+            Source("s1", "First report", "Agency", "https://example.org/reports/1?a=1&b=2",
+                   PartialDate.parse("2016-01-10")),
             Source("s2", "Second report", "Paper", "https://example.org/r2", PartialDate.parse("2019-05")),
         ],
         claims=[

@@ -57,7 +57,8 @@ def test_gexf_reads_back_in_networkx_with_spells_that_replay_the_graph(graph, tm
         assert data["label"] == e.name and data["kind"] == e.kind.value
         if not e.is_place:
             lo, hi = e.existence.bounds(certainty)
-            expected = [] if (lo, hi) == (FAR_PAST, FAR_FUTURE) else [(str(_iso_or_none(lo)), str(_iso_or_none(hi - 1)))]
+            spell = (str(_iso_or_none(lo)), str(_iso_or_none(hi - 1)))  # networkx reads a missing side as "None"
+            expected = [] if (lo, hi) == (FAR_PAST, FAR_FUTURE) else [spell]
             assert data.get("spells", []) == expected, e.id
     # every claim that holds on some day under this reading is an edge keyed by its id (mutual = both ways)
     kept = [c for c in graph.all_claims() if c.valid.bounds(certainty)[0] < c.valid.bounds(certainty)[1]]
@@ -180,7 +181,8 @@ def test_cytoscape_json_validates_against_the_schema_and_reads_back(graph, tmp_p
 
 def test_cytoscape_schema_rejects_broken_elements():
     validator = jsonschema.Draft202012Validator(cytoscape_schema())
-    good = {"elements": {"nodes": [{"data": {"id": "a"}}], "edges": [{"data": {"id": "e", "source": "a", "target": "a"}}]}}
+    edge = {"data": {"id": "e", "source": "a", "target": "a"}}
+    good = {"elements": {"nodes": [{"data": {"id": "a"}}], "edges": [edge]}}
     assert validator.is_valid(good)
     for bad in (
         {"elements": {"nodes": [{"data": {}}], "edges": []}},
@@ -201,7 +203,7 @@ def test_csv_nodes_and_edges(graph, tmp_path):
         edges = list(csv.DictReader(fh))
     supports = graph.claims(predicate="supports")
     assert [r["id"] for r in edges] == [c.id for c in supports]
-    for row, c in zip(edges, supports):
+    for row, c in zip(edges, supports, strict=True):
         want = claim_fields(graph, c)
         assert {k: row[k] for k in row} == {k: _str(want[k]) for k in row}
     with files[0].open(encoding="utf-8", newline="") as fh:
@@ -263,7 +265,7 @@ def test_neo4j_admin_import_files(graph, tmp_path):
                     assert cell in ("true", "false")
                 if kind == "float":
                     float(cell)
-        tables[name] = [dict(zip(header, row)) for row in body]
+        tables[name] = [dict(zip(header, row, strict=True)) for row in body]
     ids = [r["id:ID(Entity)"] for r in tables["actors.csv"] + tables["places.csv"]]
     assert len(ids) == len(set(ids)) and set(ids) == {e.id for e in select(graph).entities}
     rels = {r["id"]: r for r in tables["relationships.csv"]}
@@ -297,7 +299,8 @@ def test_dot_reads_back_with_pydot(graph, tmp_path):
         s = s[1:-1] if s.startswith('"') else s
         return s.replace('\\"', '"').replace("\\\\", "\\")
 
-    nodes = {unquote(n.get_name()): n for n in parsed.get_nodes() if unquote(n.get_name()) not in ("node", "edge", "graph")}
+    nodes = {unquote(n.get_name()): n for n in parsed.get_nodes()
+             if unquote(n.get_name()) not in ("node", "edge", "graph")}  # pydot lists default-attribute lines too
     subset = select(graph, Selection(as_of="2016-12-15"))
     assert set(nodes) == {e.id for e in subset.entities}
     assert unquote(nodes["front"].get("label")) == TRICKY_NAME

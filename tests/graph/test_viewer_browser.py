@@ -56,7 +56,8 @@ class Viewer:
 
         self.context.route("http*://**/*", outside)
         self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type in ("error", "warning") and self.problems.append(f"{m.type}: {m.text}"))
+        self.page.on("console", lambda m: m.type in ("error", "warning")
+                     and self.problems.append(f"{m.type}: {m.text}"))
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         self.page.goto(path.resolve().as_uri())
         self.page.wait_for_function("window.actorgraphViewer !== undefined")
