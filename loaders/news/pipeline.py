@@ -63,7 +63,8 @@ def build_nlp(graph, *, model: str | None = None):
                           "pipeline") from None
         before = "ner" if "ner" in nlp.pipe_names else None
         ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", before=before,
-                             config={"overwrite_ents": True, "validate": False})
+                             config={"overwrite_ents": True, "validate": False,
+                                     "phrase_matcher_attr": "LOWER"})
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
             nlp.add_pipe("sentencizer", first=True)
         for name in _OURS:

@@ -82,4 +82,5 @@ def _pattern(text: str, label: str, entity_ids: str, tokenizer) -> Iterable[dict
         return []
     if is_exact_case(text):
         return [{"label": label, "id": entity_ids, "pattern": [{"ORTH": w} for w in words]}]
-    return [{"label": label, "id": entity_ids, "pattern": [{"LOWER": w.lower()} for w in words]}]
+    # a phrase pattern: the ruler's PhraseMatcher compares lower-case forms, far faster than token patterns
+    return [{"label": label, "id": entity_ids, "pattern": text}]
