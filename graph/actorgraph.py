@@ -8,9 +8,9 @@ through a columnar :class:`graph.index.IntervalIndex`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import dataclasses
 import gc
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date

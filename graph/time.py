@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
@@ -324,7 +324,3 @@ def ordinal_to_iso(day: int) -> str | None:
     if day <= FAR_PAST or day >= FAR_FUTURE:
         return None
     return date.fromordinal(day).isoformat()
-
-
-def shift(d: date, days: int) -> date:
-    return d + timedelta(days=days)

@@ -391,9 +391,9 @@ def test_a_designation_may_outlive_the_group_it_lists(tmp_path):
        valid: 2014/2025-07-08
        sources: [s1]
      """
-    files = with_claims(extra)
-    files["actors.yaml"] = textwrap.dedent(GOOD["actors.yaml"]).replace("founded: 2012", "founded: 2012\n    dissolved: 2025-01-29")
+    dissolved_front = textwrap.dedent(GOOD["actors.yaml"]).replace("founded: 2012",
+                                                                    "founded: 2012\n    dissolved: 2025-01-29")
+    files = {**with_claims(extra), "actors.yaml": dissolved_front}
     assert _problems(tmp_path, files) == []
-    files = with_claims(extra.replace("designates_terrorist", "opposes"))
-    files["actors.yaml"] = textwrap.dedent(GOOD["actors.yaml"]).replace("founded: 2012", "founded: 2012\n    dissolved: 2025-01-29")
+    files = {**with_claims(extra.replace("designates_terrorist", "opposes")), "actors.yaml": dissolved_front}
     assert [p.field for p in _problems(tmp_path, files)] == ["valid"]
