@@ -23,7 +23,7 @@ from datetime import date
 
 
 def build(n: int, path: str) -> dict:
-    from graph import ActorGraph, Actor, Citation, Claim, Interval, PartialDate, Source
+    from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Source
     from graph.store import write_store
     from graph.time import Bound
 
