@@ -19,10 +19,10 @@ import numpy as np
 
 from graph.actorgraph import ActorGraph
 from graph.model import Actor, Citation, Claim, Place, Source
-from graph.time import Bound, Interval, PartialDate
-from ontology import RelationKind, Status, SupportType
 from graph.store.container import StoreError
 from graph.store.encode import FORMAT_VERSION, OPEN
+from graph.time import Bound, Interval, PartialDate
+from ontology import RelationKind, Status, SupportType
 
 __all__ = ["decode_graph"]
 

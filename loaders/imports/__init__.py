@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from loaders.imports.bundle import Bundle, Unmatched
 from loaders.imports.crosswalk import Crosswalk, CrosswalkEntry, CrosswalkError, Resolver

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph import ActorGraph, Actor, Citation, Claim, Interval, PartialDate, Source
+from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Source
 from graph.store import StoreError, is_store, read_store, write_store
 
 
