@@ -7,6 +7,10 @@ others). Also times the cold path (``explain(graph, q)``, which builds the spaCy
 
     .venv/bin/python benchmarks/explain.py                 # 20 runs per question and date
     .venv/bin/python benchmarks/explain.py --runs 50 --data syria
+    .venv/bin/python benchmarks/explain.py --copies 10   # stress: 10 renamed copies of the corpus in one graph
+
+With ``--copies N`` the graph holds N copies of the corpus (ids suffixed, names too) whose actors all
+belong to the same country, so "Who is fighting in Syria?" must sort N times as many participants.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from graph import ActorGraph  # noqa: E402
 from loaders import bundled_dataset, load_datasets  # noqa: E402
 from queries.explain import Explainer, explain, render  # noqa: E402
 
@@ -44,6 +49,26 @@ def _month_before(d: str) -> str:
     return (date.fromordinal(day_span(d)[1]) - timedelta(days=30)).isoformat()
 
 
+def copies(g, n: int) -> ActorGraph:
+    """``g`` plus ``n - 1`` renamed copies of its actors, sources and claims (places are shared)."""
+    from dataclasses import replace
+
+    from graph import Citation
+
+    out = ActorGraph()
+    out.add(actors=g.actors, places=g.places, sources=g.sources, claims=list(g.all_claims()))
+    places = {p.id for p in g.places}
+    for k in range(1, n):
+        def rid(i: str, k=k) -> str:
+            return i if i in places else f"{i}-k{k}"
+        out.add(actors=[replace(a, id=rid(a.id), name=f"{a.name} {k}", aliases=()) for a in g.actors],
+                sources=[replace(s, id=rid(s.id)) for s in g.sources],
+                claims=[replace(c, id=rid(c.id), subject=rid(c.subject), object=rid(c.object),
+                                citations=tuple(Citation(rid(x.source), x.note, x.quote) for x in c.citations))
+                        for c in g.all_claims()])
+    return out
+
+
 def timed(fn, runs: int) -> list[float]:
     out = []
     for _ in range(runs):
@@ -57,10 +82,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--data", default="syria", help="a bundled dataset name (default: syria)")
+    ap.add_argument("--copies", type=int, default=1, help="stress test: this many renamed copies of the data")
     args = ap.parse_args(argv)
 
     t = time.perf_counter()
     g = load_datasets([bundled_dataset(args.data)])
+    if args.copies > 1:
+        g = copies(g, args.copies)
     load_ms = (time.perf_counter() - t) * 1000
     t = time.perf_counter()
     ex = Explainer(g)

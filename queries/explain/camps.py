@@ -16,6 +16,7 @@ closes a cycle of + ties, a + tie across camps closes a path with one - tie. Tho
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict, deque
 from dataclasses import dataclass
 
@@ -54,28 +55,36 @@ class Partition:
 def _agglomerate(nodes: list[str], edges: list[SignedEdge]) -> dict[str, int]:
     """Greedy agglomeration: merge the two camps with the largest positive net tie (+ minus -) until none is left.
 
-    Ties go to the pair of camps whose smallest members sort first, so the result is deterministic.
+    Ties go to the pair of camps with the smallest numbers (nodes are numbered in sorted order, a merged
+    camp keeps the smaller number), so the result is deterministic. A heap with lazy deletion keeps
+    this near O(E log E).
     """
     camp = {n: i for i, n in enumerate(nodes)}
     members: dict[int, list[str]] = {i: [n] for i, n in enumerate(nodes)}
-    weight: dict[tuple[int, int], int] = defaultdict(int)
+    weight: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for e in edges:
         a, b = camp[e.a], camp[e.b]
-        weight[(min(a, b), max(a, b))] += e.sign * e.weight
-    while True:
-        best = max(((w, -a, -b) for (a, b), w in weight.items() if w > 0), default=None)
-        if best is None:
-            break
-        a, b = -best[1], -best[2]
+        weight[a][b] += e.sign * e.weight
+        weight[b][a] += e.sign * e.weight
+    heap = [(-w, a, b) for a, row in weight.items() for b, w in row.items() if a < b and w > 0]
+    heapq.heapify(heap)
+    while heap:
+        w, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or weight[a].get(b, 0) != -w:
+            continue  # stale: one side was merged, or the weight changed since
         for n in members[b]:
             camp[n] = a
         members[a].extend(members.pop(b))
-        merged: dict[tuple[int, int], int] = defaultdict(int)
-        for (x, y), w in weight.items():
-            x, y = (a if x == b else x), (a if y == b else y)
-            if x != y:
-                merged[(min(x, y), max(x, y))] += w
-        weight = merged
+        row_b = weight.pop(b)
+        row_b.pop(a, None)
+        weight[a].pop(b, None)
+        for d, wd in row_b.items():
+            weight[d].pop(b, None)
+            weight[a][d] += wd
+            weight[d][a] = weight[a][d]
+        for d, wd in weight[a].items():
+            if wd > 0:
+                heapq.heappush(heap, (-wd, min(a, d), max(a, d)))
     return camp
 
 

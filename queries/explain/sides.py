@@ -26,6 +26,11 @@ MAX_CYCLE = 4
 _TIES = (RelationKind.MEMBER_OF, RelationKind.PART_OF, RelationKind.ALLIED_WITH)
 
 
+def _snapshot_order(c):
+    """The order of ``ActorGraph.claims``: start, subject, predicate, object, id."""
+    return (c.valid.possible_from, c.subject, c.predicate.value, c.object, c.id)
+
+
 def _camps(ctx: Context, claims, scope):
     partners = partners_of(ctx.graph, claims, scope.participants)
     nodes = (*scope.participants, *partners)
@@ -65,7 +70,17 @@ def _present_section(ctx: Context, present, scope) -> Section:
     return Section("present", "Also present, with no fighting recorded at the date", tuple(sentences))
 
 
-def _camp_section(ctx: Context, camp: Camp, claims, scope) -> Section:
+def _by_actor(claims) -> dict[str, list]:
+    """Claims by each entity they involve, in the snapshot's stable order."""
+    out: dict[str, list] = defaultdict(list)
+    for c in claims:
+        out[c.subject].append(c)
+        if c.object != c.subject:
+            out[c.object].append(c)
+    return out
+
+
+def _camp_section(ctx: Context, camp: Camp, by_actor, scope) -> Section:
     inside = set(camp.members) | set(camp.partners)
     members = set(camp.members)
     sentences = []
@@ -73,16 +88,18 @@ def _camp_section(ctx: Context, camp: Camp, claims, scope) -> Section:
     names = [ctx.name(m) for m in camp.members]
     sentences.append(Sentence(sentence_case(f"On this side: {join(names)}."), grounds))
     for m in camp.members:
-        fights = [c for c in claims if c.predicate is RelationKind.FIGHTS and c.involves(m)
+        fights = [c for c in by_actor[m] if c.predicate is RelationKind.FIGHTS
                   and c.other(m) not in inside and c.other(m) in scope.grounds]
         sentences.extend(ctx.grouped(m, "fights", fights))
-    for c in claims:
+    around = {c.id: c for n in sorted(inside) for c in by_actor[n]}
+    ordered = sorted(around.values(), key=_snapshot_order)
+    for c in ordered:
         if c.predicate in _TIES and c.subject in inside and c.object in inside:
             sentences.append(ctx.sentence(c))
-    for c in claims:
+    for c in ordered:
         if c.predicate is RelationKind.LEADS and c.object in members:
             sentences.append(ctx.sentence(c))
-    for c in sorted((c for c in claims if c.predicate is RelationKind.SUPPORTS and c.object in members),
+    for c in sorted((c for c in ordered if c.predicate is RelationKind.SUPPORTS and c.object in members),
                     key=lambda c: (ctx.name(c.subject).casefold(), c.subject, ctx.name(c.object).casefold())):
         sentences.append(ctx.sentence(c))
     return Section(f"side-{camp.number}", f"Side {camp.number}: around {ctx.name(camp.anchor)}", tuple(sentences))
@@ -114,7 +131,8 @@ def explain_sides(ctx: Context, question: Question) -> Explanation:
     claims = ctx.snapshot()
     scope = war_scope(ctx.graph, place, claims)
     camps, part, edges, nodes, present = _camps(ctx, claims, scope)
-    sections = [_camp_section(ctx, camp, claims, scope) for camp in camps]
+    by_actor = _by_actor(claims)
+    sections = [_camp_section(ctx, camp, by_actor, scope) for camp in camps]
     sections.append(_present_section(ctx, present, scope))
     tensions, tension_sentences = _tensions(ctx, part, edges)
     notes = []
