@@ -22,6 +22,7 @@ import jsonschema
 
 from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Place, Source
 from graph.integrity import claim_problems
+from graph.store import is_store, read_store
 from loaders.csvfile import read_csv, section_of_csv
 from loaders.problems import Problem
 from loaders.yamlfile import read_yaml
@@ -364,6 +365,9 @@ def validate_paths(paths: Iterable[str | os.PathLike]) -> list[Problem]:
 def load_datasets(paths: Iterable[str | os.PathLike], *, into: ActorGraph | None = None) -> ActorGraph:
     """Load dataset folders or files into a graph (a new one unless ``into`` is given): all or nothing.
 
+    A store file (see :mod:`graph.store`) may come first: it starts the graph, and the folders after it
+    are checked against it.
+
     Raises:
         DatasetInvalid: with every problem found; the graph is left exactly as it was.
 
@@ -372,6 +376,19 @@ def load_datasets(paths: Iterable[str | os.PathLike], *, into: ActorGraph | None
     >>> "hts" in g
     True
     """
+    paths = [Path(p) for p in paths]
+    stores = [p for p in paths if p.is_file() and is_store(p)]
+    if stores:
+        if into is not None:
+            raise DatasetInvalid([Problem(str(stores[0]), 0, "", "a store file can only start a new graph; "
+                                                                "load it first, then add dataset folders to it")])
+        into = read_store(stores[0])
+        for extra in stores[1:]:  # further stores are merged with every check
+            more = read_store(extra)
+            into.add(actors=more.actors, places=more.places, sources=more.sources, claims=list(more.all_claims()))
+        paths = [p for p in paths if p not in stores]
+        if not paths:
+            return into
     graph = into if into is not None else ActorGraph()
     ds = read_dataset(paths, existing=into)
     if ds.problems:

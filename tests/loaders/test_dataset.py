@@ -397,3 +397,18 @@ def test_a_designation_may_outlive_the_group_it_lists(tmp_path):
     assert _problems(tmp_path, files) == []
     files = {**with_claims(extra.replace("designates_terrorist", "opposes")), "actors.yaml": dissolved_front}
     assert [p.field for p in _problems(tmp_path, files)] == ["valid"]
+
+
+def test_a_store_file_starts_the_graph_and_folders_add_to_it(tmp_path):
+    from graph.store import write_store
+    store = tmp_path / "seed.agstore"
+    write_store(load_datasets([bundled_dataset("seed")]), store)
+    more = write(tmp_path / "more", {"more.yaml": """\
+        claims:
+          - {id: m1, subject: turkey, predicate: supports, object: hts, valid: 2024-11/2025-01-29,
+             support_types: [political], status: alleged, sources: [dw-2024-12-05-hama]}
+        """})
+    g = load_datasets([store, more])
+    assert g.claim("m1").status.value == "alleged" and g.holds("turkey", "opposes", "assad-government", "2024")
+    with pytest.raises(DatasetInvalid, match="a store file can only start a new graph"):
+        load_datasets([store], into=g)
