@@ -107,13 +107,14 @@ def render_html(e: Explanation) -> str:
     if e.entity:
         out.append(f'<p class="entity">{esc(_entity_line(e.entity))} (from the actor\'s record)</p>')
     if e.camps:
-        out += ['<figure>', camps_svg(e), '<figcaption>The sides as of this date: red lines count the '
-                'fighting claims between two sides; see the sections below for the claims.</figcaption>',
-                '</figure>']
+        out += ['<figure>', camps_svg(e), '<figcaption>The sides as of this date (largest first); a red line '
+                'counts the fighting claims between two sides. The sections below list every member and '
+                'cite every claim.</figcaption>', '</figure>']
     for section in e.sections:
         out += [f'<section id="{esc(section.key)}">', f"<h2>{esc(section.title)}</h2>", "<ul>"]
         for s in section.sentences:
-            marks = "".join(f'<sup><a href="#fn-{n}">{n}</a></sup>' for n in e.footnotes_of(s))
+            refs = ",".join(f'<a href="#fn-{n}">{n}</a>' for n in e.footnotes_of(s))
+            marks = f"<sup>[{refs}]</sup>" if refs else ""
             out.append(f'<li data-claims="{esc(" ".join(s.claims))}">{esc(s.text)}{marks}</li>')
         out += ["</ul>", "</section>"]
     for note in e.notes:

@@ -1,10 +1,13 @@
-"""A small inline SVG of the sides: one box per side with its members, red links for the fighting between sides.
+"""A small inline SVG of the sides: one circle per side, red chords for the fighting between sides.
 
-Plain SVG text with no script, font file or external reference, so the HTML opens offline.
+Sides sit on a ring so every chord joins two circles without crossing a label box; a circle grows
+with the number of members, a chord with the number of fighting claims. Plain SVG text with no
+script, font file or external reference, so the HTML opens offline.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from html import escape
 
@@ -12,71 +15,67 @@ from queries.explain.model import Explanation
 
 __all__ = ["camps_svg"]
 
-_BOX_W, _GAP, _LINE, _TOP = 200, 40, 16, 40
-_PER_ROW = 4
-_MAX_LINES = 14
+_W, _H = 900, 620
+_RING = 210
+_NAMES = 4
 
 
-def _short(text: str, limit: int = 28) -> str:
+def _short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _hostility(e: Explanation) -> Counter:
+    where = {m: c.number for c in e.camps for m in c.members}
+    out: Counter = Counter()
+    for record in e.records.values():
+        if record["predicate"] == "fights":
+            a, b = where.get(record["subject"]["id"]), where.get(record["object"]["id"])
+            if a and b and a != b:
+                out[(min(a, b), max(a, b))] += 1
+    return out
 
 
 def camps_svg(e: Explanation) -> str:
     """The diagram for ``e.camps`` (empty string when there are none)."""
     if not e.camps:
         return ""
-    where = {m: c.number for c in e.camps for m in c.members}
-    hostile: Counter = Counter()
-    for record in e.records.values():
-        if record["predicate"] == "fights":
-            a, b = where.get(record["subject"]["id"]), where.get(record["object"]["id"])
-            if a and b and a != b:
-                hostile[tuple(sorted((a, b)))] += 1
-    boxes = {}
-    heights = []
-    for c in e.camps:
-        lines = [e.names.get(m, m) for m in c.members]
-        extra = [e.names.get(p, p) for p in c.partners]
-        heights.append(_TOP + _LINE * (min(len(lines), _MAX_LINES) + min(len(extra), 4) + 2))
-    row_h = max(heights) + 60
-    parts = []
+    cx, cy = _W / 2, _H / 2
+    n = len(e.camps)
+    pos = {}
     for i, c in enumerate(e.camps):
-        col, row = i % _PER_ROW, i // _PER_ROW
-        x, y = 10 + col * (_BOX_W + _GAP), 10 + row * row_h
-        h = heights[i]
-        boxes[c.number] = (x, y, h)
-        parts.append(f'<g class="side"><rect x="{x}" y="{y}" width="{_BOX_W}" height="{h}" rx="8" '
-                     f'fill="#f4f1ea" stroke="#776"/>')
-        parts.append(f'<text x="{x + 10}" y="{y + 22}" font-weight="bold" font-size="14">Side {c.number}</text>')
-        ty = y + _TOP
-        members = [e.names.get(m, m) for m in c.members]
-        for name in members[:_MAX_LINES]:
-            parts.append(f'<text x="{x + 10}" y="{ty}" font-size="12">{escape(_short(name))}</text>')
-            ty += _LINE
-        if len(members) > _MAX_LINES:
-            parts.append(f'<text x="{x + 10}" y="{ty}" font-size="12">and {len(members) - _MAX_LINES} more</text>')
-            ty += _LINE
-        partners = [e.names.get(p, p) for p in c.partners]
-        if partners:
-            shown = ", ".join(_short(p, 18) for p in partners[:3]) + (" …" if len(partners) > 3 else "")
-            parts.append(f'<text x="{x + 10}" y="{ty + 4}" font-size="11" font-style="italic" fill="#555">'
-                         f'with {escape(shown)}</text>')
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        ring = _RING if n > 1 else 0
+        pos[c.number] = (cx + ring * math.cos(angle), cy + ring * math.sin(angle), angle)
+    parts = []
+    for (a, b), count in sorted(_hostility(e).items()):
+        (xa, ya, _), (xb, yb, _) = pos[a], pos[b]
+        width = min(1.5 + count / 2, 8)
+        parts.append(f'<line x1="{xa:.0f}" y1="{ya:.0f}" x2="{xb:.0f}" y2="{yb:.0f}" stroke="#b22" '
+                     f'stroke-opacity="0.75" stroke-width="{width:.1f}"/>')
+        mx, my = (xa + xb) / 2, (ya + yb) / 2
+        parts.append(f'<text x="{mx:.0f}" y="{my:.0f}" font-size="11" fill="#b22" text-anchor="middle" '
+                     f'stroke="#fff" stroke-width="3" paint-order="stroke">{count} fighting</text>')
+    for c in e.camps:
+        x, y, angle = pos[c.number]
+        r = 16 + 4 * math.sqrt(len(c.members))
+        parts.append(f'<g class="side"><circle cx="{x:.0f}" cy="{y:.0f}" r="{r:.0f}" fill="#f4f1ea" stroke="#776"/>')
+        parts.append(f'<text x="{x:.0f}" y="{y + 4:.0f}" font-size="12" font-weight="bold" '
+                     f'text-anchor="middle">Side {c.number}</text>')
+        names = [e.names.get(m, m) for m in c.members]
+        lines = [_short(name) for name in names[:_NAMES]]
+        if len(names) > _NAMES:
+            lines.append(f"and {len(names) - _NAMES} more")
+        right = math.cos(angle) >= -0.01 if n > 1 else True
+        below = math.sin(angle) > 0.3
+        anchor = "start" if right else "end"
+        tx = x + (r + 8 if right else -(r + 8))
+        ty = y - 6 * len(lines) + (10 if below else 0)
+        for k, line in enumerate(lines):
+            weight = ' font-weight="bold"' if k == 0 else ""
+            parts.append(f'<text x="{tx:.0f}" y="{ty + 13 * k:.0f}" font-size="11" text-anchor="{anchor}"'
+                         f'{weight}>{escape(line)}</text>')
         parts.append("</g>")
-    for (a, b), n in sorted(hostile.items()):
-        xa, ya, ha = boxes[a]
-        xb, yb, hb = boxes[b]
-        x1, y1 = xa + _BOX_W / 2, ya + ha
-        x2, y2 = xb + _BOX_W / 2, yb + hb
-        cy = max(y1, y2) + 25 + 6 * abs(a - b)
-        parts.append(f'<path d="M{x1:.0f},{y1:.0f} Q{(x1 + x2) / 2:.0f},{cy:.0f} {x2:.0f},{y2:.0f}" fill="none" '
-                     f'stroke="#b22" stroke-width="{min(1 + n / 2, 5):.1f}" stroke-dasharray="4 3"/>')
-        parts.append(f'<text x="{(x1 + x2) / 2:.0f}" y="{(y1 + y2) / 4 + cy / 2:.0f}" font-size="11" fill="#b22" '
-                     f'text-anchor="middle">{n} fighting</text>')
-    cols = min(len(e.camps), _PER_ROW)
-    width = 20 + cols * _BOX_W + (cols - 1) * _GAP
-    rows = (len(e.camps) + _PER_ROW - 1) // _PER_ROW
-    height = 10 + rows * row_h + 40
     title = escape(f"Sides: {e.title}")
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}" role="img" aria-label="{title}" font-family="sans-serif"><title>{title}</title>'
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_W} {_H}" width="{_W}" height="{_H}" '
+            f'role="img" aria-label="{title}" font-family="sans-serif"><title>{title}</title>'
             + "".join(parts) + "</svg>")
