@@ -88,7 +88,10 @@ class Explainer:
                                       detail=f"the period ends ({q.dates[1]}) before it starts ({q.dates[0]})")
             if len(q.dates) >= 2:
                 when = q.dates[1]
-        return _BUILDERS[q.family](Context(self.graph, when, known, cert), q)
+        family = q.family
+        if family == "profile" and self.graph.get(q.entities[0]).is_place:
+            family = "control"  # what a place "is", in this graph, is who holds it
+        return _BUILDERS[family](Context(self.graph, when, known, cert), q)
 
 
 def explain(graph, question: str, *, as_of: str | date | None = None, known_as_of: str | None = None,

@@ -170,3 +170,35 @@ def test_contested_claims_do_not_decide_the_sides(world):
     keys = {e.key for e in signed_edges(world, claims, [a.id for a in world.actors])}
     assert "c-sponsoria-backs-ff" in keys  # reported: counts
     assert "c-bb-alleged" not in keys  # alleged: does not
+
+
+def test_the_certain_reading_drops_what_only_may_have_held(ex, world):
+    possible = ex.explain("Whom does Sponsoria support?", as_of="2014-06-01")
+    certain = ex.explain("Whom does Sponsoria support?", as_of="2014-06-01", certainty="certain")
+    assert_grounded(world, certain)
+    assert "c-bb-alleged" in {c for s in possible.sentences for c in s.claims}  # "in 2014": may be June
+    assert "c-bb-alleged" not in {c for s in certain.sentences for c in s.claims}
+    assert "c-sponsoria-backs-ff" in {c for s in certain.sentences for c in s.claims}
+
+
+def test_a_place_with_no_fighting_says_so_in_a_note(ex):
+    e = ex.explain("Who is fighting in Port Town?", as_of="2020-01-01")
+    assert e.sentences == () and e.camps == ()
+    assert any("No claim" in n and "Port Town" in n for n in e.notes)
+
+
+def test_what_is_a_place_answers_who_holds_it(ex, world):
+    e = ex.explain("What is Capital City?", as_of="2016-01-01")
+    assert_grounded(world, e)
+    assert {c for s in e.sentences for c in s.claims} == {"c-regime-controls-capital"}
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(ex):
+    from queries.explain import UnknownQuestion
+    with pytest.raises(UnknownQuestion, match="ends"):
+        ex.explain("What changed in Valdor between 2024-12-10 and 2024-11-01?")
+
+
+def test_a_parsed_question_can_be_passed_again(ex):
+    q = ex.parse("Who supports the regime?")
+    assert ex.explain(q, as_of="2016-01-01") == ex.explain("Who supports the regime?", as_of="2016-01-01")
