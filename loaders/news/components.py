@@ -183,7 +183,24 @@ class ClaimsComponent:
                 return True, entity_id
         return False, None
 
+    def _flex(self, found):
+        """"joined" and "merged into" mean different relations for different kinds of actor joined."""
+        from dataclasses import replace
+
+        trig = found.trigger
+        target = next((i for i in found.object.ids if i in self.kinds), None)
+        kind = getattr(self.kinds.get(target), "value", None)
+        groups = ("coalition", "international_organisation", "political_organisation")
+        if trig.flex == "join":
+            predicate = "supports" if kind in ("armed_forces", "government", "state") else "member_of"
+        else:
+            predicate = "member_of" if kind in groups else "merged_into"
+        return replace(found, trigger=replace(trig, predicate=predicate, types=trig.types if predicate == "supports"
+                                              else ()), types=found.types if predicate == "supports" else ())
+
     def _link(self, found, published: PartialDate, doc):
+        if found.trigger.flex:
+            found = self._flex(found)
         p = found.trigger.predicate
         ok_s, subject = self._choose(found.subject, p, "subject", published)
         ok_o, obj = self._choose(found.object, p, "object", published)

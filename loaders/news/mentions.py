@@ -22,6 +22,9 @@ LOCATIVE = frozenset({"in", "into", "to", "towards", "toward", "from", "near", "
 _SKIP_BEFORE = frozenset({"the", "northern", "southern", "eastern", "western", "central", "rural", "city",
                           "strategic", "key", "northwestern", "northeastern", "southwestern", "southeastern"})
 _NER_CANDIDATES = frozenset({"ORG", "NORP"})
+#: second halves of compounds whose first half names a supporter ("Iran-backed", "Russian-supported")
+_COMPOUND = frozenset({"backed", "supported", "funded", "armed", "trained", "sponsored", "financed", "allied",
+                       "aligned", "equipped"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +108,12 @@ def _demonyms(doc, res: Resources, taken: list[bool], demonym_ids: dict[str, str
                 j += 1
             else:
                 break
-        while j < n and doc[j].lower_ in ("military", "air", "naval", "special", "elite"):
-            j += 1
         head = _head_noun(doc, j, res) if j < n else None
+        while head is None and j < n and doc[j].lower_ in ("military", "air", "naval", "special", "elite"):
+            j += 1
+            head = _head_noun(doc, j, res) if j < n else None
+        if head is None and len(chain) == 1 and 0 < j < n and doc[j - 1].text == "-" and doc[j].lower_ in _COMPOUND:
+            head = (j, None)  # "Russian-backed": the demonym is the backer
         if head is not None:
             for k in chain:
                 out.append(TokMention(k, k + 1, (demonym_ids[doc[k].text],), "actor", "demonym", head[1]))
@@ -136,8 +142,9 @@ def _candidates(doc, res: Resources, taken: list[bool]) -> list[TokMention]:
                                                               (k > 0 and doc[k - 1].text == "-")):
                 start = k
                 k -= 1
-            if start == i and t.lower_ in ("forces", "troops", "coalition", "factions", "fighters"):
-                i += 1  # a bare "forces" names no one
+            if start == i and (t.lower_ in ("forces", "troops", "coalition", "factions", "fighters") or
+                               (i > 0 and taken[i - 1])):
+                i += 1  # a bare "forces" names no one; "Hezbollah fighters" is Hezbollah
                 continue
             out.append(TokMention(start, i + 1, (), "candidate", "candidate"))
             i += 1

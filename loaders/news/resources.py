@@ -24,6 +24,8 @@ class Trigger:
     role: str
     words: tuple[str, ...]
     types: tuple[str, ...]
+    inverse: bool = False  # the words name the object first ("Hama fell to HTS", "X renamed itself Y")
+    flex: str = ""  # "join" or "merge": the relation depends on what kind of actor is joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,8 @@ def _rows(name: str) -> list[dict]:
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
     """Read every data file; cached because the files ship with the package and do not change."""
-    triggers = tuple(Trigger(r["predicate"], r["phase"], r["role"], tuple(r["forms"]), tuple(r.get("types", ())))
+    triggers = tuple(Trigger(r["predicate"], r["phase"], r["role"], tuple(r["forms"]), tuple(r.get("types", ())),
+                             bool(r.get("inverse")), r.get("flex", ""))
                      for r in _rows("triggers.jsonl"))
     cues = {r["cue"]: tuple(r["forms"]) for r in _rows("cues.jsonl")}
     support = {}

@@ -41,7 +41,16 @@ _COPULA = ("has been", "have been", "had been", "is", "are", "was", "were", "rem
 _FRONTED_OPENERS = frozenset({"after", "since", "before", "having", "upon", "following", "while", "when", "on"})
 _RELATIVE = frozenset({"which", "who", "that", "whose"})
 _INVERSE = frozenset({"fell to", "fallen to", "falls to"})
-_BASE = {"active": 0.7, "passive": 0.75, "inverse": 0.75, "fronted": 0.65, "participle": 0.6, "noun": 0.7,
+#: verbs of giving: their object is what is given, the receiver follows "to" or "for"
+_TRANSFER = frozenset({"sent", "sends", "sending", "deployed", "deploys", "deploying", "dispatched", "provided",
+                       "provides", "providing", "gave", "gives", "giving", "offered", "offers", "extended", "extends",
+                       "lent", "lends"})
+_LIGHT_VERBS = frozenset({"launched", "launches", "launching", "began", "begun", "mounted", "waged", "wages",
+                          "carried", "conducted", "stepped", "led", "leads", "continued", "intensified", "resumed",
+                          "renewed", "announced", "declared", "started", "escalated", "expanded"})
+_IRREGULAR_PARTICIPLES = frozenset({"led", "held", "fought", "taken", "seized", "paid", "sent", "given", "overrun",
+                                    "lent", "struck", "hit", "run"})
+_BASE = {"compound": 0.75, "purpose": 0.6, "from": 0.6, "active": 0.7, "passive": 0.75, "inverse": 0.75, "fronted": 0.65, "participle": 0.6, "noun": 0.7,
          "apposition": 0.8, "between": 0.7, "reciprocal": 0.7, "possessive": 0.75,
          "parsed-passive": 0.8, "parsed-fronted": 0.8}
 _WINDOW = 12
@@ -131,6 +140,8 @@ def _left_group(ctx: SentenceContext, before: int, *, limit: int = _WINDOW,
             return None
         if skip_places and _after_locative(doc, m, ctx.start):
             continue
+        if m.end < len(doc) and doc[m.end].text == "-" and m.end < before:
+            continue  # "US-backed", "al-Qaeda-linked": a modifier, not the subject
         group = _group_of(ctx, idx)
         return [g for g in group if ctx.mentions[g].end <= before]
     return None
@@ -196,14 +207,19 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
             if not readings:
                 continue
             rule, subj, obj = readings
-            if rule in ("active",) and previous is not None and subj == previous[1] and previous[2] <= t0:
+            if (rule == "active" and previous is not None and subj == previous[1] and previous[2] <= t0
+                    and previous[3] != "passive"):
                 between = [t.lower_ for t in doc[ctx.mentions[subj[-1]].end:t0] if t.text != ","]
                 if not (between and between[0] in _RELATIVE):
                     subj = previous[0]
+            elif (rule == "active" and previous is not None and previous[3] == "passive" and subj == previous[0]
+                  and doc[previous[4] - 1].lower_ not in _BE):
+                subj = previous[1]  # "rebels backed by Ankara took Jarabulus": the rebels took it
             found = _finish(ctx, t0, t1, trig, rule, subj, obj)
             if found:
                 out.extend(found)
-                previous = (subj, obj, t1)
+                out.extend(_taken_from(ctx, trig, subj, obj, found[0]))
+                previous = (subj, obj, t1, rule, t0)
                 break
     return out
 
@@ -226,6 +242,9 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             right = _right_group(ctx, t1, limit=6, want_place=place_obj)
             if not right:
                 return None
+            if t0 > ctx.start and doc[t0 - 1].lower_ == "in" and trig.predicate == "supports":
+                subj = _first_group(ctx, t0)  # "... carried out strikes in support of Assad"
+                return ("purpose", subj, right) if subj and subj != right else None
             # possessive subject: "Russia's support for"
             left = _possessor(ctx, t0)
             if left is not None:
@@ -249,17 +268,31 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
                 return "reciprocal", left, left
         return None
     # verbs
-    if form in _INVERSE:
+    if t0 >= 2 and doc[t0 - 1].text == "-":
+        modifier = next((i for i, m in enumerate(ctx.mentions) if m.end == t0 - 1), None)
+        if modifier is not None:
+            right = _right_group(ctx, t1, limit=3, want_place=place_obj)
+            return ("compound", [modifier], right) if right else None
+    if form in _INVERSE or trig.inverse:
         left = _left_group(ctx, t0, limit=8, skip_places=False)
         right = _right_group(ctx, t1, limit=4)
         return ("inverse", right, left) if left and right else None
     by_next = (t1 < ctx.end and doc[t1].lower_ == "by") or (t1 + 1 < ctx.end and doc[t1 + 1].lower_ == "by")
     before = {doc[k].lower_ for k in range(max(ctx.start, t0 - 3), t0)}
-    if form.endswith(" by") or (by_next and (before & _BE or (t0 > ctx.start and doc[t0 - 1].text == ","))):
+    last_word = doc[t1 - 1].lower_
+    participle = last_word.endswith("ed") or last_word in _IRREGULAR_PARTICIPLES
+    if form.endswith(" by") or (by_next and (before & _BE or participle or
+                                             (t0 > ctx.start and doc[t0 - 1].text in (",", "and")))):
         by = t1 if form.endswith(" by") else (t1 if doc[t1].lower_ == "by" else t1 + 1) + 1
         right = _right_group(ctx, by, limit=3)
-        left = _left_group(ctx, t0, limit=8, skip_places=not place_obj)
+        left = _left_group(ctx, t0, limit=12, skip_places=not place_obj)
         return ("passive", right, left) if left and right else None
+    if t0 > ctx.start and doc[t0 - 1].lower_ == "to" and not place_obj:
+        # "sent fighters to Syria to back Assad": the purpose's subject is the clause's subject
+        subj = _first_group(ctx, t0)
+        right = _right_group(ctx, t1, limit=6)
+        if subj and right and subj != right:
+            return "purpose", subj, right
     if t0 == first_word and doc[t0].lower_.endswith("ing"):
         right = _right_group(ctx, t1, limit=6, want_place=place_obj)
         if right:
@@ -288,10 +321,29 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
     if left and _parenthetical(ctx, left, t0):
         left = _left_group(ctx, ctx.mentions[left[0]].start - 2)
     right = _right_group(ctx, t1, want_place=place_obj)
+    if right and form in _TRANSFER:
+        k = ctx.mentions[right[0]].start - 1
+        while k > t1 and doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        if doc[k].lower_ not in ("to", "for"):
+            right = None  # "sent Revolutionary Guards officers": what is sent, not whom it helps
     if left and right:
         return "active", left, right
-    if left and trig.predicate in ("fights", "allied_with") and len(left) >= 2 and not right:
+    if left and trig.predicate in ("fights", "allied_with") and len(left) >= 2 and not right and (
+            t1 >= ctx.end or doc[t1].is_punct or doc[t1].lower_ in ("in", "on", "near", "around", "over", "for")) and (
+            t0 - ctx.mentions[left[-1]].end <= 3):
         return "reciprocal", left, left
+    return None
+
+
+def _first_group(ctx: SentenceContext, before: int) -> list[int] | None:
+    """The first group of the sentence that is not a place after a preposition: the clause's subject."""
+    for idx, m in enumerate(ctx.mentions):
+        if m.start >= before:
+            return None
+        if _after_locative(ctx.doc, m, ctx.start) or (m.end < len(ctx.doc) and ctx.doc[m.end].text == "-"):
+            continue
+        return _group_of(ctx, idx)
     return None
 
 
@@ -312,7 +364,12 @@ _LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "be
 
 def _linking_words(ctx: SentenceContext, lo: int, hi: int) -> bool:
     """Whether only copulas, articles and modifiers stand between a name and a relational noun."""
-    return all(t.lower_ in _LINKING or t.is_space for t in ctx.doc[lo:hi])
+    words = [t for t in ctx.doc[lo:hi] if not t.is_space]
+    if all(t.lower_ in _LINKING for t in words):
+        return True
+    # "launched a surprise offensive against": a light verb carries the noun's relation
+    return len(words) <= 8 and any(t.lower_ in _LIGHT_VERBS for t in words) and not any(
+        t.text in (";", ":") or t.lower_ in _RELATIVE for t in words)
 
 
 def _parenthetical(ctx: SentenceContext, group: list[int], t0: int) -> bool:
@@ -323,9 +380,33 @@ def _parenthetical(ctx: SentenceContext, group: list[int], t0: int) -> bool:
     if not any(doc[k].text == "," for k in range(last, t0)):
         return False
     for s, e, _ in ctx.triggers:
-        if e <= first and first - e <= 3 and s > ctx.start and doc[s - 1].text == ",":
+        if e <= first and first - e <= 3 and s > ctx.start and (doc[s - 1].text == "," or (
+                doc[s - 1].lower_ in _RELATIVE and s - 1 > ctx.start and doc[s - 2].text == ",")):
             return True
     return False
+
+
+def _taken_from(ctx: SentenceContext, trig: Trigger, subj: list[int], obj: list[int], done: Found) -> list[Found]:
+    """"X captured P from Y": Y's control of P ends, and X fights Y."""
+    if trig.predicate != "controls" or trig.phase != "start" or done.phase != "start":
+        return []
+    doc = ctx.doc
+    end = ctx.mentions[obj[-1]].end
+    if end >= ctx.end or doc[end].lower_ != "from":
+        return []
+    losers = _right_group(ctx, end + 1, limit=3)
+    if not losers:
+        return []
+    out = []
+    fights = Trigger("fights", "state", "verb", (), ())
+    for y in losers:
+        for p in obj:
+            out.append(Found(ctx.mentions[y], ctx.mentions[p], trig, done.t0, done.t1, "from", "end", done.status,
+                             (), done.date, 0))
+        for x in subj:
+            out.append(Found(ctx.mentions[x], ctx.mentions[y], fights, done.t0, done.t1, "from", "state",
+                             done.status, (), done.date, 0))
+    return out
 
 
 def _possessor(ctx: SentenceContext, t0: int) -> list[int] | None:
@@ -344,9 +425,14 @@ def _possessor(ctx: SentenceContext, t0: int) -> list[int] | None:
 
 def _prenominal(ctx: SentenceContext, t0: int) -> list[int] | None:
     """A mention just before a relational noun ("an al-Qaeda offshoot"), allowing one modifier word."""
+    doc = ctx.doc
     for idx, m in enumerate(ctx.mentions):
-        if m.end == t0 or (m.end == t0 - 1 and ctx.doc[t0 - 1].is_alpha and ctx.doc[t0 - 1].is_lower) or (
-                m.end == t0 - 2 and ctx.doc[m.end].text == "-"):
+        if m.end == t0 or (m.end == t0 - 1 and doc[t0 - 1].is_alpha and doc[t0 - 1].is_lower) or (
+                m.end == t0 - 2 and doc[m.end].text == "-"):
+            return [idx]
+        # "one of Ankara's closest allies": the possessor, then at most two modifiers
+        if m.end < t0 and doc[m.end].lower_ in ("'s", "’s", "'") and t0 - m.end - 1 <= 2 and all(
+                t.is_alpha and t.is_lower for t in doc[m.end + 1:t0]):
             return [idx]
     return None
 
