@@ -50,7 +50,8 @@ _LIGHT_VERBS = frozenset({"launched", "launches", "launching", "began", "begun",
                           "renewed", "announced", "declared", "started", "escalated", "expanded"})
 _IRREGULAR_PARTICIPLES = frozenset({"led", "held", "fought", "taken", "seized", "paid", "sent", "given", "overrun",
                                     "lent", "struck", "hit", "run"})
-_BASE = {"compound": 0.75, "purpose": 0.6, "from": 0.6, "active": 0.7, "passive": 0.75, "inverse": 0.75, "fronted": 0.65, "participle": 0.6, "noun": 0.7,
+_BASE = {"compound": 0.75, "purpose": 0.6, "from": 0.6, "active": 0.7, "passive": 0.75, "inverse": 0.75,
+         "fronted": 0.65, "participle": 0.6, "noun": 0.7,
          "apposition": 0.8, "between": 0.7, "reciprocal": 0.7, "possessive": 0.75,
          "parsed-passive": 0.8, "parsed-fronted": 0.8}
 _WINDOW = 12
