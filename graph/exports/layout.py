@@ -17,6 +17,8 @@ __all__ = ["positions", "subset_positions"]
 
 #: Parts larger than this skip the overlap removal, whose cost grows with the square of the size.
 _SPREAD_LIMIT = 1500
+#: Parts larger than this are scattered instead of laid out by forces.
+_FORCE_LIMIT = 3000
 
 
 def positions(entity_ids, pairs, *, scale: float = 1.0, seed: int = 7) -> dict[str, tuple[float, float]]:
@@ -57,13 +59,18 @@ def _part_layout(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
         return {nodes[0]: (0.0, 0.0)}
     if n == 2:
         return {nodes[0]: (0.0, 0.0), nodes[1]: (1.0, 0.0)}
-    start = nx.circular_layout(nodes)
-    pos = nx.spring_layout(part, k=1.0 / math.sqrt(n), pos=start, iterations=500, seed=seed)
+    if n < 500:  # networkx's dense Fruchterman-Reingold; from 500 nodes on it wants scipy, which we do not need
+        pos = nx.spring_layout(part, k=1.0 / math.sqrt(n), pos=nx.circular_layout(nodes), iterations=500, seed=seed)
+    elif n <= _FORCE_LIMIT:
+        pos = nx.forceatlas2_layout(part, max_iter=100, seed=seed)
+    else:  # too big for dense force layouts (memory grows with n squared): a seeded scatter, still stable
+        pos = nx.random_layout(part, seed=seed)
     points = np.array([pos[k] for k in nodes], dtype=float)
     points -= points.min(axis=0)
     points /= max(float(points.max()), 1e-9)
     if n <= _SPREAD_LIMIT:
-        points = _spread(points, 0.75 / math.sqrt(n))
+        # each round costs n squared: big parts get fewer rounds (all 300 up to 300 nodes)
+        points = _spread(points, 0.75 / math.sqrt(n), rounds=min(300, max(30, int(300 * (300 / n) ** 2))))
     points -= (points.max(axis=0) + points.min(axis=0)) / 2
     points *= 1.6 * math.sqrt(n) / max(float(np.ptp(points, axis=0).max()), 1e-9)
     return {k: (float(x), float(y)) for k, (x, y) in zip(nodes, points, strict=True)}
