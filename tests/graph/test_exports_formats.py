@@ -288,7 +288,7 @@ def test_neo4j_admin_import_files(graph, tmp_path):
 
 
 def test_dot_reads_back_with_pydot(graph, tmp_path):
-    pydot = pytest.importorskip("pydot")
+    import pydot  # in the test extra
     path = tmp_path / "g.dot"
     export(graph, "dot", path, Selection(as_of="2016-12-15"))
     with warnings.catch_warnings():  # pydot still calls pyparsing's deprecated camelCase names

@@ -171,7 +171,9 @@ def test_search_hts_click_it_and_see_its_sources(browser, tmp_path, seed_graph_l
             links.first.click()
         assert popup.value.url == links.first.get_attribute("href")
         popup.value.close()
-        v.problems = [p for p in v.problems if not p.startswith("outside request:")]
+        answered = [p for p in v.problems if p.startswith("outside request:")]
+        assert answered == [f"outside request: {links.first.get_attribute('href')}"]  # intercepted, not sent
+        v.problems = [p for p in v.problems if p not in answered]
 
         # clicking the drawn node shows the same details; clicking an edge shows that claim
         v.page.wait_for_timeout(400)  # let the zoom onto HTS finish, then show everything again
