@@ -101,6 +101,8 @@ def _demonyms(doc, res: Resources, taken: list[bool], demonym_ids: dict[str, str
         chain = [i]
         j = i + 1
         while j < n and not taken[j]:
+            if _head_noun(doc, j, res) is not None:
+                break  # "Russian air power": "air power" is the head, not a modifier to skip
             if doc[j].text in demonym_ids:
                 chain.append(j)
                 j += 1

@@ -262,15 +262,27 @@ def test_merge_that_would_break_the_dataset_changes_nothing(tmp_path, nlp):
 
 # ---------------------------------------------------------------- gold set and smoke test
 
-def test_gold_set_is_large_and_well_formed():
+def test_gold_set_is_large_and_spans_the_war():
     dataset, paragraphs = load_gold(GOLD)
     assert dataset == "syria" and len(paragraphs) >= 80
     years = {p.published.year for p in paragraphs}
     assert min(years) <= 2011 and max(years) >= 2025
+
+
+@pytest.mark.parametrize("name", ["gold.yaml", "heldout.yaml"])
+def test_gold_files_use_only_ids_of_their_dataset(name):
+    dataset, paragraphs = load_gold(FIXTURES / "extraction" / name)
     graph = load_datasets([bundled_dataset(dataset)])
     unknown = {i for p in paragraphs for i in p.entities | {x for c in p.claims for x in (c.subject, c.object)}
                if graph.get(i) is None}
-    assert not unknown, f"gold ids missing from the syria corpus: {sorted(unknown)}"
+    assert not unknown, f"{name}: ids missing from the {dataset} dataset: {sorted(unknown)}"
+
+
+def test_malformed_gold_claim_names_the_paragraph(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("paragraphs:\n- {id: x1, published: '2020', text: t, claims: ['russia suports iran']}\n")
+    with pytest.raises(ValueError, match="suports"):
+        load_gold(bad)
 
 
 def test_dw_report_smoke(shared_dir, seed_nlp):
