@@ -105,3 +105,16 @@ def test_no_cycle_when_the_graph_is_a_tree():
 def test_sign_must_be_plus_or_minus_one():
     with pytest.raises(ValueError, match="sign"):
         SignedEdge("a", "b", 0, "k")
+
+
+def test_cycles_are_simple_even_when_a_walk_back_and_forth_is_shorter():
+    E = SignedEdge
+    edges = [E("u", "v", 1, "e"),
+             E("v", "w", 1, "vw"), E("w", "t", -1, "wt-minus"), E("t", "w", 1, "tw-plus"), E("w", "u", 1, "wu"),
+             E("v", "a1", 1, "p1"), E("a1", "a2", 1, "p2"), E("a2", "b1", -1, "n"), E("b1", "b2", 1, "p3"),
+             E("b2", "u", 1, "p4")]
+    # u-w-t-w-v has one hostile link and is shorter, but passes w twice; the simple cycle is via a*, b*
+    cycle = unbalanced_cycle(edges[0], edges)
+    assert [e.key for e in cycle] == ["p4", "p3", "n", "p2", "p1"]
+    visited = [n for e in cycle for n in (e.a, e.b)]
+    assert all(visited.count(n) == 2 for n in set(visited) - {"u", "v"})
