@@ -43,6 +43,14 @@ def export(graph, fmt: str, path: str | Path, selection: Selection | None = None
 
     ``path`` is a file, or a folder (created when missing) for the formats in :data:`MULTI_FILE`.
 
+    >>> import tempfile
+    >>> from graph import Actor, ActorGraph
+    >>> g = ActorGraph()
+    >>> g.add(actors=[Actor("hts", "Hayat Tahrir al-Sham", "armed_group")])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     [p.name for p in export(g, "csv", Path(tmp) / "out", Selection(as_of="2024-12-05"))]
+    ['nodes.csv', 'edges.csv']
+
     Raises:
         ValueError: an unknown format, or a selection that makes no sense.
     """
