@@ -16,7 +16,7 @@ import yaml
 
 from graph.time import Interval, PartialDate
 from loaders.news.model import Article
-from ontology import RELATIONS, RelationKind
+from ontology import RELATIONS, RelationKind, parse_term
 
 __all__ = ["GoldClaim", "GoldParagraph", "Score", "load_gold", "evaluate"]
 
@@ -37,7 +37,10 @@ class GoldClaim:
         if len(words) < 3:
             raise ValueError(f"{where}: a claim needs 'SUBJECT PREDICATE OBJECT', got {line!r}")
         subject, predicate, obj, *rest = words
-        RelationKind(predicate)  # a misspelt predicate fails here, not silently at scoring
+        try:  # a misspelt predicate fails here, not silently at scoring
+            parse_term(RelationKind, predicate)
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
         valid, status, types = "", "", ()
         for w in rest:
             if w.startswith("status="):

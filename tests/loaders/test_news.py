@@ -281,7 +281,7 @@ def test_gold_files_use_only_ids_of_their_dataset(name):
 def test_malformed_gold_claim_names_the_paragraph(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("paragraphs:\n- {id: x1, published: '2020', text: t, claims: ['russia suports iran']}\n")
-    with pytest.raises(ValueError, match="suports"):
+    with pytest.raises(ValueError, match="paragraph x1.*did you mean 'supports'"):
         load_gold(bad)
 
 
