@@ -202,3 +202,20 @@ def test_a_period_that_ends_before_it_starts_is_refused(ex):
 def test_a_parsed_question_can_be_passed_again(ex):
     q = ex.parse("Who supports the regime?")
     assert ex.explain(q, as_of="2016-01-01") == ex.explain("Who supports the regime?", as_of="2016-01-01")
+
+
+def test_without_a_date_the_explainer_is_as_of_today(ex):
+    from datetime import date
+    e = ex.explain("Who controls Valdor?")
+    assert e.as_of == date.today().isoformat()
+    assert {c for s in e.sections if s.key == "control" for x in s.sentences for c in x.claims} == {
+        "c-new-authority-controls-capital", "c-crescent-controls-north"}
+
+
+def test_public_surface():
+    import queries.explain as pkg
+    assert sorted(pkg.__all__) == sorted([
+        "FAMILIES", "FORMATS", "Camp", "Explainer", "Explanation", "Footnote", "Partition", "Question",
+        "QuestionParser", "Section", "Sentence", "SignedEdge", "Tension", "UnknownQuestion", "explain",
+        "partition", "render", "to_data", "unbalanced_cycle"])
+    assert all(hasattr(pkg, name) for name in pkg.__all__)
