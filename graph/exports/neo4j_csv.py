@@ -30,7 +30,9 @@ _IMPORT = """#!/bin/sh
 # Load these files into a new Neo4j database (the database must not exist yet; stop Neo4j first).
 # Usage: sh import.sh [DATABASE]   (default: actorgraph)
 cd "$(dirname "$0")"
+# Empty cells become missing properties; notes and descriptions may span lines.
 exec neo4j-admin database import full "${1:-actorgraph}" --array-delimiter=";" \\
+  --ignore-empty-strings=true --multiline-fields=true \\
   --nodes=actors.csv --nodes=places.csv --relationships=relationships.csv
 """
 
