@@ -285,12 +285,59 @@ def test_malformed_gold_claim_names_the_paragraph(tmp_path):
         load_gold(bad)
 
 
-def test_dw_report_smoke(shared_dir, seed_nlp):
+@pytest.mark.parametrize("which", ["seed_nlp", "nlp"])
+def test_dw_report_smoke(shared_dir, request, which):
     text = (shared_dir / "seed" / "dw-2024-12-05-syria-hama.txt").read_text(encoding="utf-8")
-    ex = extract(Article(text, PUB, publisher="DW"), seed_nlp)
+    ex = extract(Article(text, PUB, publisher="DW"), request.getfixturevalue(which))
     got = {(c.subject, c.predicate, c.object) for c in ex.candidates}
     assert ("hts", "offshoot_of", "al-qaeda") in got
     assert {("russia", "supports", "assad-government"), ("iran", "supports", "assad-government")} <= got
     assert ("iraqi-militias", "supports", "syrian-arab-army") in got
     captures = [c for c in ex.candidates if c.predicate == "controls" and c.object == "hama" and c.subject is None]
     assert any("rebels" in c.subject_text for c in captures)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey has long opposed the Assad regime.", ("turkey", "opposes", "assad-government")),
+    ("HTS fought the SDF near Manbij.", ("hts", "fights", "sdf")),
+    ("Faylaq al-Sham, a close ally of Turkey, advanced.", ("faylaq-al-sham", "allied_with", "turkey")),
+    ("Ahrar al-Sham, a member of the National Front for Liberation, withdrew.",
+     ("ahrar-al-sham", "member_of", "national-front-for-liberation")),
+    ("The Syrian Democratic Forces are based in Hasakah.", ("sdf", "based_in", "hasakah")),
+    ("Hama fell to HTS on Thursday.", ("hts", "controls", "hama")),
+    ("The US-backed SDF advanced.", ("usa", "supports", "sdf")),
+    ("Jabhat al-Nusra renamed itself Jabhat Fateh al-Sham.",
+     ("jabhat-fateh-al-sham", "successor_of", "jabhat-al-nusra")),
+])
+def test_each_relation_kind_has_a_rule(nlp, text, expected):
+    assert expected in triples(text, nlp)
+
+
+def test_joining_an_army_is_support_and_joining_a_coalition_is_membership(nlp):
+    assert ("hezbollah", "supports", "syrian-arab-army") in triples("Hezbollah joined government forces.", nlp)
+    assert ("levant-front", "member_of", "sna") in triples("The Levant Front joined the Syrian National Army.", nlp)
+
+
+def test_ner_entities_not_in_the_graph_become_candidates(nlp):
+    from spacy.tokens import Doc, Span
+
+    words = ["The", "Qasioun", "Brigade", "backed", "HTS", "."]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * 5)
+    doc._.published = PartialDate.parse(PUB)
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 4, 5, label="ACTOR", span_id="hts")]
+    for name in ("actorgraph_mentions", "actorgraph_dates", "actorgraph_claims"):
+        doc = nlp.get_pipe(name)(doc)
+    (candidate,) = [m for m in doc._.ag_mentions if m.kind == "candidate"]
+    assert (candidate.via, doc[candidate.start:candidate.end].text) == ("ner", "Qasioun Brigade")
+    (claim,) = doc._.ag_claims
+    assert (claim.subject, claim.subject_text, claim.object) == (None, "Qasioun Brigade", "hts")
+
+
+def test_a_pipeline_loaded_by_name_or_path_gets_the_components(tmp_path, seed_graph):
+    import spacy
+
+    spacy.blank("en").to_disk(tmp_path / "pipe")  # stands in for an installed trained pipeline
+    nlp = build_nlp(seed_graph, model=str(tmp_path / "pipe"))
+    assert nlp.pipe_names == ["sentencizer", "actor_ruler", "actorgraph_mentions", "actorgraph_dates",
+                              "actorgraph_claims"]
+    assert ("hts", "controls", "hama") in triples("HTS captured Hama on Thursday.", nlp)
