@@ -53,23 +53,35 @@ def write(subset, path: Path, *, fmt: str = "neo4j-csv", title: str = "actorgrap
     for e in subset.entities:
         f = entity_fields(e)
         if e.is_place:
-            place_rows.append([e.id, e.name, f["kind"], f["aliases"], f["country"], f["within"], e.lat, e.lon,
+            place_rows.append([e.id, e.name, f["kind"], _array(e.aliases), f["country"], f["within"], e.lat, e.lon,
                                f"{{latitude:{e.lat}, longitude:{e.lon}}}", f["description"],
                                f"Place;{label_of(f['kind'])}"])
         else:
-            actor_rows.append([e.id, e.name, f["kind"], f["aliases"], f["country"], f["founded"], f["dissolved"],
+            actor_rows.append([e.id, e.name, f["kind"], _array(e.aliases), f["country"], f["founded"], f["dissolved"],
                                *_bounds(f), f["description"], f"Actor;{label_of(f['kind'])}"])
     rel_rows = []
     for c in subset.claims:
         f = claim_fields(subset.graph, c, known_as_of=subset.selection.known_as_of)
+        sources = subset.graph.sources_of(c, subset.selection.known_as_of)
         rel_rows.append([c.subject, c.object, c.predicate.value.upper(), c.id, f["valid"], f["valid_from"],
-                         f["valid_to"], *_bounds(f), f["support_types"], f["status"], f["qualifiers"], f["note"],
-                         f["source_ids"], f["source_urls"], f["source_titles"]])
+                         f["valid_to"], *_bounds(f), f["support_types"], f["status"],
+                         _array(f"{k}={v}" for k, v in c.qualifiers.items()), f["note"],
+                         _array(s.id for s in sources), _array(s.url for s in sources),
+                         _array(s.title for s in sources)])
     _write(actors, ACTOR_HEADER, actor_rows)
     _write(places, PLACE_HEADER, place_rows)
     _write(rels, RELATIONSHIP_HEADER, rel_rows)
     script.write_text(_IMPORT, encoding="utf-8")
     return [actors, places, rels, script]
+
+
+def _array(items) -> str:
+    """A ``string[]`` cell: items joined by ``;``, with any ``;`` inside an item turned into ``,``.
+
+    >>> _array(["Report; part 1", "Other"])
+    'Report, part 1;Other'
+    """
+    return ";".join(str(i).replace(";", ",") for i in items)
 
 
 def _bounds(f: dict) -> list[str]:

@@ -280,6 +280,8 @@ def test_neo4j_admin_import_files(graph, tmp_path):
         assert r["source_urls:string[]"].split(";") == [s.url for s in graph.sources_of(c)]
     assert rels["c1"]["possible_last:date"] == "2024-12-07"  # ends are exclusive: the last day is the day before
     assert rels["c10"]["possible_first:date"] == "" and rels["c10"]["ever_certain:boolean"] == "false"
+    aliases = {r["id:ID(Entity)"]: r["aliases:string[]"].split(";") for r in tables["actors.csv"]}
+    assert aliases["north"] == ["The North", "NL"]
     labels = {r["id:ID(Entity)"]: r[":LABEL"] for r in tables["actors.csv"]}
     assert labels["lonely"] == "Actor;InternationalOrganisation"
 
