@@ -9,6 +9,7 @@ from pathlib import Path
 from loaders.cli.common import add_data_option, data_paths, load_graph
 from loaders.cli.output import render_json, render_rows
 from loaders.dataset import load_datasets
+from ontology import ActorGraphError
 
 __all__ = ["register", "run_extract", "run_eval"]
 
@@ -37,6 +38,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=cmd_eval)
 
 
+def _nlp(graph, model: str | None):
+    from loaders.news import build_nlp
+
+    try:
+        return build_nlp(graph, model=model)
+    except OSError as exc:  # a model that is not installed: one line, not a traceback
+        raise ActorGraphError(str(exc)) from None
+
+
 def _read(name: str) -> str:
     if name == "-":
         return sys.stdin.read()
@@ -46,9 +56,9 @@ def _read(name: str) -> str:
 def run_extract(texts: list[str], *, graph, published: str, title: str = "", publisher: str = "", url: str = "",
                 model: str | None = None):
     """Extractions of several texts (one per file) against ``graph``."""
-    from loaders.news import Article, build_nlp, extract_many
+    from loaders.news import Article, extract_many
 
-    nlp = build_nlp(graph, model=model)
+    nlp = _nlp(graph, model)
     articles = [Article(t, published, title, publisher, url if len(texts) == 1 else (f"{url}#{i}" if url else ""))
                 for i, t in enumerate(texts)]
     return extract_many(articles, nlp)
@@ -90,12 +100,12 @@ def cmd_extract(args: argparse.Namespace):
 def run_eval(gold: str, *, data: list | None = None, model: str | None = None) -> dict:
     """Scores of the pipeline on a gold file; the graph is ``data`` or the dataset the gold file names."""
     from loaders.bundled import bundled_dataset
-    from loaders.news import build_nlp, evaluate, load_gold
+    from loaders.news import evaluate, load_gold
 
     dataset, paragraphs = load_gold(gold)
     paths = data or [bundled_dataset(dataset or "seed")]
     graph = load_datasets(paths)
-    return evaluate(paragraphs, build_nlp(graph, model=model))
+    return evaluate(paragraphs, _nlp(graph, model))
 
 
 def cmd_eval(args: argparse.Namespace):

@@ -45,3 +45,10 @@ def test_eval_extract_reports_scores(capsys):
         s = out[part]
         assert 0 < s["precision"] <= 1 and 0 < s["recall"] <= 1
         assert s["tp"] + s["fn"] > 0
+
+
+def test_extract_with_a_model_that_is_not_installed_says_how_to_install(tmp_path, capsys):
+    text = tmp_path / "a.txt"
+    text.write_text("HTS captured Hama.", encoding="utf-8")
+    assert main(["extract", str(text), "--published", "2024-12-05", "--data", "seed", "--model", "en_no_such"]) == 2
+    assert "spacy download" in capsys.readouterr().err
