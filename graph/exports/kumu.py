@@ -37,9 +37,8 @@ def write(subset, path: Path, *, fmt: str = "kumu", title: str = "actorgraph") -
     elements = []
     for e in subset.entities:
         f = entity_fields(e)
-        years = [] if e.is_place else year_tags(*e.existence.bounds(subset.certainty), *span)
-        if e.is_place:
-            years = year_tags(subset.first_day, subset.last_day + 1, *span)
+        lo, hi = (subset.first_day, subset.last_day + 1) if e.is_place else e.existence.bounds(subset.certainty)
+        years = year_tags(lo, hi, *span)  # places exist throughout
         elements.append({
             "id": e.id, "label": e.name, "type": f["kind"].replace("_", " "), "description": f["description"],
             "tags": [f["type"], f["kind"], *years], "aliases": f["aliases"], "country": f["country"],
