@@ -232,6 +232,10 @@ def test_kumu_blueprint_with_year_tags(graph, tmp_path):
         assert conn["direction"] == ("mutual" if c.symmetric else "directed")
         years = [t for t in conn["tags"] if t.isdigit()]
         assert years == _years(*c.valid.bounds("possible"), subset.first_day, subset.last_day), c.id
+    for a in graph.actors:
+        years = [t for t in elements[a.id]["tags"] if t.isdigit()]
+        assert years == _years(*a.existence.bounds("possible"), subset.first_day, subset.last_day), a.id
+    assert [t for t in elements["league"]["tags"] if t.isdigit()][0] == "2017"  # founded 2017-01
     c2 = next(x for x in doc["connections"] if x["id"] == "c2")
     assert [t for t in c2["tags"] if t.isdigit()] == ["2011", "2012", "2013", "2014"]
 
