@@ -4,8 +4,8 @@ Measures build time and peak memory, "supporters of X as of D" latency, and whol
 latency, each against a plain numpy baseline measured in the same run (claims sorted by object
 and start day, looked up with searchsorted). Every answer is checked against the baseline.
 
-    .venv/bin/python benchmarks/graph.py                # 100k actors, 1M claims
-    .venv/bin/python benchmarks/graph.py --claims 200000 --actors 20000
+    .venv/bin/python benchmarks/in_memory.py                # 100k actors, 1M claims
+    .venv/bin/python benchmarks/in_memory.py --claims 200000 --actors 20000
 """
 
 from __future__ import annotations
