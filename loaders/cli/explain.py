@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "Who supports/backs/arms ACTOR? | Whom does ACTOR support? | Who opposes ACTOR? | "
                                    "What is ACTOR? | How are ACTOR and ACTOR connected? | "
                                    "What changed in PLACE between D1 and D2? | What changed in PLACE in the last N "
-                                   "days? | Who controls PLACE?")
+                                   "days? | Who controls PLACE? (any may end with its date: ... in 2016)")
     p.add_argument("question", help='a question in plain English, e.g. "Who is fighting in Syria?"')
     add_data_option(p)
     add_time_options(p)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.time import day_span, parse_day
-from ontology import Certainty, parse_term
+from ontology import Certainty, InvalidDate, parse_term
 from queries.explain.actors import (
     explain_connection,
     explain_opponents,
@@ -67,15 +67,21 @@ class Explainer:
 
         Args:
             question: plain English, e.g. "Who is fighting in Syria?", or a parsed :class:`Question`.
-            as_of: EDTF date (a partial date is a span, read under ``certainty``).
+            as_of: EDTF date (a partial date is a span, read under ``certainty``); the question may end
+                with its date instead ("... in 2016"), but the two may not differ.
             known_as_of: only claims with a source published by then, and only those sources cited.
             certainty: ``possible`` (default) or ``certain``, as for :meth:`ActorGraph.claims`.
 
         Raises:
             UnknownQuestion, EntityNotFound, AmbiguousName: from parsing (messages say what to ask instead).
-            InvalidDate: a malformed date.
+            InvalidDate: a malformed date, or a question date that differs from ``as_of``.
         """
         q = question if isinstance(question, Question) else self.parse(question)
+        if q.as_of is not None:
+            if as_of is not None and str(parse_day(as_of)) != str(parse_day(q.as_of)):
+                raise InvalidDate(f"the question asks about {q.as_of} but the date given is {as_of}; "
+                                  "give one date, in the question or as --as-of")
+            as_of = q.as_of
         when = str(parse_day(as_of)) if as_of is not None else date.today().isoformat()
         known = str(parse_day(known_as_of)) if known_as_of is not None else None
         cert = parse_term(Certainty, certainty).value

@@ -17,7 +17,8 @@ class Question:
 
     ``family`` is one of the keys of :data:`queries.explain.questions.FAMILIES`. ``entities`` holds
     resolved ids in the order they appear; ``dates`` EDTF text; ``days`` a "last N days" window;
-    ``support_type`` narrows "who arms X" to weapons.
+    ``support_type`` narrows "who arms X" to weapons; ``as_of`` the date the question ends with
+    ("Who is fighting in Syria in 2016?"), if any.
     """
 
     text: str
@@ -26,6 +27,7 @@ class Question:
     dates: tuple[str, ...] = ()
     days: int | None = None
     support_type: str | None = None
+    as_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,10 +37,11 @@ FAMILIES = {
     "control": "who controls a place and the places within it",
 }
 
-_SLOTS = ("ACTOR", "PLACE", "ENTITY", "DATE", "NUMBER")
+_SLOTS = ("ACTOR", "PLACE", "ENTITY", "DATE", "NUMBER")  # and ASOF, the optional date at the end of any form
 _ENTITY_LABELS = {"ACTOR": ["ACTOR", "BOTH"], "PLACE": ["PLACE", "BOTH"], "ENTITY": ["ACTOR", "PLACE", "BOTH"]}
 _DATE_RE = re.compile(r"(?<![\w-])\d{4}(?:-\d{2}){0,2}[~%]?(?![\w-])")  # no '?': it ends questions
 _APOSTROPHES = str.maketrans({c: "'" for c in "`´ʼʻ’‘"})
+_DATE_WORDS = frozenset({"in", "on", "as", "at", "by", "of"})
 _ACRONYM = re.compile(r"^[A-Z0-9.]{1,5}$")
 
 
@@ -95,7 +96,7 @@ def _compile(words: tuple[str, ...], *, loose: bool) -> tuple[list[dict], list[s
             elif word == "NUMBER":
                 pattern.append({"LIKE_NUM": True})
             elif loose:
-                pattern.append({"IS_PUNCT": False, "OP": "+"})
+                pattern.append({"IS_PUNCT": False, "ENT_TYPE": {"NOT_IN": ["DATE"]}, "OP": "+"})
             else:
                 pattern.append({"ENT_TYPE": {"IN": _ENTITY_LABELS[word]}})
             slots.append(word)
@@ -107,8 +108,10 @@ def _compile(words: tuple[str, ...], *, loose: bool) -> tuple[list[dict], list[s
             token["OP"] = "?"
         pattern.append(token)
         slots.append(None)
-    pattern.append({"IS_PUNCT": True, "OP": "*"})
-    slots.append(None)
+    # any form may end with the date it asks about: "... in 2016", "... on 2024-12-05", "... as of 2019"
+    pattern += [{"LOWER": {"IN": sorted(_DATE_WORDS - {"of"})}, "OP": "?"}, {"LOWER": "of", "OP": "?"},
+                {"ENT_TYPE": "DATE", "OP": "?"}, {"IS_PUNCT": True, "OP": "*"}]
+    slots += [None, None, "ASOF", None]
     return pattern, slots
 
 
@@ -219,7 +222,10 @@ class QuestionParser:
                 else:
                     groups.append((slots[a], [doc[i]], a))
             values = []
-            for slot, tokens, _ in groups:
+            for n, (slot, tokens, _) in enumerate(groups):
+                if slot in _ENTITY_LABELS and n + 1 < len(groups) and groups[n + 1][0] == "ASOF":
+                    while len(tokens) > 1 and tokens[-1].lower_ in _DATE_WORDS:  # "Narnia in 2016": not "Narnia in"
+                        tokens = tokens[:-1]
                 single = candidates.get(tokens[0].i) if len(tokens) == 1 else None
                 values.append((slot, " ".join(t.text for t in tokens), single))
             try:
@@ -239,10 +245,12 @@ class QuestionParser:
         return sorted(full, key=lambda h: int(h[0][4:]))
 
     def _question(self, text: str, form: Form, values) -> Question:
-        entities, dates, days = [], [], None
+        entities, dates, days, as_of = [], [], None, None
         for slot, value, ids in values:
             if slot == "DATE":
                 dates.append(value)
+            elif slot == "ASOF":
+                as_of = value
             elif slot == "NUMBER":
                 if not value.isdigit() or int(value) <= 0:
                     raise self._unknown(text, None, detail=f"{value!r} is not a whole number of days")
@@ -250,7 +258,7 @@ class QuestionParser:
                 days = int(value) * (7 if re.search(r"\bweeks?\b", unit) else 1)
             else:
                 entities.append(self._resolve(slot, value, ids, text))
-        return Question(text.strip(), form.family, tuple(entities), tuple(dates), days, form.support_type)
+        return Question(text.strip(), form.family, tuple(entities), tuple(dates), days, form.support_type, as_of)
 
     def _resolve(self, slot: str, value: str, ids: set[str] | None, text: str) -> str:
         places = {"ACTOR": False, "PLACE": True, "ENTITY": None}[slot]

@@ -110,3 +110,21 @@ def test_an_alias_shared_by_two_actors_is_ambiguous():
     with pytest.raises(AmbiguousName) as err:
         QuestionParser(g).parse("Who supports The Army?")
     assert {c[0] for c in err.value.candidates} == {"a1", "a2"}
+
+
+@pytest.mark.parametrize("text,as_of,entities", [
+    ("Who is fighting in Valdor in 2016?", "2016", ("val",)),
+    ("Who was fighting in Valdor on 2016-06-01?", "2016-06-01", ("val",)),
+    ("Who supports the regime as of 2019-05?", "2019-05", ("regime",)),
+    ("What changed in Valdor in the last 30 days as of 2024-12-20?", "2024-12-20", ("val",)),
+    ("Who supports the regime?", None, ("regime",)),
+])
+def test_a_question_may_end_with_its_date(parser, text, as_of, entities):
+    q = parser.parse(text)
+    assert (q.as_of, q.entities) == (as_of, entities)
+
+
+def test_a_misspelt_name_before_a_date_is_suggested_without_the_preposition(parser):
+    with pytest.raises(EntityNotFound) as err:
+        parser.parse("Who supports Patronya as of 2016?")
+    assert err.value.name == "Patronya" and "Patronia" in err.value.suggestions

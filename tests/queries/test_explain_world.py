@@ -219,3 +219,13 @@ def test_public_surface():
         "QuestionParser", "Section", "Sentence", "SignedEdge", "Tension", "UnknownQuestion", "explain",
         "partition", "render", "to_data", "unbalanced_cycle"])
     assert all(hasattr(pkg, name) for name in pkg.__all__)
+
+
+def test_the_date_in_the_question_is_the_date_of_the_answer(ex):
+    from ontology import InvalidDate
+    asked = ex.explain("Who is fighting in Valdor on 2018-06-01?")
+    given = ex.explain("Who is fighting in Valdor?", as_of="2018-06-01")
+    assert asked.as_of == "2018-06-01" and asked.sections == given.sections
+    assert ex.explain("Who is fighting in Valdor on 2018-06-01?", as_of="2018-06-01").sections == given.sections
+    with pytest.raises(InvalidDate, match="give one date"):
+        ex.explain("Who is fighting in Valdor in 2016?", as_of="2018-06-01")
