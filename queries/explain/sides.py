@@ -140,8 +140,12 @@ def explain_sides(ctx: Context, question: Question) -> Explanation:
         notes.append(f"{len(tension_sentences) - MAX_TENSIONS} further tension(s) are left out; "
                      "the JSON output lists them all under 'tensions'.")
     if tension_sentences:
+        count = len(tensions)
+        summary = Sentence(f"{count} claim{'s go' if count > 1 else ' goes'} against these sides "
+                           f"(of {len(edges)} ties of support, alliance, membership, fighting or opposition "
+                           "between the actors involved).", tuple(t.claim for t in tensions))
         sections.append(Section("tensions", "Where the sides do not add up",
-                                tuple(tension_sentences[:MAX_TENSIONS])))
+                                (summary, *tension_sentences[:MAX_TENSIONS])))
     earlier = war_scope(ctx.graph, place, ctx.snapshot(ctx.recent_start()))
     involved = set(nodes) | set(earlier.participants)
     sections.append(ctx.recent(lambda c: c.subject in involved or c.object in involved or c.object in scope.places))
