@@ -59,7 +59,7 @@ def _camps(ctx: Context, claims, scope):
         members.sort(key=lambda n: (-inbound[n], -degree[n], ctx.name(n).casefold(), n))
         leaders = sorted({c.subject for c in leads if c.object in members}, key=lambda n: (ctx.name(n), n))
         camps.append((members, [n for n in camp if n not in members_set], leaders))
-    camps.sort(key=lambda c: (-len(c[0]), ctx.name(c[0][0]).casefold()))
+    camps.sort(key=lambda c: (-len(c[0]) - len(c[1]), ctx.name(c[0][0]).casefold()))  # biggest side first
     result = tuple(Camp(i + 1, m[0], tuple(m), tuple(sorted(p, key=lambda n: ctx.name(n).casefold())), tuple(ld))
                    for i, (m, p, ld) in enumerate(camps))
     return result, part, edges, nodes, sorted(present, key=lambda n: (ctx.name(n).casefold(), n))
