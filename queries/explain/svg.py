@@ -52,7 +52,9 @@ def camps_svg(e: Explanation) -> str:
         width = min(1.5 + count / 2, 8)
         parts.append(f'<line x1="{xa:.0f}" y1="{ya:.0f}" x2="{xb:.0f}" y2="{yb:.0f}" stroke="#b22" '
                      f'stroke-opacity="0.75" stroke-width="{width:.1f}"/>')
-        mx, my = (xa + xb) / 2, (ya + yb) / 2
+        # labels sit a little off the middle so that crossing chords do not stack their labels
+        t = 0.32 + 0.12 * ((a + b) % 3)
+        mx, my = xa + t * (xb - xa), ya + t * (yb - ya)
         parts.append(f'<text x="{mx:.0f}" y="{my:.0f}" font-size="11" fill="#b22" text-anchor="middle" '
                      f'stroke="#fff" stroke-width="3" paint-order="stroke">{count} fighting</text>')
     for c in e.camps:
