@@ -1,0 +1,387 @@
+"""The RDF shape of a graph: export to and import from Turtle, TriG, N-Triples and JSON-LD.
+
+A claim is a statement node (the n-ary pattern of Wikidata and PROV-O): it links subject,
+predicate (the relation kind's property, e.g. ``ag:supports``) and object, keeps the original EDTF
+text of each end with its earliest and latest days, and carries the derived bounds that make
+"holds as of D" a plain comparison in SPARQL:
+
+- ``ag:possibleFrom``/``ag:possibleTo`` and ``ag:certainFrom``/``ag:certainTo``: the half-open day
+  ranges of :meth:`graph.time.Interval.bounds` under both readings;
+- ``ag:knownFrom``/``ag:knownFromCertain``: the first day on which a source of the claim was published.
+
+Every claim carries all six, as ``xsd:date``. An infinite bound is written as the first or the last
+representable day (``0001-01-01``, ``9999-12-31``): with query days kept strictly inside that range
+(:func:`query_day_limits`), a comparison with the clamped day answers exactly as one with the
+infinite bound, and templates need no OPTIONAL for missing bounds. Templates compare the ISO text
+(``STR(?d) <= "2016-06-01"``), which is exact and works around Virtuoso's wrong typed-date ranges.
+
+Besides the statement node, each claim also writes the direct "truthy" triple ``subject ag:supports
+object`` (as Wikidata does), which lets property paths walk lineage chains. Reading ignores it.
+Blank nodes are never used, so writing the same graph twice to a store adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Iterable, Iterator
+from urllib.parse import quote, unquote
+
+from rdflib import XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+
+from graph.actorgraph import ActorGraph
+from graph.model import Actor, Citation, Claim, Place, Source
+from graph.time import Interval, PartialDate
+from ontology import NAMESPACE, ActorKind, PlaceKind, RelationKind, Status, SupportType
+
+__all__ = [
+    "AG",
+    "DATA",
+    "FORMATS",
+    "GEO",
+    "MAX_DAY",
+    "MIN_DAY",
+    "WD",
+    "day_literal",
+    "dump",
+    "from_rdf",
+    "load",
+    "ntriples",
+    "query_day_limits",
+    "term_iri",
+    "to_rdf",
+    "triples",
+]
+
+AG = Namespace(NAMESPACE)
+#: Where actors, places, sources and claims live: ``DATA + "actor/hts"``.
+DATA = Namespace("https://w3id.org/actorgraph/id/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: The output formats accepted by :func:`dump` and :func:`load` (rdflib format names).
+FORMATS = ("turtle", "trig", "nt", "json-ld")
+
+MIN_DAY = date.min.toordinal()
+MAX_DAY = date.max.toordinal()
+_WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
+
+
+def _camel(word: str) -> str:
+    head, *rest = word.split("_")
+    return head + "".join(p.capitalize() for p in rest)
+
+
+def term_iri(term) -> URIRef:
+    """The IRI of a vocabulary term (relation kind, actor/place kind, support type, status).
+
+    >>> term_iri(RelationKind.ALLIED_WITH), term_iri(SupportType.MATERIEL_LOGISTICS)
+    (rdflib.term.URIRef('https://w3id.org/actorgraph/ns#alliedWith'), rdflib.term.URIRef('https://w3id.org/actorgraph/ns#support-materiel-logistics'))
+    """
+    if isinstance(term, RelationKind):
+        return AG[_camel(term.value)]
+    if isinstance(term, (ActorKind, PlaceKind)):
+        return AG["".join(p.capitalize() for p in term.value.split("_"))]
+    if isinstance(term, SupportType):
+        return AG["support-" + term.value.replace("_", "-")]
+    if isinstance(term, Status):
+        return AG["status-" + term.value]
+    raise TypeError(f"{term!r} is not a vocabulary term")
+
+
+@lru_cache(maxsize=1)
+def _terms_by_iri() -> dict[URIRef, object]:
+    return {term_iri(t): t for enum in (RelationKind, ActorKind, PlaceKind, SupportType, Status) for t in enum}
+
+
+def day_literal(day: int) -> Literal:
+    """An ordinal day as ``xsd:date``, infinities clamped to the first/last representable day."""
+    return Literal(date.fromordinal(min(max(day, MIN_DAY), MAX_DAY)).isoformat(), datatype=XSD.date)
+
+
+def query_day_limits(first: int, last: int) -> None:
+    """Refuse a query span touching the clamped days, where a clamped bound would answer differently.
+
+    Raises:
+        ValueError: the span includes 0001-01-01 or 9999-12-31.
+    """
+    if first <= MIN_DAY or last >= MAX_DAY:
+        raise ValueError("query dates must lie between 0001-01-02 and 9999-12-30")
+
+
+def _iri(kind: str, ident: str) -> URIRef:
+    return DATA[f"{kind}/{quote(ident, safe='')}"]
+
+
+def _edtf(value: PartialDate | None) -> Literal | None:
+    return Literal(str(value)) if value is not None else None
+
+
+def triples(graph: ActorGraph, *, direct: bool = True) -> Iterator[tuple]:
+    """Every triple of the RDF shape of ``graph`` (rdflib terms), entities first, then sources and claims."""
+    for e in [*graph.actors, *graph.places]:
+        yield from _entity_triples(e)
+    for s in graph.sources:
+        yield from _source_triples(s)
+    for c in graph.all_claims():
+        yield from _claim_triples(graph, c, direct=direct)
+
+
+def _entity_triples(e: Actor | Place) -> Iterator[tuple]:
+    node = _iri("place" if e.is_place else "actor", e.id)
+    yield node, RDF.type, AG.Place if e.is_place else AG.Actor
+    yield node, RDF.type, term_iri(e.kind)
+    yield node, AG.id, Literal(e.id)
+    yield node, RDFS.label, Literal(e.name)
+    for alias in e.aliases:
+        yield node, SKOS.altLabel, Literal(alias)
+    if list(e.aliases) != sorted(e.aliases):  # RDF values are a set: keep the curator's order too
+        yield node, AG.aliasOrder, Literal(json.dumps(list(e.aliases), ensure_ascii=False))
+    if e.country:
+        yield node, AG.country, Literal(e.country)
+    for scheme, value in e.external_ids.items():
+        if scheme == "wikidata" and _WIKIDATA_ID.match(value):
+            yield node, OWL.sameAs, WD[value]
+        else:
+            yield node, AG.externalId, Literal(f"{scheme}={value}")
+    if e.description:
+        yield node, DCTERMS.description, Literal(e.description)
+    if isinstance(e, Place):
+        yield node, GEO.lat, Literal(repr(e.lat), datatype=XSD.double)
+        yield node, GEO.long, Literal(repr(e.lon), datatype=XSD.double)
+        if e.within:
+            yield node, AG.within, _iri("place", e.within)
+    else:
+        for prop, value in ((AG.founded, e.founded), (AG.dissolved, e.dissolved)):
+            if value is not None:
+                yield node, prop, _edtf(value)
+
+
+def _source_triples(s: Source) -> Iterator[tuple]:
+    node = _iri("source", s.id)
+    yield node, RDF.type, AG.Source
+    yield node, AG.id, Literal(s.id)
+    yield node, DCTERMS.title, Literal(s.title)
+    yield node, DCTERMS.publisher, Literal(s.publisher)
+    yield node, AG.url, Literal(s.url, datatype=XSD.anyURI)
+    yield node, DCTERMS.issued, _edtf(s.published)
+    yield node, AG.publishedEarliest, day_literal(s.published.first_day)
+    yield node, AG.publishedLatest, day_literal(s.published.last_day)
+    if s.accessed is not None:
+        yield node, AG.accessed, _edtf(s.accessed)
+    if s.language:
+        yield node, DCTERMS.language, Literal(s.language)
+    if s.license:
+        yield node, DCTERMS.license, Literal(s.license)
+
+
+def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tuple]:
+    node = _iri("claim", c.id)
+    subject = _iri("place" if graph.get(c.subject).is_place else "actor", c.subject)
+    obj = _iri("place" if graph.get(c.object).is_place else "actor", c.object)
+    predicate = term_iri(c.predicate)
+    yield node, RDF.type, AG.Claim
+    yield node, AG.id, Literal(c.id)
+    yield node, AG.subject, subject
+    yield node, AG.predicate, predicate
+    yield node, AG.object, obj
+    if direct:
+        yield subject, predicate, obj
+    v = c.valid
+    if v.edtf:
+        yield node, AG.valid, Literal(v.edtf)
+    for prop, side in ((AG.validFrom, v.start), (AG.validTo, v.end)):
+        if isinstance(side, PartialDate) and not v.single:
+            yield node, prop, Literal(str(side))
+        elif not isinstance(side, PartialDate) and side.value:
+            yield node, prop, Literal(side.value)
+    if v.single:
+        yield node, AG.validFrom, Literal(str(v.start))
+    if v.start_span[0] <= v.start_span[1]:
+        yield node, AG.startEarliest, day_literal(v.start_span[0])
+        yield node, AG.startLatest, day_literal(v.start_span[1])
+    if v.end_span[0] <= v.end_span[1]:
+        yield node, AG.endEarliest, day_literal(v.end_span[0])
+        yield node, AG.endLatest, day_literal(v.end_span[1])
+    yield node, AG.possibleFrom, day_literal(v.possible_from)
+    yield node, AG.possibleTo, day_literal(v.possible_to)
+    yield node, AG.certainFrom, day_literal(v.certain_from)
+    yield node, AG.certainTo, day_literal(v.certain_to)
+    yield node, AG.knownFrom, day_literal(graph.known_from(c, "possible"))
+    yield node, AG.knownFromCertain, day_literal(graph.known_from(c, "certain"))
+    for t in c.support_types:
+        yield node, AG.supportType, term_iri(t)
+    yield node, AG.status, term_iri(c.status)
+    if c.note:
+        yield node, RDFS.comment, Literal(c.note)
+    for key, value in c.qualifiers.items():
+        q = URIRef(f"{node}/qualifier/{quote(key, safe='')}")
+        yield node, AG.qualifier, q
+        yield q, AG.key, Literal(key)
+        yield q, RDF.value, Literal(value)
+    for position, cite in enumerate(c.citations):
+        src = _iri("source", cite.source)
+        d = URIRef(f"{node}/derivation/{quote(cite.source, safe='')}")
+        yield node, PROV.wasDerivedFrom, src
+        yield node, PROV.qualifiedDerivation, d
+        yield d, RDF.type, PROV.Derivation
+        yield d, PROV.entity, src
+        yield d, AG.position, Literal(position)
+        if cite.note:
+            yield d, AG.note, Literal(cite.note)
+        if cite.quote:
+            yield d, AG.quote, Literal(cite.quote)
+
+
+def to_rdf(graph: ActorGraph) -> Graph:
+    """The RDF shape of ``graph`` as an in-memory rdflib graph, with the usual prefixes bound.
+
+    >>> from loaders import bundled_dataset, load_datasets
+    >>> rdf = to_rdf(load_datasets([bundled_dataset("seed")]))
+    >>> (None, AG.predicate, AG.supports) in rdf
+    True
+    """
+    out = Graph()
+    _bind(out)
+    for t in triples(graph):
+        out.add(t)
+    return out
+
+
+def _bind(g: Graph) -> None:
+    for prefix, ns in (("ag", AG), ("agid", DATA), ("geo", GEO), ("wd", WD), ("prov", PROV),
+                       ("skos", SKOS), ("dcterms", DCTERMS), ("owl", OWL)):
+        g.bind(prefix, ns)
+
+
+def dump(graph: ActorGraph, fmt: str = "turtle") -> str:
+    """``graph`` serialised as ``turtle``, ``trig`` (one named graph), ``nt`` or ``json-ld``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "trig":
+        ds = Dataset()
+        _bind(ds)
+        named = ds.graph(DATA["graph"])
+        for t in triples(graph):
+            named.add(t)
+        return ds.serialize(format="trig")
+    return to_rdf(graph).serialize(format=fmt)
+
+
+def load(text: str, fmt: str = "turtle") -> ActorGraph:
+    """Read an :class:`ActorGraph` back from text written by :func:`dump` (any of :data:`FORMATS`)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "trig":
+        ds = Dataset()
+        ds.parse(data=text, format="trig")
+        g = Graph()
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            g.add((s, p, o))
+        return from_rdf(g)
+    g = Graph()
+    g.parse(data=text, format=fmt)
+    return from_rdf(g)
+
+
+def _one(g: Graph, node, prop, *, required: bool = True):
+    values = list(g.objects(node, prop))
+    if not values:
+        if required:
+            raise ValueError(f"{node} has no {prop}; the RDF is not in actorgraph's shape (see ontology/shapes.ttl)")
+        return None
+    return values[0]
+
+
+def _text(g: Graph, node, prop, *, required: bool = False) -> str | None:
+    v = _one(g, node, prop, required=required)
+    return None if v is None else str(v)
+
+
+def _kind(g: Graph, node, enum):
+    terms = _terms_by_iri()
+    for t in g.objects(node, RDF.type):
+        term = terms.get(t)
+        if isinstance(term, enum):
+            return term
+    raise ValueError(f"{node} has no {enum.__name__} type")
+
+
+def _external_ids(g: Graph, node) -> dict[str, str]:
+    out = {}
+    for same in g.objects(node, OWL.sameAs):
+        if str(same).startswith(str(WD)):
+            out["wikidata"] = str(same)[len(WD):]
+    for text in g.objects(node, AG.externalId):
+        scheme, _, value = str(text).partition("=")
+        out[scheme] = value
+    return out
+
+
+def _aliases(g: Graph, node) -> tuple[str, ...]:
+    ordered = _text(g, node, AG.aliasOrder)
+    if ordered is not None:
+        return tuple(json.loads(ordered))
+    return tuple(sorted(str(a) for a in g.objects(node, SKOS.altLabel)))
+
+
+def _date(text: str | None) -> PartialDate | None:
+    return PartialDate.parse(text) if text is not None else None
+
+
+def from_rdf(g: Graph) -> ActorGraph:
+    """Rebuild an :class:`ActorGraph` from triples in actorgraph's RDF shape (the derived bounds are recomputed)."""
+    actors, places, sources, claims = [], [], [], []
+    for node in sorted(g.subjects(RDF.type, AG.Actor)):
+        actors.append(Actor(
+            _text(g, node, AG.id, required=True), _text(g, node, RDFS.label, required=True), _kind(g, node, ActorKind),
+            aliases=_aliases(g, node),
+            country=_text(g, node, AG.country), founded=_date(_text(g, node, AG.founded)),
+            dissolved=_date(_text(g, node, AG.dissolved)), external_ids=_external_ids(g, node),
+            description=_text(g, node, DCTERMS.description) or ""))
+    for node in sorted(g.subjects(RDF.type, AG.Place)):
+        within = _one(g, node, AG.within, required=False)
+        places.append(Place(
+            _text(g, node, AG.id, required=True), _text(g, node, RDFS.label, required=True), _kind(g, node, PlaceKind),
+            float(_one(g, node, GEO.lat)), float(_one(g, node, GEO.long)),
+            aliases=_aliases(g, node),
+            country=_text(g, node, AG.country),
+            within=unquote(str(within).rsplit("/", 1)[1]) if within is not None else None,
+            external_ids=_external_ids(g, node), description=_text(g, node, DCTERMS.description) or ""))
+    for node in sorted(g.subjects(RDF.type, AG.Source)):
+        sources.append(Source(
+            _text(g, node, AG.id, required=True), _text(g, node, DCTERMS.title, required=True),
+            _text(g, node, DCTERMS.publisher, required=True), _text(g, node, AG.url, required=True),
+            PartialDate.parse(_text(g, node, DCTERMS.issued, required=True)),
+            accessed=_date(_text(g, node, AG.accessed)), language=_text(g, node, DCTERMS.language),
+            license=_text(g, node, DCTERMS.license)))
+    ids = {}
+    for node in [*g.subjects(RDF.type, AG.Actor), *g.subjects(RDF.type, AG.Place), *g.subjects(RDF.type, AG.Source)]:
+        ids[node] = str(_one(g, node, AG.id))
+    terms = _terms_by_iri()
+    for node in g.subjects(RDF.type, AG.Claim):
+        citations = []
+        for d in g.objects(node, PROV.qualifiedDerivation):
+            citations.append((int(_one(g, d, AG.position)), Citation(
+                ids[_one(g, d, PROV.entity)], _text(g, d, AG.note) or "", _text(g, d, AG.quote) or "")))
+        qualifiers = {str(_one(g, q, AG.key)): str(_one(g, q, RDF.value)) for q in g.objects(node, AG.qualifier)}
+        claims.append(Claim(
+            _text(g, node, AG.id, required=True), ids[_one(g, node, AG.subject)], terms[_one(g, node, AG.predicate)],
+            ids[_one(g, node, AG.object)], Interval.parse(_text(g, node, AG.valid)),
+            support_types=tuple(terms[t] for t in g.objects(node, AG.supportType)),
+            status=terms[_one(g, node, AG.status)], citations=tuple(c for _, c in sorted(citations, key=lambda x: x[0])),
+            qualifiers=qualifiers, note=_text(g, node, RDFS.comment) or ""))
+    claims.sort(key=lambda c: c.id)
+    out = ActorGraph()
+    out.add(actors=actors, places=places, sources=sources, claims=claims)
+    return out
+
+
+def ntriples(graph: ActorGraph) -> Iterable[str]:
+    """The graph as N-Triples lines (for bulk loading), written straight from the terms."""
+    for s, p, o in triples(graph):
+        yield f"{s.n3()} {p.n3()} {o.n3()} .\n"
+
