@@ -74,11 +74,18 @@ class Context:
         return out
 
     def recent(self, keep) -> Section | None:
-        """Relations that began or ended in the 30 days before the date, for which ``keep(claim)`` is true."""
+        """Relations that began or ended in the 30 days before the date, for which ``keep(claim)`` is true.
+
+        A partial date is a span: the window then runs from 30 days before it to its end, and says so.
+        """
         changes = self.graph.changes(self.recent_start(), self.as_of, certainty=self.certainty,
                                      known_as_of=self.known_as_of)
-        return changes_section(self, changes, keep, "recent",
-                               f"Recent changes (the {RECENT_DAYS} days before {self.date_words()})")
+        first, last = day_span(self.as_of)
+        if first == last:
+            title = f"Recent changes (the {RECENT_DAYS} days before {self.date_words()})"
+        else:
+            title = f"Recent changes (from {RECENT_DAYS} days before {self.date_words()} to its end)"
+        return changes_section(self, changes, keep, "recent", title)
 
     def date_words(self) -> str:
         return date_text(parse_day(self.as_of))
