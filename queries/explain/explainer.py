@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.time import day_span, parse_day
-from ontology import Certainty, InvalidDate, parse_term
+from ontology import Certainty, InvalidDate, InvalidInterval, parse_term
 from queries.explain.actors import (
     explain_connection,
     explain_opponents,
@@ -16,7 +16,7 @@ from queries.explain.actors import (
 from queries.explain.compose import Context
 from queries.explain.model import Explanation, Question
 from queries.explain.places import explain_changes, explain_control
-from queries.explain.questions import QuestionParser, UnknownQuestion
+from queries.explain.questions import QuestionParser
 from queries.explain.sides import explain_sides
 
 __all__ = ["Explainer", "explain"]
@@ -75,6 +75,7 @@ class Explainer:
         Raises:
             UnknownQuestion, EntityNotFound, AmbiguousName: from parsing (messages say what to ask instead).
             InvalidDate: a malformed date, or a question date that differs from ``as_of``.
+            InvalidInterval: "between D1 and D2" with D2 before D1.
         """
         q = question if isinstance(question, Question) else self.parse(question)
         if q.as_of is not None:
@@ -89,9 +90,8 @@ class Explainer:
             for d in q.dates:
                 parse_day(d)
             if len(q.dates) >= 2 and day_span(q.dates[1])[1] < day_span(q.dates[0])[0]:
-                raise UnknownQuestion(q.text, "What changed in PLACE between DATE and DATE?",
-                                      self.parser.understood_forms(),
-                                      detail=f"the period ends ({q.dates[1]}) before it starts ({q.dates[0]})")
+                raise InvalidInterval(f"the period ends ({q.dates[1]}) before it starts ({q.dates[0]}); "
+                                      "give the earlier date first")
             if len(q.dates) >= 2:
                 when = q.dates[1]
         family = q.family
