@@ -128,8 +128,12 @@ class QuestionParser:
     """
 
     def __init__(self, graph, forms: tuple[Form, ...] | None = None) -> None:
-        import spacy
-        from spacy.matcher import Matcher, PhraseMatcher
+        try:
+            import spacy
+            from spacy.matcher import Matcher, PhraseMatcher
+        except ImportError as exc:  # spaCy is a dependency, but a trimmed install may lack it
+            raise ImportError("explainers need spaCy to read questions: pip install 'spacy>=3.7,<4' "
+                              "(no model download is needed)") from exc
 
         self.graph = graph
         self.forms = forms if forms is not None else load_forms()
