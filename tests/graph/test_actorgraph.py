@@ -203,3 +203,14 @@ def test_an_unknown_end_cannot_run_past_a_dissolution():
     assert g.holds("south", "opposes", "gone", "2010-06-01")
     assert [c.id for c in g.snapshot_claims("2021")] == [c.id for c in g.claims(as_of="2021")]
     assert "u1" not in {c.id for c in g.snapshot_claims("2021")}
+
+
+def test_claim_edges_are_those_networkx_would_build():
+    g = small_graph()
+    reference = nx.MultiDiGraph()
+    reference.add_nodes_from(g.nx.nodes)
+    reference.add_edges_from((c.subject, c.object, c.id, {"claim": c}) for c in g.all_claims())
+    assert sorted(g.nx.edges(keys=True, data="claim"), key=lambda e: e[2]) == \
+        sorted(reference.edges(keys=True, data="claim"), key=lambda e: e[2])
+    assert sorted(g.nx.in_edges("gov", keys=True)) == sorted(reference.in_edges("gov", keys=True))
+    assert g.nx.number_of_edges("south", "gov") == 3 and nx.utils.graphs_equal(g.nx, reference)
