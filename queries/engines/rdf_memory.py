@@ -1,0 +1,89 @@
+"""SPARQL in memory: rdflib's own store (the reference), and Oxigraph behind rdflib's API (oxrdflib).
+
+rdflib binds parameters natively (``initBindings``). Oxigraph's own binding (``substitutions``) only
+accepts projected variables, so its parameters go in as one-row ``VALUES`` blocks of escaped terms
+(:func:`queries.engines.sparql_params.inject_values`), the same by-value binding as over HTTP.
+Oxigraph loads in bulk through its own N-Triples parser, rdflib triple by triple.
+"""
+
+from __future__ import annotations
+
+from graph.rdf import ntriples, triples
+from ontology import ontology_file
+from queries.engines.base import EngineError, Row, rows_for_columns
+from queries.engines.sparql_params import inject_values, sparql_bindings, to_python
+
+__all__ = ["OxigraphEngine", "RdflibEngine"]
+
+
+class RdflibEngine:
+    """rdflib's in-memory store: slow, but the reference for what SPARQL means."""
+
+    name = "rdflib"
+    language = "sparql"
+
+    def __init__(self) -> None:
+        from rdflib import Graph
+
+        self._graph = Graph()
+
+    def load(self, graph, *, replace: bool = True) -> None:
+        if replace:
+            self._graph.remove((None, None, None))
+        self._graph.parse(str(ontology_file()), format="turtle")
+        self._graph.addN((s, p, o, self._graph) for s, p, o in triples(graph))
+
+    def run(self, template, params) -> list[Row]:
+        result = self._query(template.sparql, sparql_bindings(params))
+        return rows_for_columns(template.columns, ([to_python(v) for v in row] for row in result), template.name)
+
+    def raw(self, text: str) -> list[Row]:
+        result = self._query(text, {})
+        if result.type != "SELECT":
+            return [{"result": bool(result.askAnswer)}] if result.type == "ASK" else [
+                {"subject": str(s), "predicate": str(p), "object": str(o)} for s, p, o in result.graph]
+        names = [str(v) for v in result.vars]
+        return [dict(zip(names, (to_python(v) for v in row))) for row in result]
+
+    def _query(self, text: str, bindings):
+        try:
+            return self._graph.query(text, initBindings=bindings)
+        except Exception as exc:  # rdflib raises pyparsing and plain errors alike
+            raise EngineError(f"{self.name}: the query failed: {exc}") from None
+
+    def triple_count(self) -> int:
+        return len(self._graph)
+
+    def close(self) -> None:
+        self._graph.close()
+
+
+class OxigraphEngine(RdflibEngine):
+    """Oxigraph (Rust) in memory behind the rdflib API: the fast embedded SPARQL engine."""
+
+    name = "oxigraph"
+
+    def __init__(self) -> None:
+        try:
+            from rdflib import Graph
+        except ImportError:  # pragma: no cover - rdflib is a dependency
+            raise EngineError("install rdflib and oxrdflib: pip install oxrdflib") from None
+        try:
+            from graph.rdf import DATA
+
+            self._graph = Graph(store="Oxigraph", identifier=DATA["graph"])
+        except Exception as exc:
+            raise EngineError(f"the Oxigraph store is not available ({exc}); install it: pip install oxrdflib") from None
+
+    def _query(self, text: str, bindings):
+        return super()._query(inject_values(text, bindings), {})
+
+    def load(self, graph, *, replace: bool = True) -> None:
+        from pyoxigraph import NamedNode, RdfFormat
+
+        store = self._graph.store._inner
+        target = NamedNode(str(self._graph.identifier))
+        if replace:
+            store.clear()
+        store.bulk_load(path=str(ontology_file()), format=RdfFormat.TURTLE, to_graph=target)
+        store.bulk_load(input="".join(ntriples(graph)).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=target)

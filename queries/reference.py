@@ -1,0 +1,158 @@
+"""Every bundled template answered in Python by the in-memory graph's own functions.
+
+This is what the engines are held to: the behavioural tests compare each engine's rows with these.
+Each function takes the :class:`graph.ActorGraph` and the typed parameter values of
+:class:`queries.template.BoundParams` and returns rows keyed by the template's columns.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import networkx as nx
+
+from ontology import RelationKind, Status
+
+__all__ = ["REFERENCE", "reference_rows"]
+
+
+def _time(v):
+    return {"as_of": v.get("as_of"), "certainty": v.get("certainty") or "possible", "known_as_of": v.get("known_as_of")}
+
+
+def _valid(c):
+    return c.valid.edtf or None
+
+
+def _one_side(pred, my_end, other, with_status=True):
+    def run(g, v):
+        kw = {my_end: v["actor"]}
+        rows = []
+        for c in g.claims(predicate=pred, **kw, **_time(v)):
+            x = g.get(c.subject if my_end == "object" else c.object)
+            rows.append({"claim_id": c.id, other: x.id, f"{other}_name": x.name, "valid": _valid(c),
+                         "status": c.status.value})
+        return rows
+    return run
+
+
+def _both_sides(preds, other):
+    def run(g, v):
+        rows = []
+        for x_id, c in g.neighbours(v["actor"], predicate=preds, **_time(v)):
+            x = g.get(x_id)
+            rows.append({"claim_id": c.id, other: x.id, f"{other}_name": x.name, "relation": c.predicate.value,
+                         "valid": _valid(c)})
+        return rows
+    return run
+
+
+def _fighting(g, v):
+    rows = []
+    for c in g.claims(predicate=RelationKind.FIGHTS, **_time(v)):
+        a, b = g.get(c.subject), g.get(c.object)
+        rows.append({"claim_id": c.id, "side_a": a.id, "side_a_name": a.name, "side_b": b.id, "side_b_name": b.name,
+                     "valid": _valid(c)})
+    return rows
+
+
+def _network(g, v):
+    return [{"claim_id": c.id, "subject": c.subject, "predicate": c.predicate.value, "object": c.object}
+            for c in g.snapshot_claims(v["as_of"], certainty=v["certainty"], known_as_of=v.get("known_as_of"))
+            if v.get("relation") is None or c.predicate is v["relation"]]
+
+
+def _changes(g, v):
+    ch = g.changes(v["start"], v["end"], certainty=v["certainty"], known_as_of=v.get("known_as_of"))
+    return [{"change": kind, "claim_id": c.id, "subject": c.subject, "predicate": c.predicate.value, "object": c.object}
+            for kind, claims in (("started", ch.started), ("ended", ch.ended)) for c in claims]
+
+
+def _lineage(g, v):
+    lin = g.lineage(v["actor"])
+    rows = {(d, s.claim.id, s.claim.subject, s.claim.predicate.value, s.claim.object)
+            for d, steps in (("ancestor", lin.ancestors), ("descendant", lin.descendants)) for s in steps}
+    return [dict(zip(("direction", "claim_id", "subject", "predicate", "object"), r)) for r in sorted(rows)]
+
+
+def _timeline(g, v):
+    return [{"claim_id": c.id, "subject": c.subject, "predicate": c.predicate.value, "object": c.object,
+             "valid": _valid(c), "status": c.status.value} for c in g.claims(actor=v["actor"], **_time(v))]
+
+
+def _support_by_type(g, v):
+    rows = []
+    for c in g.claims(object=v.get("actor"), predicate=RelationKind.SUPPORTS, support_type=v.get("support_type"),
+                      **_time(v)):
+        for t in c.support_types:
+            if v.get("support_type") is None or t is v["support_type"]:
+                rows.append({"claim_id": c.id, "supporter": c.subject, "supported": c.object, "support_type": t.value})
+    return rows
+
+
+def _contested(g, v):
+    return [{"claim_id": c.id, "subject": c.subject, "predicate": c.predicate.value, "object": c.object,
+             "status": c.status.value}
+            for c in g.claims(actor=v.get("actor"), **_time(v)) if c.status in (Status.ALLEGED, Status.DISPUTED)]
+
+
+def _controls(g, v):
+    rows = []
+    for c in g.claims(predicate=RelationKind.CONTROLS, subject=v.get("actor"), object=v.get("place"), **_time(v)):
+        a, p = g.get(c.subject), g.get(c.object)
+        rows.append({"claim_id": c.id, "controller": a.id, "controller_name": a.name, "place": p.id,
+                     "place_name": p.name, "valid": _valid(c)})
+    return rows
+
+
+def _profile(g, v):
+    a = g.get(v["actor"])
+    return [{"id": a.id, "name": a.name, "kind": a.kind.value, "country": a.country,
+             "founded": str(a.founded) if a.founded else None, "dissolved": str(a.dissolved) if a.dissolved else None}]
+
+
+def _find(g, v):
+    text = v["text"].lower()
+    return [{"id": e.id, "name": e.name} for e in [*g.actors, *g.places] if text in e.name.lower()]
+
+
+def _path(g, v, max_hops: int = 3):
+    claims = g.all_claims() if v.get("as_of") is None else g.snapshot_claims(
+        v["as_of"], certainty=v["certainty"], known_as_of=v.get("known_as_of"))
+    if v.get("as_of") is None and v.get("known_as_of") is not None:
+        claims = g.claims(known_as_of=v["known_as_of"], certainty=v["certainty"])
+    links = nx.Graph()
+    links.add_edges_from((c.subject, c.object) for c in claims if c.subject != c.object)
+    a, b = v["actor"], v["other"]
+    if a == b or a not in links or b not in links or not nx.has_path(links, a, b):
+        return []
+    paths = list(nx.all_shortest_paths(links, a, b))
+    if len(paths[0]) - 1 > max_hops:
+        return []
+    return [{"hops": len(p) - 1, "path": " > ".join(p)} for p in sorted(paths, key=" > ".join)]
+
+
+#: Template name -> reference function ``(graph, typed values) -> rows``.
+REFERENCE: dict[str, Callable] = {
+    "supporters-of": _one_side(RelationKind.SUPPORTS, "object", "supporter"),
+    "supported-by": _one_side(RelationKind.SUPPORTS, "subject", "supported"),
+    "members-of": _one_side(RelationKind.MEMBER_OF, "object", "member"),
+    "opponents-of": _both_sides([RelationKind.OPPOSES, RelationKind.FIGHTS], "opponent"),
+    "allies-of": _both_sides([RelationKind.ALLIED_WITH], "ally"),
+    "fighting": _fighting,
+    "network-as-of": _network,
+    "changes-between": _changes,
+    "lineage": _lineage,
+    "timeline": _timeline,
+    "support-by-type": _support_by_type,
+    "contested-claims": _contested,
+    "controls": _controls,
+    "actor-profile": _profile,
+    "find-actors": _find,
+    "path-between": _path,
+}
+
+
+def reference_rows(graph, template, params) -> list[dict]:
+    """The rows the in-memory graph gives for ``template`` with bound ``params``."""
+    return REFERENCE[template.name](graph, dict(params.values))
