@@ -424,7 +424,8 @@ class ActorGraph:
     def _interval_index(self) -> IntervalIndex:
         if self._index is None or len(self._index) != len(self._claims):
             claims = list(self._claims.values())
-            self._index = IntervalIndex(claims, lambda c: self._known[c.id])
+            with _collector_paused():  # a million short-lived tuples would trigger full collections
+                self._index = IntervalIndex(claims, lambda c: self._known[c.id])
         return self._index
 
     def holding_mask(self, when: DateLike, *, certainty: Certainty | str = Certainty.POSSIBLE,

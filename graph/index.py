@@ -19,30 +19,14 @@ class IntervalIndex:
 
     def __init__(self, claims, known_from) -> None:
         """``known_from(claim)`` gives the (possible, certain) first days on which a claim was published."""
-        n = len(claims)
         self.ids = [c.id for c in claims]
         self.position = {cid: i for i, cid in enumerate(self.ids)}
-        self.possible_from = np.empty(n, dtype=np.int64)
-        self.possible_to = np.empty(n, dtype=np.int64)
-        self.certain_from = np.empty(n, dtype=np.int64)
-        self.certain_to = np.empty(n, dtype=np.int64)
-        self.known_possible = np.empty(n, dtype=np.int64)
-        self.known_certain = np.empty(n, dtype=np.int64)
-        self.start_lo = np.empty(n, dtype=np.int64)
-        self.start_hi = np.empty(n, dtype=np.int64)
-        self.end_lo = np.empty(n, dtype=np.int64)
-        self.end_hi = np.empty(n, dtype=np.int64)
-        for i, c in enumerate(claims):
-            v = c.valid
-            self.possible_from[i] = v.possible_from
-            self.possible_to[i] = v.possible_to
-            self.certain_from[i] = v.certain_from
-            self.certain_to[i] = v.certain_to
-            self.start_lo[i], self.start_hi[i] = v.start_span
-            self.end_lo[i], self.end_hi[i] = v.end_span
-            kp, kc = known_from(c)
-            self.known_possible[i] = kp
-            self.known_certain[i] = kc
+        rows = [(v.possible_from, v.possible_to, v.certain_from, v.certain_to, *known_from(c),
+                 *v.start_span, *v.end_span) for c in claims for v in (c.valid,)]
+        table = np.array(rows, dtype=np.int64).reshape(len(rows), 10)
+        (self.possible_from, self.possible_to, self.certain_from, self.certain_to, self.known_possible,
+         self.known_certain, self.start_lo, self.start_hi, self.end_lo, self.end_hi) = (
+            np.ascontiguousarray(table[:, i]) for i in range(10))
 
     def __len__(self) -> int:
         return len(self.ids)
