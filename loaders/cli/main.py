@@ -43,11 +43,11 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems[:20]:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    except (ActorGraphError, FileNotFoundError, NotADirectoryError, PermissionError) as exc:
-        print(f"actorgraph: error: {exc}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # e.g. piped into head
         return 0
+    except (ActorGraphError, OSError) as exc:  # user mistakes and unreadable or unwritable files
+        print(f"actorgraph: error: {exc}", file=sys.stderr)
+        return 2
     code = 0
     if isinstance(result, tuple):
         result, code = result

@@ -133,3 +133,10 @@ def test_the_default_dataset_is_the_syria_corpus(capsys):
     code = main(["info", "--format", "json"])
     info = json.loads(capsys.readouterr().out)
     assert code == 0 and info["actors"] >= 90 and info["claims"] >= 350
+
+
+def test_an_unwritable_output_is_a_one_line_error(capsys, tmp_path):
+    target = tmp_path / "exists-as-a-folder"
+    target.mkdir()
+    code, out, err = run(capsys, "export", "gexf", "-o", str(target))
+    assert code == 2 and "Traceback" not in err and err.startswith("actorgraph: error:")
