@@ -1,9 +1,17 @@
 // name: lineage
-// description: Splits, renamings and mergers leading to an actor (ancestor) and from it (descendant).
+// description: Splits, renamings and mergers: what an actor came from (ancestor) and what came of it (descendant).
 // param: actor: actor -- the actor (id, name or alias)
 // columns: direction, claim_id, subject, predicate, object
-MATCH (a:Actor {id: $actor})-[:OFFSHOOT_OF|SUCCESSOR_OF|MERGED_INTO*0..]->(u)-[r:OFFSHOOT_OF|SUCCESSOR_OF|MERGED_INTO]->(v)
-RETURN DISTINCT 'ancestor' AS direction, r.claim_id AS claim_id, u.id AS subject, r.predicate AS predicate, v.id AS object
+MATCH p = (a:Actor {id: $actor})-[:OFFSHOOT_OF|SUCCESSOR_OF|MERGED_INTO*0..]-(u)
+WHERE all(i IN range(0, length(p) - 1) WHERE (type(relationships(p)[i]) = 'MERGED_INTO') = (endNode(relationships(p)[i]).id = nodes(p)[i].id))
+WITH DISTINCT u
+MATCH (u)-[r:OFFSHOOT_OF|SUCCESSOR_OF|MERGED_INTO]-(v)
+WHERE (type(r) = 'MERGED_INTO') = (endNode(r).id = u.id)
+RETURN DISTINCT 'ancestor' AS direction, r.claim_id AS claim_id, startNode(r).id AS subject, r.predicate AS predicate, endNode(r).id AS object
 UNION
-MATCH (a:Actor {id: $actor})<-[:OFFSHOOT_OF|SUCCESSOR_OF|MERGED_INTO*0..]-(u)<-[r:OFFSHOOT_OF|SUCCESSOR_OF|MERGED_INTO]-(v)
-RETURN DISTINCT 'descendant' AS direction, r.claim_id AS claim_id, v.id AS subject, r.predicate AS predicate, u.id AS object
+MATCH p = (a:Actor {id: $actor})-[:OFFSHOOT_OF|SUCCESSOR_OF|MERGED_INTO*0..]-(u)
+WHERE all(i IN range(0, length(p) - 1) WHERE (type(relationships(p)[i]) = 'MERGED_INTO') = (endNode(relationships(p)[i]).id <> nodes(p)[i].id))
+WITH DISTINCT u
+MATCH (u)-[r:OFFSHOOT_OF|SUCCESSOR_OF|MERGED_INTO]-(v)
+WHERE (type(r) = 'MERGED_INTO') = (endNode(r).id <> u.id)
+RETURN DISTINCT 'descendant' AS direction, r.claim_id AS claim_id, startNode(r).id AS subject, r.predicate AS predicate, endNode(r).id AS object
