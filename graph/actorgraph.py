@@ -468,9 +468,7 @@ class ActorGraph:
                         known_as_of: DateLike | None = None) -> list[Claim]:
         """Every claim that holds ``when``, in the stable order of :meth:`claims`."""
         index, mask = self.holding_mask(when, certainty=certainty, known_as_of=known_as_of)
-        out = [self._claims[index.ids[i]] for i in np.flatnonzero(mask)]
-        out.sort(key=_claim_order)
-        return out
+        return self._ordered(mask)
 
     def between(self, start: DateLike, end: DateLike, *, certainty: Certainty | str = Certainty.POSSIBLE,
                 known_as_of: DateLike | None = None) -> list[Claim]:
@@ -484,7 +482,7 @@ class ActorGraph:
         mask = (lo <= last) & (hi > first) & (lo < hi)
         if known_as_of is not None:
             mask &= (index.known_certain if certain else index.known_possible) <= day_span(known_as_of)[1]
-        return sorted((self._claims[index.ids[i]] for i in np.flatnonzero(mask)), key=_claim_order)
+        return self._ordered(mask)
 
     def changes(self, start: DateLike, end: DateLike, *, certainty: Certainty | str = Certainty.POSSIBLE,
                 known_as_of: DateLike | None = None) -> Changes:
@@ -503,8 +501,15 @@ class ActorGraph:
             known = (index.known_certain if certain else index.known_possible) <= day_span(known_as_of)[1]
         started = index.starts_within(first, last, certain=certain) & known
         ended = index.ends_within(first, last, certain=certain) & known
-        pick = lambda m: tuple(sorted((self._claims[index.ids[i]] for i in np.flatnonzero(m)), key=_claim_order))  # noqa: E731
-        return Changes(started=pick(started), ended=pick(ended))
+        return Changes(started=tuple(self._ordered(started)), ended=tuple(self._ordered(ended)))
+
+    def _ordered(self, mask: np.ndarray) -> list[Claim]:
+        """The claims a mask of the interval index selects, in the stable order of :meth:`claims`."""
+        index, claims = self._interval_index(), self._claims
+        with _collector_paused():  # hundreds of thousands of sort keys would trigger full collections
+            out = [claims[index.ids[i]] for i in np.flatnonzero(mask).tolist()]
+            out.sort(key=_claim_order)
+        return out
 
     # ------------------------------------------------------------------ lineage
 
