@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 from urllib.parse import quote, unquote
 
-from rdflib import XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from graph.actorgraph import ActorGraph
@@ -258,32 +258,41 @@ def _bind(g: Graph) -> None:
 
 
 def dump(graph: ActorGraph, fmt: str = "turtle") -> str:
-    """``graph`` serialised as ``turtle``, ``trig`` (one named graph), ``nt`` or ``json-ld``."""
+    """``graph`` serialised as ``turtle``, ``trig`` (one named graph), ``nt`` or ``json-ld``.
+
+    TriG and JSON-LD are written by Oxigraph (rdflib's writers for them raise deprecation warnings).
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if fmt == "trig":
-        ds = Dataset()
-        _bind(ds)
-        named = ds.graph(DATA["graph"])
-        for t in triples(graph):
-            named.add(t)
-        return ds.serialize(format="trig")
+    if fmt in _OX_FORMATS:
+        import pyoxigraph as ox
+
+        quads = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(str(DATA["graph"])))
+                 for q in ox.parse("".join(ntriples(graph)).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+        prefixes = {"ag": str(AG), "agid": str(DATA), "prov": str(PROV), "skos": str(SKOS)}
+        if fmt == "json-ld":
+            quads = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        return ox.serialize(quads, format=_OX_FORMATS[fmt](), prefixes=prefixes).decode("utf-8")
     return to_rdf(graph).serialize(format=fmt)
+
+
+_OX_FORMATS = {"trig": lambda: __import__("pyoxigraph").RdfFormat.TRIG,
+               "json-ld": lambda: __import__("pyoxigraph").RdfFormat.JSON_LD}
 
 
 def load(text: str, fmt: str = "turtle") -> ActorGraph:
     """Read an :class:`ActorGraph` back from text written by :func:`dump` (any of :data:`FORMATS`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if fmt == "trig":
-        ds = Dataset()
-        ds.parse(data=text, format="trig")
-        g = Graph()
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            g.add((s, p, o))
-        return from_rdf(g)
     g = Graph()
-    g.parse(data=text, format=fmt)
+    if fmt in _OX_FORMATS:
+        import pyoxigraph as ox
+
+        lines = [f"{q.subject} {q.predicate} {q.object} .\n"
+                 for q in ox.parse(text.encode("utf-8"), format=_OX_FORMATS[fmt]())]
+        g.parse(data="".join(lines), format="nt")
+    else:
+        g.parse(data=text, format=fmt)
     return from_rdf(g)
 
 

@@ -31,6 +31,8 @@ def _interval(rng: random.Random) -> Interval:
     a, b = _date(rng), _date(rng)
     if b.last_day < a.first_day:
         a, b = b, a
+    if b.last_day <= a.first_day:  # an interval must end after the day it begins
+        return Interval.parse(str(a))
     start = rng.choice([a, a, a, "..", None])
     end = rng.choice([b, b, "..", None])
     if start is None and end is None:
