@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "loaders.cli.explain",
     "loaders.cli.imports",
     "loaders.cli.extract",
+    "loaders.cli.querying",
 ]
 
 
