@@ -16,7 +16,8 @@ infinite bound, and templates need no OPTIONAL for missing bounds. Templates com
 (``STR(?d) <= "2016-06-01"``), which is exact and works around Virtuoso's wrong typed-date ranges.
 
 Besides the statement node, each claim also writes the direct "truthy" triple ``subject ag:supports
-object`` (as Wikidata does), which lets property paths walk lineage chains. Reading ignores it.
+object`` (as Wikidata does), and a lineage claim ``child ag:lineageParent parent``, which lets property
+paths walk lineage chains. Reading ignores both.
 Blank nodes are never used, so writing the same graph twice to a store adds nothing.
 """
 
@@ -190,6 +191,9 @@ def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tup
     yield node, AG.object, obj
     if direct:
         yield subject, predicate, obj
+        if c.predicate.spec.lineage:  # child -> parent, whatever the relation's direction, for property paths
+            merged = c.predicate is RelationKind.MERGED_INTO
+            yield (obj, AG.lineageParent, subject) if merged else (subject, AG.lineageParent, obj)
     v = c.valid
     if v.edtf:
         yield node, AG.valid, Literal(v.edtf)

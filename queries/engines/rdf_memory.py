@@ -1,8 +1,8 @@
 """SPARQL in memory: rdflib's own store (the reference), and Oxigraph behind rdflib's API (oxrdflib).
 
 rdflib binds parameters natively (``initBindings``). Oxigraph's own binding (``substitutions``) only
-accepts projected variables, so its parameters go in as one-row ``VALUES`` blocks of escaped terms
-(:func:`queries.engines.sparql_params.inject_values`), the same by-value binding as over HTTP.
+accepts projected variables, so its parameters are pre-bound as escaped terms in the query's tokens
+(:func:`queries.engines.sparql_params.bind_terms`), the same by-value binding as over HTTP.
 Oxigraph loads in bulk through its own N-Triples parser, rdflib triple by triple.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from graph.rdf import ntriples, triples
 from ontology import ontology_file
 from queries.engines.base import EngineError, Row, rows_for_columns
-from queries.engines.sparql_params import inject_values, sparql_bindings, to_python
+from queries.engines.sparql_params import bind_terms, sparql_bindings, to_python
 
 __all__ = ["OxigraphEngine", "RdflibEngine"]
 
@@ -76,7 +76,7 @@ class OxigraphEngine(RdflibEngine):
             raise EngineError(f"the Oxigraph store is not available ({exc}); install it: pip install oxrdflib") from None
 
     def _query(self, text: str, bindings):
-        return super()._query(inject_values(text, bindings), {})
+        return super()._query(bind_terms(text, bindings), {})
 
     def load(self, graph, *, replace: bool = True) -> None:
         from pyoxigraph import NamedNode, RdfFormat

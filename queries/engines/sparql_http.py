@@ -1,7 +1,7 @@
 """Any SPARQL 1.1 endpoint over HTTP: queries (SPARQL Protocol) and, for pushing, updates.
 
-Parameters are bound by value: each typed value becomes an escaped RDF term in a one-row
-``VALUES`` block (:func:`queries.engines.sparql_params.inject_values`). Writes are ``INSERT DATA``
+Parameters are bound by value: each typed value becomes an RDF term, escaped by ``n3()``, that
+takes the place of its variable in the query's tokens (:func:`queries.engines.sparql_params.bind_terms`). Writes are ``INSERT DATA``
 into one named graph, in batches; triples are a set, so re-running a push (also after one was cut
 off) ends with exactly the same content. Templates compare ISO text of dates, which stays right on
 Virtuoso where typed ``xsd:date`` range filters do not.
@@ -17,7 +17,7 @@ import urllib.request
 from graph.rdf import DATA, ntriples
 from ontology import ontology_file
 from queries.engines.base import EngineError, Row, rows_for_columns
-from queries.engines.sparql_params import inject_values, sparql_bindings
+from queries.engines.sparql_params import bind_terms, sparql_bindings
 
 __all__ = ["SparqlHttpEngine"]
 
@@ -63,7 +63,7 @@ class SparqlHttpEngine:
         return names, [[_value(b.get(n)) for n in names] for b in doc["results"]["bindings"]]
 
     def run(self, template, params) -> list[Row]:
-        _, rows = self.select(inject_values(template.sparql, sparql_bindings(params)))
+        _, rows = self.select(bind_terms(template.sparql, sparql_bindings(params)))
         return rows_for_columns(template.columns, rows, template.name)
 
     def raw(self, text: str) -> list[Row]:

@@ -1,8 +1,9 @@
-"""Typed template parameters as RDF terms, and the by-value binding used over HTTP.
+"""Typed template parameters as RDF terms, and the by-value binding used over HTTP and for Oxigraph.
 
 Every value becomes an rdflib term built from the typed value (an IRI for actors and vocabulary
 terms, a literal otherwise) and is written with ``term.n3()``, which escapes it; nothing of the
-user's raw text reaches a query except inside such a term.
+user's raw text reaches a query except inside such a term. Each parameter ``x`` also gets a boolean
+``has_x``, so templates test ``!?has_x || ...`` instead of ``BOUND(?x)``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from graph.rdf import AG, DATA, term_iri
 from graph.time import PartialDate
 from ontology import Certainty, RelationKind, SupportType
 
-__all__ = ["inject_values", "sparql_bindings", "to_python"]
+__all__ = ["bind_terms", "sparql_bindings", "to_python"]
 
 
 def _iso(day: int | None) -> Literal | None:
@@ -29,6 +30,7 @@ def sparql_bindings(params) -> dict[str, Node]:
     out: dict[str, Node] = {}
     for name, value in params.values.items():
         kind = params.types.get(name)
+        out[f"has_{name}"] = Literal(value is not None)
         if value is None:
             continue
         if kind in ("actor", "place", "entity"):
@@ -53,33 +55,37 @@ def sparql_bindings(params) -> dict[str, Node]:
     return out
 
 
-# An IRI, a string (long or short), a comment, or a brace; everything else is copied as is.
+# An IRI, a string (long or short), a comment, or a variable; everything else is copied as is.
 _TOKEN = re.compile(
     r'''(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)|(?P<str>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
-    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(?P<comment>\#[^\n]*)|(?P<brace>\{)''')
+    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(?P<comment>\#[^\n]*)|(?P<var>[?$][A-Za-z0-9_]+)''')
+_PROJECTION = re.compile(r"\bSELECT\b(.*?)\bWHERE\b|\bAS\s+[?$]([A-Za-z0-9_]+)", re.IGNORECASE | re.DOTALL)
 
 
-def inject_values(query: str, bindings: dict[str, Node]) -> str:
-    """``query`` with a one-row ``VALUES`` block of ``bindings`` opening every group ``{ ... }``.
+def bind_terms(query: str, bindings: dict[str, Node]) -> str:
+    """``query`` with every variable that has a binding replaced by the bound term, written by ``n3()``.
 
-    Joining each group with the same single row gives the variables the bound values wherever they
-    are used (also inside UNION branches, OPTIONAL and FILTER NOT EXISTS), as native pre-binding does.
+    This is pre-binding, as rdflib's ``initBindings`` does, done on the query's tokens (variables
+    inside strings, IRIs and comments are left alone). Virtuoso needs it: it ignores values joined
+    in by ``VALUES`` at the start of a transitive property path.
 
-    >>> inject_values('SELECT ?x WHERE { ?x <p> ?y }', {"y": Literal('a "quoted" } DROP ALL')})
-    'SELECT ?x WHERE { VALUES (?y) { ("a \\\\"quoted\\\\" } DROP ALL") } ?x <p> ?y }'
+    >>> bind_terms('SELECT ?x WHERE { ?x <p> ?y } # ?y', {"y": Literal('a "quoted" } DROP ALL')})
+    'SELECT ?x WHERE { ?x <p> "a \\\\"quoted\\\\" } DROP ALL" } # ?y'
+
+    Raises:
+        ValueError: a bound variable is projected or assigned (``SELECT ?x``, ``AS ?x``): it cannot become a constant.
     """
     if not bindings:
         return query
-    names = sorted(bindings)
-    block = (" VALUES (" + " ".join(Variable(n).n3() for n in names) + ") { ("
-             + " ".join(bindings[n].n3() for n in names) + ") }")
-    out, pos = [], 0
-    for m in _TOKEN.finditer(query):
-        if m.lastgroup == "brace":
-            out.append(query[pos:m.end()] + block)
-            pos = m.end()
-    out.append(query[pos:])
-    return "".join(out)
+    stripped = _TOKEN.sub(lambda m: m.group(0) if m.lastgroup == "var" else " ", query)
+    for m in _PROJECTION.finditer(stripped):
+        names = set(re.findall(r"[?$]([A-Za-z0-9_]+)", m.group(1))) if m.group(1) is not None else {m.group(2)}
+        clash = sorted(n for n in names if n in bindings)
+        if clash:
+            raise ValueError(f"parameter(s) {', '.join(clash)} are projected or assigned in the query; "
+                             "rename the result variable (a parameter is a constant)")
+    return _TOKEN.sub(lambda m: bindings[m.group(0)[1:]].n3() if m.lastgroup == "var" and m.group(0)[1:] in bindings
+                      else m.group(0), query)
 
 
 def to_python(term) -> object:

@@ -58,6 +58,10 @@ def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 
             obj = rng.choice([a for a in acts if a.id != subject.id])
             if kind is RelationKind.MEMBER_OF and obj.kind.value not in ("coalition", "armed_group", "militia"):
                 continue
+            if kind.spec.lineage:  # a sound dataset has no lineage cycles: children have higher numbers
+                child, parent = (obj, subject) if kind is RelationKind.MERGED_INTO else (subject, obj)
+                if int(child.id[1:]) <= int(parent.id[1:]):
+                    continue
         types = rng.sample(list(SupportType), rng.randint(0, 3)) if kind is RelationKind.SUPPORTS else ()
         cites = tuple(Citation(s.id, f"note {n}") for s in rng.sample(sources, rng.randint(1, 2)))
         out.append(Claim(f"c{n}", subject.id, kind, obj.id, _interval(rng), support_types=types,
