@@ -73,3 +73,27 @@ def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 
 
 #: Query dates at every precision, and knowledge dates.
 QUERY_DATES = ["2011", "2012-06", "2013-03-15", "2014", "2015-11", "2016-12-31"]
+
+
+def synthetic_graph(claims: int, *, actors: int | None = None, seed: int = 0) -> ActorGraph:
+    """A large graph of ``supports`` claims with partial and open-ended dates (30% open), for scale tests and benchmarks."""
+    rng = random.Random(seed)
+    actors = actors or max(10, claims // 10)
+    acts = [Actor(f"x{i}", f"Actor {i}", "armed_group") for i in range(actors)]
+    source = Source("s0", "Synthetic report", "Generator", "https://example.org/synthetic", PartialDate(2010))
+    cite = (Citation("s0"),)
+    out = []
+    for n in range(claims):
+        s, o = rng.randrange(actors), rng.randrange(actors - 1)
+        o = o + 1 if o >= s else o
+        start = _date(rng)
+        r = rng.random()
+        if r < 0.3:
+            valid = Interval(start, Interval.parse("2000/..").end)
+        else:
+            end = PartialDate(start.year + rng.randint(1, 4), rng.randint(1, 12))
+            valid = Interval(start, end)
+        out.append(Claim(f"k{n}", f"x{s}", RelationKind.SUPPORTS, f"x{o}", valid, citations=cite))
+    g = ActorGraph()
+    g.add(actors=acts, sources=[source], claims=out)
+    return g
