@@ -28,12 +28,12 @@ class SparqlHttpEngine:
     name = "sparql"
     language = "sparql"
 
-    def __init__(self, *, endpoint: str, update_endpoint: str | None = None, graph: str = str(DATA["graph"]),
+    def __init__(self, *, endpoint: str, update_endpoint: str | None = None, named_graph: str = str(DATA["graph"]),
                  batch: int = 2000, timeout: float = 300.0) -> None:
         if not endpoint.startswith(("http://", "https://")):
             raise EngineError(f"{endpoint!r} is not an http(s) URL of a SPARQL endpoint")
         self.endpoint, self.update_endpoint = endpoint, update_endpoint or endpoint
-        self.graph, self._batch, self._timeout = graph, batch, timeout
+        self.graph, self._batch, self._timeout = named_graph, batch, timeout
 
     def _post(self, url: str, form: dict, accept: str) -> bytes:
         data = urllib.parse.urlencode(form).encode("utf-8")

@@ -14,7 +14,7 @@ from queries.runner import push
 from tests.conftest import require_service
 from tests.queries.randomgraph import random_graph
 
-pytestmark = pytest.mark.falkordb
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -40,6 +40,7 @@ def _content(socket):
         eng.close()
 
 
+@pytest.mark.falkordb
 def test_push_twice_is_harmless():
     graph = random_graph(5, claims=200)
     with _server() as server:
@@ -58,6 +59,7 @@ FalkorDBEngine(socket=sys.argv[1], batch=10).load(random_graph(6, actors=40, cla
 """
 
 
+@pytest.mark.falkordb
 def test_push_cut_off_then_rerun_ends_the_same():
     graph = random_graph(6, actors=40, claims=3000)
     with _server() as reference:
@@ -78,3 +80,41 @@ def test_push_cut_off_then_rerun_ends_the_same():
         assert 0 < partial < len(graph), "the push was not cut off half-way; make the graph bigger"
         push(graph, "falkordb", socket=server.socket)
         assert _content(server.socket) == expected
+
+
+_SPARQL_CLIENT = """
+import sys
+from queries.engines.sparql_http import SparqlHttpEngine
+from tests.queries.randomgraph import random_graph
+SparqlHttpEngine(endpoint=sys.argv[1], batch=200).load(random_graph(6, actors=40, claims=3000), replace=False)
+"""
+
+
+def _sparql_content(engine):
+    return sorted(tuple(r.values()) for r in engine.raw(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{engine.graph}> {{ ?s ?p ?o }} }}"))
+
+
+@pytest.mark.virtuoso
+def test_sparql_push_cut_off_then_rerun_ends_the_same(virtuoso_server):
+    from queries.engines.sparql_http import SparqlHttpEngine
+
+    graph = random_graph(6, actors=40, claims=3000)
+    engine = SparqlHttpEngine(endpoint=virtuoso_server.endpoint, named_graph="https://example.org/push-test")
+    engine.load(graph)
+    expected = _sparql_content(engine)
+    engine.clear()
+    client = subprocess.Popen([sys.executable, "-c", _SPARQL_CLIENT.replace(
+        "SparqlHttpEngine(endpoint=sys.argv[1],", "SparqlHttpEngine(endpoint=sys.argv[1], named_graph=sys.argv[2],"),
+        virtuoso_server.endpoint, engine.graph], cwd=ROOT)
+    deadline = time.monotonic() + 120
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{engine.graph}> {{ ?s ?p ?o }} }}"
+    while engine.raw(count)[0]["n"] < 2000 and time.monotonic() < deadline and client.poll() is None:
+        time.sleep(0.05)
+    client.kill()  # the client dies mid-push
+    client.wait()
+    partial = engine.raw(count)[0]["n"]
+    assert 0 < partial < len(expected), "the push was not cut off half-way; make the graph bigger"
+    push(graph, "sparql", endpoint=virtuoso_server.endpoint, named_graph=engine.graph)
+    push(graph, "sparql", endpoint=virtuoso_server.endpoint, named_graph=engine.graph)  # and again: harmless
+    assert _sparql_content(engine) == expected
