@@ -52,8 +52,12 @@ def write_container(path: str | os.PathLike, arrays: Mapping[str, np.ndarray], m
         offset += len(data) + _pad(len(data))
     for chunk in prepared:
         digest.update(chunk)
-    header = json.dumps({"arrays": entries, "meta": meta, "sha256": digest.hexdigest()},
-                        sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = json.dumps(
+        {"arrays": entries, "meta": meta, "sha256": digest.hexdigest()},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
     header += b" " * _pad(len(MAGIC) + 8 + len(header))
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
@@ -81,12 +85,14 @@ def read_container(path: str | os.PathLike, *, verify: bool = False) -> tuple[di
     with path.open("rb") as handle:
         buffer = handle.read()
     if not buffer.startswith(MAGIC):
-        raise StoreError(f"{path} is not an actorgraph store file (it does not start with {MAGIC!r}); "
-                         f"build one with 'actorgraph pack' or graph.store.write_store")
+        raise StoreError(
+            f"{path} is not an actorgraph store file (it does not start with {MAGIC!r}); "
+            f"build one with 'actorgraph pack' or graph.store.write_store"
+        )
     start = len(MAGIC)
-    size = int.from_bytes(buffer[start:start + 8], "little")
+    size = int.from_bytes(buffer[start : start + 8], "little")
     try:
-        header = json.loads(buffer[start + 8:start + 8 + size].decode("utf-8"))
+        header = json.loads(buffer[start + 8 : start + 8 + size].decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise StoreError(f"{path}: the header is damaged ({exc}); rebuild the store") from None
     base = start + 8 + size
@@ -99,5 +105,5 @@ def read_container(path: str | os.PathLike, *, verify: bool = False) -> tuple[di
         lo = base + e["offset"]
         if lo + e["nbytes"] > len(buffer):
             raise StoreError(f"{path}: truncated (array {name!r} runs past the end); rebuild the store")
-        arrays[name] = np.frombuffer(view[lo:lo + e["nbytes"]], dtype=np.dtype(e["dtype"])).reshape(e["shape"])
+        arrays[name] = np.frombuffer(view[lo : lo + e["nbytes"]], dtype=np.dtype(e["dtype"])).reshape(e["shape"])
     return arrays, header["meta"]

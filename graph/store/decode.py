@@ -47,32 +47,88 @@ def _entities(records: list[dict]):
     out = []
     for r in records:
         if r["type"] == "place":
-            out.append(Place(r["id"], r["name"], r["kind"], r["lat"], r["lon"], tuple(r["aliases"]), r["country"],
-                             r["within"], r["external_ids"], r["description"]))
+            out.append(
+                Place(
+                    r["id"],
+                    r["name"],
+                    r["kind"],
+                    r["lat"],
+                    r["lon"],
+                    tuple(r["aliases"]),
+                    r["country"],
+                    r["within"],
+                    r["external_ids"],
+                    r["description"],
+                )
+            )
         else:
-            out.append(Actor(r["id"], r["name"], r["kind"], tuple(r["aliases"]), r["country"], _date(r["founded"]),
-                             _date(r["dissolved"]), r["external_ids"], r["description"]))
+            out.append(
+                Actor(
+                    r["id"],
+                    r["name"],
+                    r["kind"],
+                    tuple(r["aliases"]),
+                    r["country"],
+                    _date(r["founded"]),
+                    _date(r["dissolved"]),
+                    r["external_ids"],
+                    r["description"],
+                )
+            )
     return out
 
 
 def _sources(records: list[dict]) -> list[Source]:
-    return [Source(r["id"], r["title"], r["publisher"], r["url"], PartialDate.parse(r["published"]),
-                   _date(r["accessed"]), r["language"], r["license"]) for r in records]
+    return [
+        Source(
+            r["id"],
+            r["title"],
+            r["publisher"],
+            r["url"],
+            PartialDate.parse(r["published"]),
+            _date(r["accessed"]),
+            r["language"],
+            r["license"],
+        )
+        for r in records
+    ]
 
 
 def _check_meta(meta: dict) -> None:
     if meta.get("format") != FORMAT_VERSION:
-        raise StoreError(f"store format {meta.get('format')!r} is not supported (this version reads "
-                         f"{FORMAT_VERSION}); rebuild the store with this version")
+        raise StoreError(
+            f"store format {meta.get('format')!r} is not supported (this version reads "
+            f"{FORMAT_VERSION}); rebuild the store with this version"
+        )
     expected = ([p.value for p in RelationKind], [s.value for s in Status], [t.value for t in SupportType])
     if (meta["predicates"], meta["statuses"], meta["support_types"]) != expected:
         raise StoreError("the store was written with another vocabulary; rebuild it with this version")
 
 
-_FAST_INTERVAL = {"start", "end", "single", "window", "possible_from", "possible_to", "certain_from", "certain_to",
-                  "start_span", "end_span"}
-_FAST_CLAIM = ["id", "subject", "predicate", "object", "valid", "support_types", "status", "citations",
-               "qualifiers", "note"]
+_FAST_INTERVAL = {
+    "start",
+    "end",
+    "single",
+    "window",
+    "possible_from",
+    "possible_to",
+    "certain_from",
+    "certain_to",
+    "start_span",
+    "end_span",
+}
+_FAST_CLAIM = [
+    "id",
+    "subject",
+    "predicate",
+    "object",
+    "valid",
+    "support_types",
+    "status",
+    "citations",
+    "qualifiers",
+    "note",
+]
 
 
 def _slot_fields(cls) -> list[str]:
@@ -86,18 +142,45 @@ def _intervals(a: dict, dates: list[PartialDate]) -> list[Interval]:
     the slots directly; otherwise (the model changed) each distinct interval goes through its constructor.
     """
     start, end, single = a["claim.start"], a["claim.end"], a["claim.single"]
-    key = np.stack([start.astype(np.int64), end.astype(np.int64), single.astype(np.int64),
-                    a["claim.has_window"].astype(np.int64), a["claim.window_lo"], a["claim.window_hi"]], axis=1)
+    key = np.stack(
+        [
+            start.astype(np.int64),
+            end.astype(np.int64),
+            single.astype(np.int64),
+            a["claim.has_window"].astype(np.int64),
+            a["claim.window_lo"],
+            a["claim.window_hi"],
+        ],
+        axis=1,
+    )
     _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
     names = _slot_fields(Interval)
     fast = set(names) <= _FAST_INTERVAL
-    stored = {n: a[f"claim.{n}"][first].tolist() for n in (
-        "start", "end", "single", "possible_from", "possible_to", "certain_from", "certain_to",
-        "start_lo", "start_hi", "end_lo", "end_hi", "has_window", "window_lo", "window_hi")}
-    stored["window"] = [(lo, hi) if has else None
-                        for has, lo, hi in zip(stored["has_window"], stored["window_lo"], stored["window_hi"])]
-    stored["start_span"] = list(zip(stored["start_lo"], stored["start_hi"]))
-    stored["end_span"] = list(zip(stored["end_lo"], stored["end_hi"]))
+    stored = {
+        n: a[f"claim.{n}"][first].tolist()
+        for n in (
+            "start",
+            "end",
+            "single",
+            "possible_from",
+            "possible_to",
+            "certain_from",
+            "certain_to",
+            "start_lo",
+            "start_hi",
+            "end_lo",
+            "end_hi",
+            "has_window",
+            "window_lo",
+            "window_hi",
+        )
+    }
+    stored["window"] = [
+        (lo, hi) if has else None
+        for has, lo, hi in zip(stored["has_window"], stored["window_lo"], stored["window_hi"], strict=False)
+    ]
+    stored["start_span"] = list(zip(stored["start_lo"], stored["start_hi"], strict=False))
+    stored["end_span"] = list(zip(stored["end_lo"], stored["end_hi"], strict=False))
 
     def side(code: int):
         return dates[code] if code >= 0 else (Bound.OPEN if code == OPEN else Bound.UNKNOWN)
@@ -109,14 +192,17 @@ def _intervals(a: dict, dates: list[PartialDate]) -> list[Interval]:
         setters = _setters(Interval, names)
         columns = [stored[n] for n in names]
         built = []
-        for values in zip(*columns):
+        for values in zip(*columns, strict=False):
             v = _new(Interval)
-            for set_, value in zip(setters, values):
+            for set_, value in zip(setters, values, strict=False):
                 set_(v, value)
             built.append(v)
     else:
         extra = ({"window": w} for w in stored["window"]) if "window" in names else ({} for _ in stored["start"])
-        built = [Interval(s, e, single=si, **x) for s, e, si, x in zip(stored["start"], stored["end"], stored["single"], extra)]
+        built = [
+            Interval(s, e, single=si, **x)
+            for s, e, si, x in zip(stored["start"], stored["end"], stored["single"], extra, strict=False)
+        ]
     return [built[i] for i in inverse.ravel().tolist()]
 
 
@@ -136,7 +222,7 @@ def _shared_tuples(ptr: np.ndarray, columns: list[np.ndarray], make) -> list:
         rows = np.stack([col[firsts].astype(np.int64) for col in columns], axis=1)
         _, first, inverse = np.unique(rows, axis=0, return_index=True, return_inverse=True)
         built = [make(*((int(col[firsts[i]]),) for col in columns)) for i in first.tolist()]
-        for row, k in zip(single.tolist(), inverse.ravel().tolist()):
+        for row, k in zip(single.tolist(), inverse.ravel().tolist(), strict=False):
             out[row] = built[k]
     cache: dict[tuple, object] = {}
     cols = [c.tolist() for c in columns] if np.any(counts > 1) else []
@@ -185,7 +271,7 @@ def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:
 
     def citations(srcs, notes, quotes):
         out = []
-        for s, no, qu in zip(srcs, notes, quotes):
+        for s, no, qu in zip(srcs, notes, quotes, strict=False):
             k = (s, no, qu)
             cit = citation_cache.get(k)
             if cit is None:
@@ -193,11 +279,16 @@ def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:
             out.append(cit)
         return tuple(out)
 
-    cites = _shared_tuples(a["citation.ptr"], [a["citation.source"], a["citation.note"], a["citation.quote"]],
-                           citations)
-    quals = _shared_tuples(a["qualifier.ptr"], [a["qualifier.key"], a["qualifier.value"]],
-                           lambda keys, values: MappingProxyType(dict(sorted(
-                               (texts[k], texts[v]) for k, v in zip(keys, values)))))
+    cites = _shared_tuples(
+        a["citation.ptr"], [a["citation.source"], a["citation.note"], a["citation.quote"]], citations
+    )
+    quals = _shared_tuples(
+        a["qualifier.ptr"],
+        [a["qualifier.key"], a["qualifier.value"]],
+        lambda keys, values: MappingProxyType(
+            dict(sorted((texts[k], texts[v]) for k, v in zip(keys, values, strict=False)))
+        ),
+    )
     valid = _intervals(a, dates)
     type_cache: dict[int, tuple] = {}
 
@@ -210,23 +301,34 @@ def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:
     preds, statuses = list(RelationKind), list(Status)
     subj = [entity_ids[i] for i in a["claim.subject"].tolist()]
     obj = [entity_ids[i] for i in a["claim.object"].tolist()]
-    columns = [ids, subj, [preds[p] for p in a["claim.predicate"].tolist()], obj, valid,
-               [types_of(t) for t in a["claim.support_types"].tolist()],
-               [statuses[st] for st in a["claim.status"].tolist()], cites, quals,
-               [texts[no] for no in a["claim.note"].tolist()]]
+    columns = [
+        ids,
+        subj,
+        [preds[p] for p in a["claim.predicate"].tolist()],
+        obj,
+        valid,
+        [types_of(t) for t in a["claim.support_types"].tolist()],
+        [statuses[st] for st in a["claim.status"].tolist()],
+        cites,
+        quals,
+        [texts[no] for no in a["claim.note"].tolist()],
+    ]
     if _slot_fields(Claim) == _FAST_CLAIM:
         s_id, s_subject, s_pred, s_object, s_valid, s_types, s_status, s_cit, s_qual, s_note = _setters(
-            Claim, _FAST_CLAIM)
+            Claim, _FAST_CLAIM
+        )
         claims = []
         append = claims.append
-        for cid, su, p, ob, v, t, st, ci, q, no in zip(*columns):
+        for cid, su, p, ob, v, t, st, ci, q, no in zip(*columns, strict=False):
             c = _new(Claim)
             s_id(c, cid), s_subject(c, su), s_pred(c, p), s_object(c, ob), s_valid(c, v)
             s_types(c, t), s_status(c, st), s_cit(c, ci), s_qual(c, q), s_note(c, no)
             append(c)
     else:  # the model changed: build through the checking constructor (slower, still correct)
-        claims = [Claim(cid, su, p, ob, v, support_types=t, status=st, citations=ci, qualifiers=q, note=no)
-                  for cid, su, p, ob, v, t, st, ci, q, no in zip(*columns)]
+        claims = [
+            Claim(cid, su, p, ob, v, support_types=t, status=st, citations=ci, qualifiers=q, note=no)
+            for cid, su, p, ob, v, t, st, ci, q, no in zip(*columns, strict=False)
+        ]
     return _assemble(entities, sources, claims)
 
 
@@ -235,10 +337,12 @@ def _assemble(entities, sources, claims) -> ActorGraph:
     g = ActorGraph()
     commit = getattr(g, "_commit", None)
     if commit is None:
-        g.add(actors=[e for e in entities if isinstance(e, Actor)],
-              places=[e for e in entities if isinstance(e, Place)], sources=sources, claims=claims)
+        g.add(
+            actors=[e for e in entities if isinstance(e, Actor)],
+            places=[e for e in entities if isinstance(e, Place)],
+            sources=sources,
+            claims=claims,
+        )
     else:
         commit({e.id: e for e in entities}, {s.id: s for s in sources}, claims)
     return g
-
-

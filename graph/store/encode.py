@@ -50,8 +50,16 @@ class _Table:
 
 
 def _source_record(s: Source) -> dict:
-    return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url, "published": str(s.published),
-            "accessed": str(s.accessed) if s.accessed else None, "language": s.language, "license": s.license}
+    return {
+        "id": s.id,
+        "title": s.title,
+        "publisher": s.publisher,
+        "url": s.url,
+        "published": str(s.published),
+        "accessed": str(s.accessed) if s.accessed else None,
+        "language": s.language,
+        "license": s.license,
+    }
 
 
 def _side(side, dates: _Table) -> int:
@@ -75,9 +83,23 @@ def encode_graph(graph) -> tuple[dict[str, np.ndarray], dict]:
     ints = {name: np.empty(n, dtype=np.int32) for name in ("subject", "object", "start", "end", "note")}
     small = {name: np.empty(n, dtype=np.uint8) for name in ("predicate", "status", "single")}
     types = np.empty(n, dtype=np.uint16)
-    days = {name: np.empty(n, dtype=np.int64) for name in (
-        "possible_from", "possible_to", "certain_from", "certain_to", "start_lo", "start_hi", "end_lo", "end_hi",
-        "known_possible", "known_certain", "window_lo", "window_hi")}
+    days = {
+        name: np.empty(n, dtype=np.int64)
+        for name in (
+            "possible_from",
+            "possible_to",
+            "certain_from",
+            "certain_to",
+            "start_lo",
+            "start_hi",
+            "end_lo",
+            "end_hi",
+            "known_possible",
+            "known_certain",
+            "window_lo",
+            "window_hi",
+        )
+    }
     has_window = np.zeros(n, dtype=np.uint8)
     cit_ptr, q_ptr = np.zeros(n + 1, dtype=np.int64), np.zeros(n + 1, dtype=np.int64)
     cit_source, cit_note, cit_quote, q_key, q_value = [], [], [], [], []
@@ -87,7 +109,10 @@ def encode_graph(graph) -> tuple[dict[str, np.ndarray], dict]:
         ints["start"][i], ints["end"][i] = _side(v.start, dates), _side(v.end, dates)
         ints["note"][i] = texts(c.note)
         small["predicate"][i], small["status"][i], small["single"][i] = (
-            pred_code[c.predicate], status_code[c.status], v.single)
+            pred_code[c.predicate],
+            status_code[c.status],
+            v.single,
+        )
         mask = 0
         for t in c.support_types:
             mask |= type_bit[t]
@@ -124,12 +149,22 @@ def encode_graph(graph) -> tuple[dict[str, np.ndarray], dict]:
         "qualifier.value": np.asarray(q_value, dtype=np.int32),
         "texts": pack_texts(texts.texts()),
         "dates": pack_texts(dates.texts()[1:]),
-        "entities": np.frombuffer(json.dumps([entity_record(e) for e in entities], ensure_ascii=False,
-                                             sort_keys=True).encode("utf-8"), dtype=np.uint8),
-        "sources": np.frombuffer(json.dumps([_source_record(s) for s in sources], ensure_ascii=False,
-                                            sort_keys=True).encode("utf-8"), dtype=np.uint8),
+        "entities": np.frombuffer(
+            json.dumps([entity_record(e) for e in entities], ensure_ascii=False, sort_keys=True).encode("utf-8"),
+            dtype=np.uint8,
+        ),
+        "sources": np.frombuffer(
+            json.dumps([_source_record(s) for s in sources], ensure_ascii=False, sort_keys=True).encode("utf-8"),
+            dtype=np.uint8,
+        ),
     }
-    meta = {"format": FORMAT_VERSION, "claims": n, "entities": len(entities), "sources": len(sources),
-            "predicates": [p.value for p in PREDICATES], "statuses": [s.value for s in STATUSES],
-            "support_types": [t.value for t in SUPPORT_TYPES]}
+    meta = {
+        "format": FORMAT_VERSION,
+        "claims": n,
+        "entities": len(entities),
+        "sources": len(sources),
+        "predicates": [p.value for p in PREDICATES],
+        "statuses": [s.value for s in STATUSES],
+        "support_types": [t.value for t in SUPPORT_TYPES],
+    }
     return arrays, meta

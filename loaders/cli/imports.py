@@ -16,15 +16,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import UCDP, ACLED, Wikidata or CSV files as a dataset folder")
     p.add_argument("source", choices=list(SOURCES), metavar="SOURCE", help=f"one of: {', '.join(SOURCES)}")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("-o", "--output", required=True, metavar="DATASET_DIR",
-                   help="the dataset folder to write (replaced whole if it holds an earlier import)")
-    p.add_argument("--data", action="append", metavar="PATH",
-                   help="reference dataset(s) whose actors outside names may match (repeatable)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="DATASET_DIR",
+        help="the dataset folder to write (replaced whole if it holds an earlier import)",
+    )
+    p.add_argument(
+        "--data",
+        action="append",
+        metavar="PATH",
+        help="reference dataset(s) whose actors outside names may match (repeatable)",
+    )
     p.add_argument("--crosswalk", metavar="FILE", help="crosswalk CSV (scheme,key,actor,from,to,note)")
     p.add_argument("--ucdp-actors", metavar="FILE", help="ucdp-esd: the UCDP actor list, for broken name lists")
     p.add_argument("--version", help="the release's version (ucdp-esd: 18.1, ucdp-actors: 22.1)")
     p.add_argument("--layout", choices=["actor-year", "triad"], help="ucdp-esd layout (default: guessed)")
-    p.add_argument("--max-gap-days", type=int, default=365, help="acled: a longer gap between events starts a new claim")
+    p.add_argument(
+        "--max-gap-days", type=int, default=365, help="acled: a longer gap between events starts a new claim"
+    )
     p.add_argument("--published", metavar="DATE", help="wikidata SPARQL results: the date they were retrieved")
     p.add_argument("--map", dest="mapping", metavar="FIELD=COLUMN,...", help="csv: the column mapping")
     p.add_argument("--source-title", help="csv: title of the source every row cites")
@@ -73,22 +84,54 @@ def cmd_import(args: argparse.Namespace):
 
     source = None
     if args.source_url:
-        source = {"title": args.source_title or args.source_url, "url": args.source_url,
-                  "publisher": args.source_publisher, "published": args.source_published or ""}
-    result = import_files(args.source, args.files, args.output, crosswalk=args.crosswalk,
-                          reference=_reference(args.data), progress=args.progress, ucdp_actors=args.ucdp_actors,
-                          version=args.version, layout=args.layout, max_gap_days=args.max_gap_days,
-                          published=args.published, mapping=args.mapping, csv_source=source)
+        source = {
+            "title": args.source_title or args.source_url,
+            "url": args.source_url,
+            "publisher": args.source_publisher,
+            "published": args.source_published or "",
+        }
+    result = import_files(
+        args.source,
+        args.files,
+        args.output,
+        crosswalk=args.crosswalk,
+        reference=_reference(args.data),
+        progress=args.progress,
+        ucdp_actors=args.ucdp_actors,
+        version=args.version,
+        layout=args.layout,
+        max_gap_days=args.max_gap_days,
+        published=args.published,
+        mapping=args.mapping,
+        csv_source=source,
+    )
     w = result.written
     if args.format == "json":
-        return render_json({"path": str(w.path), "actors": w.actors, "sources": w.sources, "claims": w.claims,
-                            "unmatched": [{"scheme": u.scheme, "key": u.key, "name": u.name, "assigned": u.assigned,
-                                           "first_seen": u.first_seen} for u in result.unmatched],
-                            "notes": list(result.notes)})
+        return render_json(
+            {
+                "path": str(w.path),
+                "actors": w.actors,
+                "sources": w.sources,
+                "claims": w.claims,
+                "unmatched": [
+                    {
+                        "scheme": u.scheme,
+                        "key": u.key,
+                        "name": u.name,
+                        "assigned": u.assigned,
+                        "first_seen": u.first_seen,
+                    }
+                    for u in result.unmatched
+                ],
+                "notes": list(result.notes),
+            }
+        )
     lines = [f"wrote {w.path}: {w.actors} actors, {w.sources} sources, {w.claims} claims"]
     if result.unmatched:
-        lines.append(f"{len(result.unmatched)} outside name(s) matched no known actor and became new actors; "
-                     f"see 'actorgraph crosswalk list --unmatched {w.path}' and fix with 'actorgraph crosswalk set'")
+        lines.append(
+            f"{len(result.unmatched)} outside name(s) matched no known actor and became new actors; "
+            f"see 'actorgraph crosswalk list --unmatched {w.path}' and fix with 'actorgraph crosswalk set'"
+        )
     lines += [f"note: {n}" for n in result.notes[:10]]
     if len(result.notes) > 10:
         lines.append(f"note: ... and {len(result.notes) - 10} more (in {w.path}/import.json)")
@@ -115,7 +158,8 @@ def cmd_crosswalk_set(args: argparse.Namespace):
         actor = graph.resolve(actor, places=False)
     cw = Crosswalk.load(args.crosswalk)
     path = cw.set(CrosswalkEntry(args.scheme, args.key, actor, args.start or "", args.end or "", args.note)).save(
-        args.crosswalk)
+        args.crosswalk
+    )
     return f"{args.scheme} {args.key!r} -> {actor} saved in {path}\n"
 
 

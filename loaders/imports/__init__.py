@@ -21,8 +21,17 @@ from loaders.imports.progress import Progress
 from loaders.imports.writer import MANIFEST, WriteResult, write_bundle
 from ontology import DatasetInvalid
 
-__all__ = ["SOURCES", "Crosswalk", "CrosswalkEntry", "CrosswalkError", "ImportInputError", "ImportResult",
-           "Unmatched", "import_files", "read_unmatched"]
+__all__ = [
+    "SOURCES",
+    "Crosswalk",
+    "CrosswalkEntry",
+    "CrosswalkError",
+    "ImportInputError",
+    "ImportResult",
+    "Unmatched",
+    "import_files",
+    "read_unmatched",
+]
 
 
 def _esd(path, bundle, resolver, options, progress):
@@ -30,8 +39,15 @@ def _esd(path, bundle, resolver, options, progress):
     from loaders.imports.ucdp_esd import import_esd
 
     names = read_actor_names(options["ucdp_actors"]) if options.get("ucdp_actors") else None
-    import_esd(path, bundle, resolver, version=options.get("version") or "18.1", layout=options.get("layout"),
-               actor_names=names, progress=progress)
+    import_esd(
+        path,
+        bundle,
+        resolver,
+        version=options.get("version") or "18.1",
+        layout=options.get("layout"),
+        actor_names=names,
+        progress=progress,
+    )
 
 
 def _actors(path, bundle, resolver, options, progress):
@@ -59,7 +75,9 @@ def _csv(path, bundle, resolver, options, progress):
     if isinstance(mapping, str):
         mapping = parse_mapping(mapping)
     if not mapping:
-        raise ImportInputError("a CSV edge list needs a column mapping, e.g. --map subject=from,object=to,predicate==supports")
+        raise ImportInputError(
+            "a CSV edge list needs a column mapping, e.g. --map subject=from,object=to,predicate==supports"
+        )
     import_csv_edges(path, bundle, resolver, mapping=mapping, source=options.get("csv_source"), progress=progress)
 
 
@@ -90,9 +108,16 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def import_files(source: str, files: Sequence[str | os.PathLike], out: str | os.PathLike, *,
-                 crosswalk: Crosswalk | str | os.PathLike | None = None, reference=None,
-                 progress: bool | None = None, **options) -> ImportResult:
+def import_files(
+    source: str,
+    files: Sequence[str | os.PathLike],
+    out: str | os.PathLike,
+    *,
+    crosswalk: Crosswalk | str | os.PathLike | None = None,
+    reference=None,
+    progress: bool | None = None,
+    **options,
+) -> ImportResult:
     """Import ``files`` of kind ``source`` into the dataset folder ``out``.
 
     Args:
@@ -128,11 +153,18 @@ def import_files(source: str, files: Sequence[str | os.PathLike], out: str | os.
         meter.close()
     if bundle.problems:
         raise DatasetInvalid(sorted(bundle.problems))
-    dataset = {"id": f"import-{source}", "title": f"{title} (imported)",
-               "description": f"Imported by 'actorgraph import {source}' from {', '.join(p.name for p in paths)}."}
-    manifest = {"source": source, "files": [{"name": p.name, "sha256": _sha256(p)} for p in paths],
-                "options": {k: str(v) for k, v in sorted(options.items()) if v is not None and k != "csv_source"},
-                "crosswalk_entries": len(crosswalk.entries), "reference": reference is not None}
+    dataset = {
+        "id": f"import-{source}",
+        "title": f"{title} (imported)",
+        "description": f"Imported by 'actorgraph import {source}' from {', '.join(p.name for p in paths)}.",
+    }
+    manifest = {
+        "source": source,
+        "files": [{"name": p.name, "sha256": _sha256(p)} for p in paths],
+        "options": {k: str(v) for k, v in sorted(options.items()) if v is not None and k != "csv_source"},
+        "crosswalk_entries": len(crosswalk.entries),
+        "reference": reference is not None,
+    }
     written = write_bundle(bundle, out, dataset=dataset, manifest=manifest, reference=reference)
     return ImportResult(written, tuple(sorted(bundle.unmatched.values())), tuple(sorted(set(bundle.notes))))
 
@@ -145,5 +177,7 @@ def read_unmatched(folder: str | os.PathLike) -> list[Unmatched]:
     if not (Path(folder) / MANIFEST).is_file() or not path.is_file():
         raise ImportInputError(f"{folder} is not an import folder (no {MANIFEST} and unmatched.csv)")
     with path.open(encoding="utf-8", newline="") as handle:
-        return [Unmatched(r["scheme"], r["key"], r["name"], r["assigned_id"], r["first_seen"])
-                for r in csv.DictReader(handle)]
+        return [
+            Unmatched(r["scheme"], r["key"], r["name"], r["assigned_id"], r["first_seen"])
+            for r in csv.DictReader(handle)
+        ]

@@ -40,8 +40,16 @@ __all__ = ["detect_layout", "import_acled", "parse_actor", "parse_event_date"]
 
 _PERIOD = re.compile(r"^(.*?)\s*\((\d{4})-(\d{4})?\)$")
 _ARMED = {"1": "armed_forces", "2": "armed_group", "3": "militia", "4": "militia", "8": "armed_forces"}
-_TEXT_TYPES = {"state forces": "1", "rebel group": "2", "political militia": "3", "identity militia": "4",
-               "rioters": "5", "protesters": "6", "civilians": "7", "external/other forces": "8"}
+_TEXT_TYPES = {
+    "state forces": "1",
+    "rebel group": "2",
+    "political militia": "3",
+    "identity militia": "4",
+    "rioters": "5",
+    "protesters": "6",
+    "civilians": "7",
+    "external/other forces": "8",
+}
 _FIGHTING = ("battle", "explosions/remote violence", "remote violence")
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y", "%d-%b-%y", "%d %b %Y", "%m/%d/%Y")
 
@@ -90,7 +98,9 @@ def parse_event_date(text: str) -> date:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"{text!r} is not a date in a known ACLED spelling (e.g. 2024-12-05, 05 December 2024, 05/12/2024)")
+    raise ValueError(
+        f"{text!r} is not a date in a known ACLED spelling (e.g. 2024-12-05, 05 December 2024, 05/12/2024)"
+    )
 
 
 def _actor_type(row: dict, side: str) -> str:
@@ -111,8 +121,9 @@ def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split(";") if p.strip()]
 
 
-def import_acled(path: str | Path, bundle: Bundle, resolver: Resolver, *, max_gap_days: int = 365,
-                 progress: Progress | None = None) -> None:
+def import_acled(
+    path: str | Path, bundle: Bundle, resolver: Resolver, *, max_gap_days: int = 365, progress: Progress | None = None
+) -> None:
     """Read one ACLED export into ``bundle`` as aggregated candidate claims."""
     rows = read_rows(path)
     layout = detect_layout(rows.header)
@@ -120,8 +131,9 @@ def import_acled(path: str | Path, bundle: Bundle, resolver: Resolver, *, max_ga
     need = {"event_id_cnty", "event_date", "event_type", "actor1", "actor2", f"{ally}1", f"{ally}2"}
     missing = need - rows.columns
     if missing:
-        raise ImportInputError(f"{path}: not an ACLED export ({layout} layout): missing the columns "
-                               f"{', '.join(sorted(missing))}")
+        raise ImportInputError(
+            f"{path}: not an ACLED export ({layout} layout): missing the columns {', '.join(sorted(missing))}"
+        )
     display = str(path)
     groups: dict[tuple[str, str, str], list[tuple[int, str, int]]] = defaultdict(list)
     last_day = 0
@@ -166,11 +178,15 @@ def import_acled(path: str | Path, bundle: Bundle, resolver: Resolver, *, max_ga
                     groups[("allied_with", a, b)].append((day, event_id, 0))
     if not digest:
         return
-    source = bundle.add_source({
-        "id": f"acled-{slug(Path(path).stem, limit=40)}-{short_hash(*sorted(digest))}",
-        "title": f"ACLED event export {Path(path).name} ({layout} layout)",
-        "publisher": "Armed Conflict Location & Event Data (ACLED)", "url": "https://acleddata.com/",
-        "published": date.fromordinal(last_day).isoformat()})
+    source = bundle.add_source(
+        {
+            "id": f"acled-{slug(Path(path).stem, limit=40)}-{short_hash(*sorted(digest))}",
+            "title": f"ACLED event export {Path(path).name} ({layout} layout)",
+            "publisher": "Armed Conflict Location & Event Data (ACLED)",
+            "url": "https://acleddata.com/",
+            "published": date.fromordinal(last_day).isoformat(),
+        }
+    )
     for (predicate, a, b), events in sorted(groups.items()):
         for episode in _episodes(sorted(events), max_gap_days):
             _claim(bundle, predicate, a, b, episode, source, layout)
@@ -179,8 +195,9 @@ def import_acled(path: str | Path, bundle: Bundle, resolver: Resolver, *, max_ga
 def _resolve(resolver: Resolver, text: str, kind: str, day: int, where: str) -> str:
     base, first, last = parse_actor(text)
     description = f"ACLED actor; the name's suffix dates it {first}-{last or 'onward'}" if first else ""
-    return resolver.actor("acled", text, text, day=day, kind=kind, where=where, match_name=base,
-                          description=description)
+    return resolver.actor(
+        "acled", text, text, day=day, kind=kind, where=where, match_name=base, description=description
+    )
 
 
 def _episodes(events: list[tuple[int, str, int]], max_gap: int):
@@ -197,16 +214,30 @@ def _claim(bundle: Bundle, predicate: str, a: str, b: str, events, source: str, 
     first, last = date.fromordinal(events[0][0]), date.fromordinal(events[-1][0])
     ids = sorted({e[1] for e in events})
     basis = "fought" if predicate == "fights" else "acted_with"
-    qualifiers = {"candidate": "yes", "basis": basis, "events": str(len(ids)), "event_ids": ";".join(ids),
-                  "acled_layout": layout}
+    qualifiers = {
+        "candidate": "yes",
+        "basis": basis,
+        "events": str(len(ids)),
+        "event_ids": ";".join(ids),
+        "acled_layout": layout,
+    }
     if predicate == "fights":
         qualifiers["fatalities"] = str(sum(e[2] for e in events))
-    bundle.add_claim({
-        "id": f"acled-{a}-{predicate.replace('_', '-')}-{b}-{first.isoformat()}",
-        "subject": a, "predicate": predicate, "object": b,
-        "valid": f"{first.isoformat()}/{(last + timedelta(days=1)).isoformat()}",
-        "status": "reported",
-        "sources": [{"id": source, "note": f"{len(ids)} ACLED event(s) from {first} to {last} show the two "
-                                           f"{'fighting each other' if basis == 'fought' else 'acting together'}"}],
-        "qualifiers": qualifiers,
-    })
+    bundle.add_claim(
+        {
+            "id": f"acled-{a}-{predicate.replace('_', '-')}-{b}-{first.isoformat()}",
+            "subject": a,
+            "predicate": predicate,
+            "object": b,
+            "valid": f"{first.isoformat()}/{(last + timedelta(days=1)).isoformat()}",
+            "status": "reported",
+            "sources": [
+                {
+                    "id": source,
+                    "note": f"{len(ids)} ACLED event(s) from {first} to {last} show the two "
+                    f"{'fighting each other' if basis == 'fought' else 'acting together'}",
+                }
+            ],
+            "qualifiers": qualifiers,
+        }
+    )

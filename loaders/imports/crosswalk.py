@@ -82,8 +82,10 @@ class Crosswalk:
             reader = csv.DictReader(handle)
             missing = {"scheme", "key", "actor"} - set(reader.fieldnames or ())
             if missing:
-                raise CrosswalkError(f"{path}:1: the header must have the columns {', '.join(HEADER)} "
-                                     f"(missing: {', '.join(sorted(missing))})")
+                raise CrosswalkError(
+                    f"{path}:1: the header must have the columns {', '.join(HEADER)} "
+                    f"(missing: {', '.join(sorted(missing))})"
+                )
             for row in reader:
                 line = reader.line_num
                 values = {k: (row.get(k) or "").strip() for k in HEADER}
@@ -95,8 +97,11 @@ class Crosswalk:
                             PartialDate.parse(values[k])
                         except ActorGraphError as exc:
                             raise CrosswalkError(f"{path}:{line}: {k}: {exc}") from None
-                entries.append(CrosswalkEntry(values["scheme"], values["key"], values["actor"], values["from"],
-                                              values["to"], values["note"]))
+                entries.append(
+                    CrosswalkEntry(
+                        values["scheme"], values["key"], values["actor"], values["from"], values["to"], values["note"]
+                    )
+                )
         return cls(entries, path)
 
     def lookup(self, scheme: str, key: str, day: int | None = None) -> str | None:
@@ -111,8 +116,11 @@ class Crosswalk:
         for k in (entry.start, entry.end):
             if k:
                 PartialDate.parse(k)
-        kept = [e for e in self.entries if (e.scheme, _norm(e.key), e.start, e.end) !=
-                (entry.scheme, _norm(entry.key), entry.start, entry.end)]
+        kept = [
+            e
+            for e in self.entries
+            if (e.scheme, _norm(e.key), e.start, e.end) != (entry.scheme, _norm(entry.key), entry.start, entry.end)
+        ]
         return Crosswalk([*kept, entry], self.path)
 
     def text(self) -> str:
@@ -152,8 +160,18 @@ class Resolver:
                     self._by_external.setdefault((scheme, _norm(str(value))), a.id)
         self._cache: dict[tuple, str] = {}
 
-    def actor(self, scheme: str, key: str, name: str, *, day: int | None = None, kind: str = "armed_group",
-              where: str = "", match_name: str | None = None, **fields) -> str:
+    def actor(
+        self,
+        scheme: str,
+        key: str,
+        name: str,
+        *,
+        day: int | None = None,
+        kind: str = "armed_group",
+        where: str = "",
+        match_name: str | None = None,
+        **fields,
+    ) -> str:
         """The graph id of the outside actor KEY (called NAME) of SCHEME, on ``day`` when it matters.
 
         ``match_name`` is the name tried against the reference graph's names (default ``name``);

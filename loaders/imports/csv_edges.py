@@ -23,8 +23,22 @@ from ontology import ActorGraphError, RelationKind, parse_term
 
 __all__ = ["FIELDS", "import_csv_edges", "parse_mapping"]
 
-FIELDS = ("subject", "object", "predicate", "start", "end", "valid", "support_types", "status", "source_url",
-          "source_title", "source_published", "note", "subject_kind", "object_kind")
+FIELDS = (
+    "subject",
+    "object",
+    "predicate",
+    "start",
+    "end",
+    "valid",
+    "support_types",
+    "status",
+    "source_url",
+    "source_title",
+    "source_published",
+    "note",
+    "subject_kind",
+    "object_kind",
+)
 
 
 def parse_mapping(text: str) -> dict[str, str]:
@@ -34,13 +48,22 @@ def parse_mapping(text: str) -> dict[str, str]:
         name, sep, column = part.partition("=")
         name = name.strip()
         if not sep or name not in FIELDS:
-            raise ImportInputError(f"bad mapping entry {part!r}: write FIELD=COLUMN with FIELD one of {', '.join(FIELDS)}")
+            raise ImportInputError(
+                f"bad mapping entry {part!r}: write FIELD=COLUMN with FIELD one of {', '.join(FIELDS)}"
+            )
         out[name] = column.strip()
     return out
 
 
-def import_csv_edges(path: str | Path, bundle: Bundle, resolver: Resolver, *, mapping: dict[str, str],
-                     source: dict | None = None, progress: Progress | None = None) -> None:
+def import_csv_edges(
+    path: str | Path,
+    bundle: Bundle,
+    resolver: Resolver,
+    *,
+    mapping: dict[str, str],
+    source: dict | None = None,
+    progress: Progress | None = None,
+) -> None:
     """Read a CSV edge list into ``bundle`` following ``mapping``."""
     rows = read_rows(path)
     for need in ("subject", "object", "predicate"):
@@ -48,12 +71,15 @@ def import_csv_edges(path: str | Path, bundle: Bundle, resolver: Resolver, *, ma
             raise ImportInputError(f"the mapping needs {need}= (the column holding it, or =VALUE for a fixed value)")
     for name, column in mapping.items():
         if not column.startswith("=") and column.lower() not in rows.columns:
-            raise ImportInputError(f"{path}: the mapping's {name}={column} names no column; columns: {', '.join(rows.header)}")
+            raise ImportInputError(
+                f"{path}: the mapping's {name}={column} names no column; columns: {', '.join(rows.header)}"
+            )
     display = str(path)
     default_source = None
     if source:
-        default_source = bundle.add_source({"id": f"csv-{slug(source['title'], limit=40)}-{short_hash(source['url'])}",
-                                            **source})
+        default_source = bundle.add_source(
+            {"id": f"csv-{slug(source['title'], limit=40)}-{short_hash(source['url'])}", **source}
+        )
 
     def get(row, name):
         column = mapping.get(name)
@@ -67,8 +93,9 @@ def import_csv_edges(path: str | Path, bundle: Bundle, resolver: Resolver, *, ma
         where = f"{display}:{line}"
         try:
             predicate = parse_term(RelationKind, get(row, "predicate").strip().lower()).value
-            valid = get(row, "valid") or (f"{get(row, 'start') or ''}/{get(row, 'end') or ''}"
-                                          if get(row, "start") or get(row, "end") else "")
+            valid = get(row, "valid") or (
+                f"{get(row, 'start') or ''}/{get(row, 'end') or ''}" if get(row, "start") or get(row, "end") else ""
+            )
             Interval.parse(valid)
         except ActorGraphError as exc:
             bundle.problem(display, line, "predicate" if "relation" in str(exc) else "valid", str(exc))
@@ -77,22 +104,37 @@ def import_csv_edges(path: str | Path, bundle: Bundle, resolver: Resolver, *, ma
             bundle.problem(display, line, "subject", "subject and object must both be given")
             continue
         if get(row, "source_url"):
-            src = bundle.add_source({"id": f"csv-{short_hash(get(row, 'source_url'))}", "url": get(row, "source_url"),
-                                     "title": get(row, "source_title") or get(row, "source_url"),
-                                     "publisher": source.get("publisher", "unknown") if source else "unknown",
-                                     "published": get(row, "source_published")})
+            src = bundle.add_source(
+                {
+                    "id": f"csv-{short_hash(get(row, 'source_url'))}",
+                    "url": get(row, "source_url"),
+                    "title": get(row, "source_title") or get(row, "source_url"),
+                    "publisher": source.get("publisher", "unknown") if source else "unknown",
+                    "published": get(row, "source_published"),
+                }
+            )
         elif default_source:
             src = default_source
         else:
             bundle.problem(display, line, "source_url", "no source: map source_url= or give a default source")
             continue
-        s = resolver.actor("name", get(row, "subject"), get(row, "subject"), where=where,
-                           kind=get(row, "subject_kind") or "armed_group")
-        o = resolver.actor("name", get(row, "object"), get(row, "object"), where=where,
-                           kind=get(row, "object_kind") or "armed_group")
-        record = {"id": f"csv-{s}-{predicate.replace('_', '-')}-{o}-{short_hash(valid, str(line))}",
-                  "subject": s, "predicate": predicate, "object": o,
-                  "sources": [{"id": src, "note": get(row, "note") or f"row {line} of {Path(path).name}"}]}
+        s = resolver.actor(
+            "name",
+            get(row, "subject"),
+            get(row, "subject"),
+            where=where,
+            kind=get(row, "subject_kind") or "armed_group",
+        )
+        o = resolver.actor(
+            "name", get(row, "object"), get(row, "object"), where=where, kind=get(row, "object_kind") or "armed_group"
+        )
+        record = {
+            "id": f"csv-{s}-{predicate.replace('_', '-')}-{o}-{short_hash(valid, str(line))}",
+            "subject": s,
+            "predicate": predicate,
+            "object": o,
+            "sources": [{"id": src, "note": get(row, "note") or f"row {line} of {Path(path).name}"}],
+        }
         if valid:
             record["valid"] = valid
         types = [t.strip() for t in get(row, "support_types").split(";") if t.strip()]

@@ -55,7 +55,7 @@ def read_rows(path: str | Path) -> CsvRows:
                     start, line = line + 1, reader.line_num + 1
                     if not any(c.strip() for c in cells):
                         continue
-                    row = dict(zip(keys, (c.strip() for c in cells)))
+                    row = dict(zip(keys, (c.strip() for c in cells), strict=False))
                     if len(cells) != len(keys):
                         row["__width__"] = str(len(cells))
                     yield start, row

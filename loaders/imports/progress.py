@@ -15,8 +15,9 @@ __all__ = ["Progress"]
 class Progress:
     """Counts rows and redraws ``label: N rows`` at most a few times a second."""
 
-    def __init__(self, label: str, *, enabled: bool | None = None, stream: TextIO | None = None,
-                 interval: float = 0.2) -> None:
+    def __init__(
+        self, label: str, *, enabled: bool | None = None, stream: TextIO | None = None, interval: float = 0.2
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         if enabled is None:
             enabled = hasattr(self.stream, "isatty") and self.stream.isatty()

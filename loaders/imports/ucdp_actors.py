@@ -44,18 +44,25 @@ def read_actor_names(path: str | Path) -> dict[str, str]:
     return {row.get("actorid", ""): row.get("namedata", "") for _, row in read_rows(path).rows}
 
 
-def import_actor_list(path: str | Path, bundle: Bundle, resolver: Resolver, *, version: str = "22.1",
-                      progress: Progress | None = None) -> None:
+def import_actor_list(
+    path: str | Path, bundle: Bundle, resolver: Resolver, *, version: str = "22.1", progress: Progress | None = None
+) -> None:
     """Read a UCDP actor list into ``bundle``: actors first, then the links between them."""
     rows = read_rows(path)
     missing = {"actorid", "namedata", "org"} - rows.columns
     if missing:
         raise ImportInputError(f"{path}: not a UCDP actor list: missing the columns {', '.join(sorted(missing))}")
     display = str(path)
-    source = bundle.add_source({
-        "id": f"ucdp-actors-{version.replace('.', '-')}", "title": f"UCDP Actor List v{version}",
-        "publisher": "Uppsala Conflict Data Program", "url": "https://ucdp.uu.se/downloads/",
-        "published": "20" + version.split(".")[0], "license": "CC BY 4.0"})
+    source = bundle.add_source(
+        {
+            "id": f"ucdp-actors-{version.replace('.', '-')}",
+            "title": f"UCDP Actor List v{version}",
+            "publisher": "Uppsala Conflict Data Program",
+            "url": "https://ucdp.uu.se/downloads/",
+            "published": "20" + version.split(".")[0],
+            "license": "CC BY 4.0",
+        }
+    )
     table = []
     for line, row in rows.rows:
         if progress:
@@ -75,11 +82,17 @@ def import_actor_list(path: str | Path, bundle: Bundle, resolver: Resolver, *, v
         if row.get("namechange") == "1":
             aliases += [row.get(k, "") for k in ("newname", "newnamefullmothertongue", "newnamefulleng")]
         aliases = [a for a in aliases if a and a.lower() != "n/a"]
-        ids[row["actorid"]] = resolver.actor("ucdp", row["actorid"], row["namedata"], kind=kinds[row["actorid"]],
-                                             where=f"{display}:{line}", aliases=aliases)
+        ids[row["actorid"]] = resolver.actor(
+            "ucdp",
+            row["actorid"],
+            row["namedata"],
+            kind=kinds[row["actorid"]],
+            where=f"{display}:{line}",
+            aliases=aliases,
+        )
     for line, row in table:
         subject = ids[row["actorid"]]
-        for flag, id_col, name_col, predicate, extra in _LINKS:
+        for flag, id_col, _name_col, predicate, extra in _LINKS:
             if row.get(flag) != "1":
                 continue
             targets = _ids(row.get(id_col, ""))
@@ -94,9 +107,13 @@ def import_actor_list(path: str | Path, bundle: Bundle, resolver: Resolver, *, v
                 if obj == subject:
                     continue
                 pred = "merged_into" if predicate == "member_of" and kinds.get(t) == "government" else predicate
-                bundle.add_claim({
-                    "id": f"ucdp-actors-{subject}-{pred.replace('_', '-')}-{obj}", "subject": subject,
-                    "predicate": pred, "object": obj,
-                    "sources": [{"id": source, "note": f"The UCDP actor list records this link ({flag})"}],
-                    "qualifiers": dict(extra),
-                })
+                bundle.add_claim(
+                    {
+                        "id": f"ucdp-actors-{subject}-{pred.replace('_', '-')}-{obj}",
+                        "subject": subject,
+                        "predicate": pred,
+                        "object": obj,
+                        "sources": [{"id": source, "note": f"The UCDP actor list records this link ({flag})"}],
+                        "qualifiers": dict(extra),
+                    }
+                )

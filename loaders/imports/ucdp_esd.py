@@ -55,9 +55,17 @@ from loaders.imports.progress import Progress
 __all__ = ["LETTERS", "SUPPORT_TYPES", "import_esd", "split_names"]
 
 SUPPORT_TYPES = {
-    "x": "troops", "p": "access_to_infrastructure", "y": "access_to_territory", "w": "weapons",
-    "m": "materiel_logistics", "t": "training_expertise", "f": "funding", "i": "intelligence",
-    "l": "access_to_infrastructure", "o": "other", "u": "unknown",
+    "x": "troops",
+    "p": "access_to_infrastructure",
+    "y": "access_to_territory",
+    "w": "weapons",
+    "m": "materiel_logistics",
+    "t": "training_expertise",
+    "f": "funding",
+    "i": "intelligence",
+    "l": "access_to_infrastructure",
+    "o": "other",
+    "u": "unknown",
 }
 LETTERS = "xpywmtfilou"
 _NAME_SPLIT = re.compile(r",(?!\s)")
@@ -76,7 +84,7 @@ def split_names(ids: str, names: str) -> list[tuple[str, str | None]]:
     name_list = [n.strip() for n in _NAME_SPLIT.split(names)] if names.strip() else []
     if len(name_list) != len(id_list):
         return [(i, None) for i in id_list]
-    return list(zip(id_list, name_list))
+    return list(zip(id_list, name_list, strict=False))
 
 
 def _kind(name: str, nonstate: str | None = None) -> str:
@@ -87,12 +95,16 @@ def _kind(name: str, nonstate: str | None = None) -> str:
 
 def _source(bundle: Bundle, version: str, layout: str) -> str:
     year = "20" + version.split(".")[0] if re.match(r"^\d{2}\.", version) else version[:4]
-    return bundle.add_source({
-        "id": f"ucdp-esd-{version.replace('.', '-')}-{layout}",
-        "title": f"UCDP External Support Dataset (ESD) v{version}, {layout} level",
-        "publisher": "Uppsala Conflict Data Program", "url": "https://ucdp.uu.se/downloads/",
-        "published": year, "license": "CC BY 4.0",
-    })
+    return bundle.add_source(
+        {
+            "id": f"ucdp-esd-{version.replace('.', '-')}-{layout}",
+            "title": f"UCDP External Support Dataset (ESD) v{version}, {layout} level",
+            "publisher": "Uppsala Conflict Data Program",
+            "url": "https://ucdp.uu.se/downloads/",
+            "published": year,
+            "license": "CC BY 4.0",
+        }
+    )
 
 
 def _detect(columns: set[str]) -> str:
@@ -101,9 +113,16 @@ def _detect(columns: set[str]) -> str:
     return "actor-year"
 
 
-def import_esd(path: str | Path, bundle: Bundle, resolver: Resolver, *, version: str = "18.1",
-               layout: str | None = None, actor_names: dict[str, str] | None = None,
-               progress: Progress | None = None) -> None:
+def import_esd(
+    path: str | Path,
+    bundle: Bundle,
+    resolver: Resolver,
+    *,
+    version: str = "18.1",
+    layout: str | None = None,
+    actor_names: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> None:
     """Read one ESD file into ``bundle``; malformed rows become problems with file and line.
 
     Args:
@@ -133,8 +152,13 @@ def import_esd(path: str | Path, bundle: Bundle, resolver: Resolver, *, version:
         if not row["actor_id"] or not row["ext_id"] and row.get("ext_sup", "0") not in ("", "0"):
             bundle.problem(display, line, "actor_id", "a row needs actor_id, and ext_id when ext_sup is 1")
             continue
-        recipient = resolver.actor("ucdp", row["actor_id"], row["actor_name"] or actor_names.get(row["actor_id"], ""),
-                                   kind=_kind(row["actor_name"], row.get("actor_nonstate")), where=where)
+        recipient = resolver.actor(
+            "ucdp",
+            row["actor_id"],
+            row["actor_name"] or actor_names.get(row["actor_id"], ""),
+            kind=_kind(row["actor_name"], row.get("actor_nonstate")),
+            where=where,
+        )
         if row.get("oppo_id") and row.get("active", "1") == "1":
             _fights(bundle, resolver, row, recipient, year, source, where)
         if not row["ext_id"]:
@@ -144,8 +168,10 @@ def import_esd(path: str | Path, bundle: Bundle, resolver: Resolver, *, version:
         else:
             supporters = split_names(row["ext_id"], row["ext_name"])
             if any(name is None for _, name in supporters):
-                bundle.notes.append(f"{where}: ext_name does not list one name per ext_id; names taken from the "
-                                    f"UCDP actor list where given")
+                bundle.notes.append(
+                    f"{where}: ext_name does not list one name per ext_id; names taken from the "
+                    f"UCDP actor list where given"
+                )
         states = sum(1 for sid, name in supporters if _kind(name or actor_names.get(sid, "")) == "government")
         for sid, name in supporters:
             name = name or actor_names.get(sid) or f"UCDP actor {sid}"
@@ -179,25 +205,50 @@ def _support(bundle, row, supporter, recipient, year, codes, shared, layout, sou
     qualifiers = {"ucdp_esd_codes": ",".join(codes), "ucdp_conflict": row.get("conflict_id", "")}
     if shared:
         qualifiers["ucdp_attribution"] = "shared"
-    bundle.add_claim({
-        "id": cid, "subject": supporter, "predicate": "supports", "object": recipient, "valid": year,
-        "support_types": types, "status": "alleged" if alleged else "confirmed",
-        "sources": [{"id": source, "note": f"UCDP ESD ({layout}) codes this supporter as backing the warring party "
-                                           f"in {year}" + (" (alleged)" if alleged else "")}],
-        "qualifiers": qualifiers,
-    })
+    bundle.add_claim(
+        {
+            "id": cid,
+            "subject": supporter,
+            "predicate": "supports",
+            "object": recipient,
+            "valid": year,
+            "support_types": types,
+            "status": "alleged" if alleged else "confirmed",
+            "sources": [
+                {
+                    "id": source,
+                    "note": f"UCDP ESD ({layout}) codes this supporter as backing the warring party "
+                    f"in {year}" + (" (alleged)" if alleged else ""),
+                }
+            ],
+            "qualifiers": qualifiers,
+        }
+    )
 
 
 def _fights(bundle, resolver, row, recipient, year, source, where) -> None:
-    opponent = resolver.actor("ucdp", row["oppo_id"], row.get("oppo_name") or f"UCDP actor {row['oppo_id']}",
-                              kind=_kind(row.get("oppo_name", "")), where=where)
+    opponent = resolver.actor(
+        "ucdp",
+        row["oppo_id"],
+        row.get("oppo_name") or f"UCDP actor {row['oppo_id']}",
+        kind=_kind(row.get("oppo_name", "")),
+        where=where,
+    )
     if opponent == recipient:
         return
     a, b = sorted((recipient, opponent))
     cid = f"ucdp-esd-{a}-fights-{b}-{year}"
     if cid not in bundle.claims:
-        bundle.add_claim({
-            "id": cid, "subject": a, "predicate": "fights", "object": b, "valid": year,
-            "sources": [{"id": source, "note": f"UCDP ESD lists the two as opposing sides of an active dyad in {year}"}],
-            "qualifiers": {"ucdp_dyad": row.get("dyad_id", "")},
-        })
+        bundle.add_claim(
+            {
+                "id": cid,
+                "subject": a,
+                "predicate": "fights",
+                "object": b,
+                "valid": year,
+                "sources": [
+                    {"id": source, "note": f"UCDP ESD lists the two as opposing sides of an active dyad in {year}"}
+                ],
+                "qualifiers": {"ucdp_dyad": row.get("dyad_id", "")},
+            }
+        )

@@ -31,13 +31,31 @@ from loaders.imports.progress import Progress
 
 __all__ = ["KIND_OF_CLASS", "PROPERTIES", "import_wikidata", "wikidata_date"]
 
-PROPERTIES = {"P361": ("part_of", False), "P807": ("offshoot_of", False), "P1365": ("successor_of", False),
-              "P1366": ("successor_of", True), "P463": ("member_of", False), "P1344": ("member_of", False)}
-KIND_OF_CLASS = {"Q6256": "state", "Q3624078": "state", "Q7275": "state", "Q7188": "government",
-                 "Q35798": "government", "Q17149090": "armed_group", "Q1520223": "armed_group",
-                 "Q1133443": "militia", "Q7278": "political_organisation", "Q484652": "international_organisation",
-                 "Q5": "person", "Q1127126": "coalition", "Q1788992": "coalition", "Q176799": "armed_forces",
-                 "Q8473": "armed_forces"}
+PROPERTIES = {
+    "P361": ("part_of", False),
+    "P807": ("offshoot_of", False),
+    "P1365": ("successor_of", False),
+    "P1366": ("successor_of", True),
+    "P463": ("member_of", False),
+    "P1344": ("member_of", False),
+}
+KIND_OF_CLASS = {
+    "Q6256": "state",
+    "Q3624078": "state",
+    "Q7275": "state",
+    "Q7188": "government",
+    "Q35798": "government",
+    "Q17149090": "armed_group",
+    "Q1520223": "armed_group",
+    "Q1133443": "militia",
+    "Q7278": "political_organisation",
+    "Q484652": "international_organisation",
+    "Q5": "person",
+    "Q1127126": "coalition",
+    "Q1788992": "coalition",
+    "Q176799": "armed_forces",
+    "Q8473": "armed_forces",
+}
 _PRECISION = {9: 4, 10: 7, 11: 10}
 _QID = re.compile(r"(Q\d+)$")
 _PID = re.compile(r"(P\d+)$")
@@ -52,7 +70,7 @@ def wikidata_date(value: str, precision: int = 11) -> str | None:
     if precision not in _PRECISION:
         return None
     text = value.lstrip("+")[:10]
-    return text[:_PRECISION[precision]]
+    return text[: _PRECISION[precision]]
 
 
 def _label(entity: dict) -> str:
@@ -86,21 +104,31 @@ def _load(path: Path):
             try:
                 out.append(json.loads(line))
             except json.JSONDecodeError as exc:
-                raise ImportInputError(f"{path}:{i}: not JSON ({exc.msg}); expected Wikidata entity JSON "
-                                       f"or SPARQL JSON results") from None
+                raise ImportInputError(
+                    f"{path}:{i}: not JSON ({exc.msg}); expected Wikidata entity JSON or SPARQL JSON results"
+                ) from None
         return out
 
 
-def import_wikidata(path: str | Path, bundle: Bundle, resolver: Resolver, *, published: str | None = None,
-                    progress: Progress | None = None) -> None:
+def import_wikidata(
+    path: str | Path,
+    bundle: Bundle,
+    resolver: Resolver,
+    *,
+    published: str | None = None,
+    progress: Progress | None = None,
+) -> None:
     """Read Wikidata entity JSON or SPARQL JSON results into ``bundle``."""
     path = Path(path)
     doc = _load(path)
     if isinstance(doc, dict) and "results" in doc and "head" in doc:
         statements, entities = _from_sparql(doc, path, bundle, published)
     else:
-        items = doc.get("entities", {}).values() if isinstance(doc, dict) and "entities" in doc else (
-            [doc] if isinstance(doc, dict) else doc)
+        items = (
+            doc.get("entities", {}).values()
+            if isinstance(doc, dict) and "entities" in doc
+            else ([doc] if isinstance(doc, dict) else doc)
+        )
         entities = {e["id"]: e for e in items if isinstance(e, dict) and "id" in e}
         if not entities:
             raise ImportInputError(f"{path}: no Wikidata entities or SPARQL results found")
@@ -109,15 +137,25 @@ def import_wikidata(path: str | Path, bundle: Bundle, resolver: Resolver, *, pub
     for qid, info in sorted(entities.items()):
         if progress:
             progress.update()
-        ids[qid] = resolver.actor("wikidata", qid, info["label"], kind=info["kind"], where=str(path),
-                                  aliases=info.get("aliases", []), founded=info.get("founded"),
-                                  dissolved=info.get("dissolved"), description=info.get("description", ""))
+        ids[qid] = resolver.actor(
+            "wikidata",
+            qid,
+            info["label"],
+            kind=info["kind"],
+            where=str(path),
+            aliases=info.get("aliases", []),
+            founded=info.get("founded"),
+            dissolved=info.get("dissolved"),
+            description=info.get("description", ""),
+        )
     for st in statements:
         pid, subject, target = st["property"], st["subject"], st["target"]
         predicate, reverse = PROPERTIES[pid]
         if target not in ids:
             if pid == "P1344":
-                bundle.notes.append(f"{path}: {subject} P1344 {target} skipped: the target is not an actor in this input")
+                bundle.notes.append(
+                    f"{path}: {subject} P1344 {target} skipped: the target is not an actor in this input"
+                )
                 continue
             ids[target] = resolver.actor("wikidata", target, st.get("target_label") or target, where=str(path))
         s, o = ids[subject], ids[target]
@@ -126,10 +164,15 @@ def import_wikidata(path: str | Path, bundle: Bundle, resolver: Resolver, *, pub
         if s == o:
             continue
         valid = f"{st['start'] or ''}/{st['end'] or ''}" if (st["start"] or st["end"]) else None
-        record = {"id": f"wikidata-{st['statement']}".lower().replace("$", "-"), "subject": s, "predicate": predicate,
-                  "object": o, "status": "reported",
-                  "sources": [{"id": src, "note": f"Wikidata statement {subject} {pid} {target}"} for src in st["sources"]],
-                  "qualifiers": {"wikidata_property": pid}}
+        record = {
+            "id": f"wikidata-{st['statement']}".lower().replace("$", "-"),
+            "subject": s,
+            "predicate": predicate,
+            "object": o,
+            "status": "reported",
+            "sources": [{"id": src, "note": f"Wikidata statement {subject} {pid} {target}"} for src in st["sources"]],
+            "qualifiers": {"wikidata_property": pid},
+        }
         if valid:
             record["valid"] = valid
         bundle.add_claim(record)
@@ -149,8 +192,12 @@ def _from_entities(entities: dict, bundle: Bundle):
         claims = e.get("claims", {})
         item_source = bundle_item_source(bundle, qid, e.get("modified", "")[:10] or None)
         aliases = [a["value"] for vals in e.get("aliases", {}).values() for a in vals if a.get("value")]
-        info = {"label": _label(e), "kind": _kind(e), "aliases": aliases,
-                "description": (e.get("descriptions", {}).get("en") or {}).get("value", "")}
+        info = {
+            "label": _label(e),
+            "kind": _kind(e),
+            "aliases": aliases,
+            "description": (e.get("descriptions", {}).get("en") or {}).get("value", ""),
+        }
         for pid, field in (("P571", "founded"), ("P576", "dissolved")):
             for st in claims.get(pid, ()):
                 if st.get("rank") != "deprecated":
@@ -164,36 +211,64 @@ def _from_entities(entities: dict, bundle: Bundle):
                     continue
                 quals = st.get("qualifiers", {})
                 sources = [_reference_source(bundle, ref, e) for ref in st.get("references", ())]
-                statements.append({"property": pid, "subject": qid, "target": target,
-                                   "statement": st.get("id") or f"{qid}-{pid}-{target}",
-                                   "start": _snak_time(quals, "P580"), "end": _snak_time(quals, "P582"),
-                                   "sources": sorted(set(sources)) or [item_source]})
+                statements.append(
+                    {
+                        "property": pid,
+                        "subject": qid,
+                        "target": target,
+                        "statement": st.get("id") or f"{qid}-{pid}-{target}",
+                        "start": _snak_time(quals, "P580"),
+                        "end": _snak_time(quals, "P582"),
+                        "sources": sorted(set(sources)) or [item_source],
+                    }
+                )
     return statements, {qid: e.pop("__info__") for qid, e in entities.items()}
 
 
 def bundle_item_source(bundle: Bundle, qid: str, published: str | None) -> str:
     if not published:
-        raise ImportInputError(f"Wikidata item {qid} has no 'modified' date to date it as a source; "
-                               f"pass published=DATE (--published) for the date the data was retrieved")
-    return bundle.add_source({"id": f"wikidata-item-{qid.lower()}", "title": f"Wikidata item {qid}",
-                              "publisher": "Wikidata", "url": f"https://www.wikidata.org/wiki/{qid}",
-                              "published": published, "license": "CC0 1.0"})
+        raise ImportInputError(
+            f"Wikidata item {qid} has no 'modified' date to date it as a source; "
+            f"pass published=DATE (--published) for the date the data was retrieved"
+        )
+    return bundle.add_source(
+        {
+            "id": f"wikidata-item-{qid.lower()}",
+            "title": f"Wikidata item {qid}",
+            "publisher": "Wikidata",
+            "url": f"https://www.wikidata.org/wiki/{qid}",
+            "published": published,
+            "license": "CC0 1.0",
+        }
+    )
 
 
 def _reference_source(bundle: Bundle, ref: dict, entity: dict) -> str:
     snaks = ref.get("snaks", {})
     url = next((s["datavalue"]["value"] for s in snaks.get("P854", ()) if "datavalue" in s), None)
     stated_in = next((_snak_item(s) for s in snaks.get("P248", ())), None)
-    title = next((s["datavalue"]["value"].get("text") for s in snaks.get("P1476", ())
-                  if isinstance(s.get("datavalue", {}).get("value"), dict)), None)
+    title = next(
+        (
+            s["datavalue"]["value"].get("text")
+            for s in snaks.get("P1476", ())
+            if isinstance(s.get("datavalue", {}).get("value"), dict)
+        ),
+        None,
+    )
     published = _snak_time(snaks, "P577") or _snak_time(snaks, "P813") or entity.get("modified", "")[:10]
     if not url and stated_in:
         url = f"https://www.wikidata.org/wiki/{stated_in}"
     if not url or not published:
         return bundle_item_source(bundle, entity["id"], entity.get("modified", "")[:10] or None)
-    return bundle.add_source({"id": f"wikidata-ref-{ref.get('hash') or short_hash(url)}"[:60].lower(),
-                              "title": title or f"Reference cited on Wikidata ({url})", "publisher": "cited on Wikidata",
-                              "url": url, "published": published})
+    return bundle.add_source(
+        {
+            "id": f"wikidata-ref-{ref.get('hash') or short_hash(url)}"[:60].lower(),
+            "title": title or f"Reference cited on Wikidata ({url})",
+            "publisher": "cited on Wikidata",
+            "url": url,
+            "published": published,
+        }
+    )
 
 
 def _from_sparql(doc: dict, path: Path, bundle: Bundle, published: str | None):
@@ -206,8 +281,9 @@ def _from_sparql(doc: dict, path: Path, bundle: Bundle, published: str | None):
         item, prop, target = value(b, "item"), value(b, "property"), value(b, "value")
         qm, pm, tm = _QID.search(item or ""), _PID.search(prop or ""), _QID.search(target or "")
         if not (qm and pm and tm):
-            bundle.problem(str(path), 0, f"results[{i}]", "each binding needs item, property and value "
-                                                         "(Wikidata ids or URIs)")
+            bundle.problem(
+                str(path), 0, f"results[{i}]", "each binding needs item, property and value (Wikidata ids or URIs)"
+            )
             continue
         qid, pid, tid = qm.group(1), pm.group(1), tm.group(1)
         entities.setdefault(qid, {"label": value(b, "itemLabel") or qid, "kind": "armed_group"})
@@ -216,13 +292,26 @@ def _from_sparql(doc: dict, path: Path, bundle: Bundle, published: str | None):
         source = bundle_item_source(bundle, qid, published)
         ref = value(b, "reference")
         if ref:
-            source = bundle.add_source({"id": f"wikidata-ref-{short_hash(ref)}", "title": f"Reference cited on Wikidata ({ref})",
-                                        "publisher": "cited on Wikidata", "url": ref, "published": published})
+            source = bundle.add_source(
+                {
+                    "id": f"wikidata-ref-{short_hash(ref)}",
+                    "title": f"Reference cited on Wikidata ({ref})",
+                    "publisher": "cited on Wikidata",
+                    "url": ref,
+                    "published": published,
+                }
+            )
         start, end = value(b, "start"), value(b, "end")
-        statements.append({
-            "property": pid, "subject": qid, "target": tid, "target_label": value(b, "valueLabel"),
-            "statement": f"{qid}-{pid}-{tid}-{short_hash(start or '', end or '')}",
-            "start": wikidata_date(start, int(value(b, "startPrecision") or 11)) if start else None,
-            "end": wikidata_date(end, int(value(b, "endPrecision") or 11)) if end else None,
-            "sources": [source]})
+        statements.append(
+            {
+                "property": pid,
+                "subject": qid,
+                "target": tid,
+                "target_label": value(b, "valueLabel"),
+                "statement": f"{qid}-{pid}-{tid}-{short_hash(start or '', end or '')}",
+                "start": wikidata_date(start, int(value(b, "startPrecision") or 11)) if start else None,
+                "end": wikidata_date(end, int(value(b, "endPrecision") or 11)) if end else None,
+                "sources": [source],
+            }
+        )
     return statements, entities

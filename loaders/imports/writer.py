@@ -43,8 +43,9 @@ class WriteResult:
 
 
 def _dump(value) -> str:
-    return yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000,
-                     default_flow_style=False)
+    return yaml.dump(
+        value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
+    )
 
 
 def _unmatched_csv(bundle: Bundle) -> str:
@@ -69,7 +70,9 @@ def _is_replaceable(path: Path) -> bool:
     return not path.exists() or (path.is_dir() and (not any(path.iterdir()) or (path / MANIFEST).is_file()))
 
 
-def write_bundle(bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None) -> WriteResult:
+def write_bundle(
+    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None
+) -> WriteResult:
     """Write ``bundle`` as the dataset folder ``out``, replacing an earlier import there.
 
     Raises:
@@ -78,8 +81,9 @@ def write_bundle(bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manif
     """
     out = Path(out)
     if not _is_replaceable(out):
-        raise ImportInputError(f"{out} exists and is not an import folder (no {MANIFEST}); "
-                              f"choose another -o or remove it first")
+        raise ImportInputError(
+            f"{out} exists and is not an import folder (no {MANIFEST}); choose another -o or remove it first"
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
@@ -92,10 +96,22 @@ def write_bundle(bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manif
         for name, content in files.items():
             (tmp / name).write_text(_dump(content), encoding="utf-8")
         (tmp / UNMATCHED).write_text(_unmatched_csv(bundle), encoding="utf-8")
-        counts = {"actors": len(bundle.actors), "sources": len(bundle.sources), "claims": len(bundle.claims),
-                  "unmatched": len(bundle.unmatched)}
-        (tmp / MANIFEST).write_text(json.dumps({**manifest, "counts": counts, "notes": sorted(set(bundle.notes))},
-                                               indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        counts = {
+            "actors": len(bundle.actors),
+            "sources": len(bundle.sources),
+            "claims": len(bundle.claims),
+            "unmatched": len(bundle.unmatched),
+        }
+        (tmp / MANIFEST).write_text(
+            json.dumps(
+                {**manifest, "counts": counts, "notes": sorted(set(bundle.notes))},
+                indent=2,
+                sort_keys=True,
+                ensure_ascii=False,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
         checked = read_dataset([tmp], existing=reference)
         if checked.problems:
             raise DatasetInvalid(checked.problems)

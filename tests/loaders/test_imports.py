@@ -52,7 +52,8 @@ def test_esd_matches_reference_actors_by_name_and_reports_the_rest(tmp_path):
     result = import_files("ucdp-esd", [UCDP / "esd-ay-181-excerpt.csv"], out, reference=seed)
     g = load_datasets([bundled_dataset("seed"), out])
     assert "assad-government" in {c.object for c in g.supporters_of("assad-government", as_of="2015")} | {
-        "assad-government"}
+        "assad-government"
+    }
     assert g.supporters_of("assad-government", as_of="2015-06-01")
     unmatched = {u.key for u in result.unmatched}
     assert "118" not in unmatched and "57" in unmatched
@@ -121,12 +122,16 @@ def test_acled_current_layout_aggregates_events_with_evidence(tmp_path):
     g = load_datasets([out])
     fights = g.claims(actor="Hayat Tahrir al-Sham", predicate="fights")
     assert [(c.valid.edtf, c.qualifiers["events"]) for c in fights] == [
-        ("2022-06-01/2022-06-02", "1"), ("2024-11-27/2024-12-05", "3")]
+        ("2022-06-01/2022-06-02", "1"),
+        ("2024-11-27/2024-12-05", "3"),
+    ]
     assert fights[1].qualifiers["event_ids"] == "SYR900001;SYR900002;SYR900003"
     assert fights[1].qualifiers["fatalities"] == "20" and fights[1].status.value == "reported"
     allied = g.claims(actor="Hayat Tahrir al-Sham", predicate="allied_with")
     assert {g.get(c.other("acled-hayat-tahrir-al-sham")).name for c in allied} == {
-        "Free Syrian Army", "National Front for Liberation"}
+        "Free Syrian Army",
+        "National Front for Liberation",
+    }
     assert g.claims(actor="Military Forces of Russia (2000-)", predicate="allied_with")
     assert not any("Protesters" in a.name for a in g.actors)
 
@@ -142,10 +147,13 @@ def test_acled_period_suffix_resolves_through_crosswalk_span(tmp_path):
     assert "Military Forces of Syria (2000-2024)" not in {u.key for u in result.unmatched}
 
 
-@pytest.mark.parametrize("name, pair", [
-    ("reduced.csv", ("Syrian Democratic Forces", "Military Forces of the United States (2009-2017)")),
-    ("legacy.csv", ("Military Forces of Uganda (1986-)", "Militia (Test Allies)")),
-])
+@pytest.mark.parametrize(
+    "name, pair",
+    [
+        ("reduced.csv", ("Syrian Democratic Forces", "Military Forces of the United States (2009-2017)")),
+        ("legacy.csv", ("Military Forces of Uganda (1986-)", "Militia (Test Allies)")),
+    ],
+)
 def test_acled_older_layouts(tmp_path, name, pair):
     out = tmp_path / "a"
     import_files("acled", [ACLED / name], out)
@@ -160,9 +168,15 @@ def test_wikidata_entities(tmp_path):
     result = import_files("wikidata", [WIKIDATA / "entities.json"], out)
     g = load_datasets([out])
     front = g.actor("Test Front")
-    assert (str(front.founded), str(front.dissolved), front.external_ids["wikidata"]) == ("2012-01-23", "2017-01-28", "Q900001")
+    assert (str(front.founded), str(front.dissolved), front.external_ids["wikidata"]) == (
+        "2012-01-23",
+        "2017-01-28",
+        "Q900001",
+    )
     split = g.claims(subject="TF", predicate="offshoot_of")[0]
-    assert split.valid.edtf == "2012-01/" and g.source(split.source_ids[0]).url == "https://example.org/test-front-split"
+    assert (
+        split.valid.edtf == "2012-01/" and g.source(split.source_ids[0]).url == "https://example.org/test-front-split"
+    )
     assert [c.subject for c in g.claims(object="TF", predicate="successor_of")] == ["wikidata-q900003"]
     member = g.claims(subject="TF", predicate="member_of")[0]
     assert member.valid.edtf == "2015/2016" and g.actor("Test Alliance").kind.value == "coalition"
@@ -180,15 +194,26 @@ def test_wikidata_sparql_needs_a_date_and_reads_precision(tmp_path):
 
 def test_csv_edges_with_mapping(tmp_path):
     src = tmp_path / "edges.csv"
-    src.write_text("from,to,year,kind\nAlpha Group,Beta Front,2013,supports\nBeta Front,Gamma,2014,fightz\n",
-                   encoding="utf-8")
+    src.write_text(
+        "from,to,year,kind\nAlpha Group,Beta Front,2013,supports\nBeta Front,Gamma,2014,fightz\n", encoding="utf-8"
+    )
     with pytest.raises(DatasetInvalid) as err:
-        import_files("csv", [src], tmp_path / "o", mapping="subject=from,object=to,predicate=kind,start=year",
-                     csv_source={"title": "T", "url": "https://example.org/t", "publisher": "P", "published": "2020"})
+        import_files(
+            "csv",
+            [src],
+            tmp_path / "o",
+            mapping="subject=from,object=to,predicate=kind,start=year",
+            csv_source={"title": "T", "url": "https://example.org/t", "publisher": "P", "published": "2020"},
+        )
     assert [(p.line, p.field) for p in err.value.problems] == [(3, "predicate")]
     src.write_text("from,to,year\nAlpha Group,Beta Front,2013\n", encoding="utf-8")
-    import_files("csv", [src], tmp_path / "o", mapping="subject=from,object=to,predicate==supports,start=year",
-                 csv_source={"title": "T", "url": "https://example.org/t", "publisher": "P", "published": "2020"})
+    import_files(
+        "csv",
+        [src],
+        tmp_path / "o",
+        mapping="subject=from,object=to,predicate==supports,start=year",
+        csv_source={"title": "T", "url": "https://example.org/t", "publisher": "P", "published": "2020"},
+    )
     g = load_datasets([tmp_path / "o"])
     assert g.holds("Alpha Group", "supports", "Beta Front", "2014")
 
@@ -199,13 +224,45 @@ def test_cli_import_and_crosswalk(tmp_path, capsys):
     assert "unmatched" not in capsys.readouterr().err
     assert main(["crosswalk", "list", "--unmatched", str(out), "--format", "csv"]) == 0
     assert "Military Forces of Syria (2000-2024)" in capsys.readouterr().out
-    assert main(["crosswalk", "set", "acled", "Military Forces of Syria", "Government of Syria", "--from", "2000",
-                 "--to", "2024-12-08", "--crosswalk", str(cw), "--data", "seed"]) == 0
+    assert (
+        main(
+            [
+                "crosswalk",
+                "set",
+                "acled",
+                "Military Forces of Syria",
+                "Government of Syria",
+                "--from",
+                "2000",
+                "--to",
+                "2024-12-08",
+                "--crosswalk",
+                str(cw),
+                "--data",
+                "seed",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["crosswalk", "list", "--crosswalk", str(cw), "--format", "csv"]) == 0
     assert "acled,Military Forces of Syria,assad-government,2000,2024-12-08," in capsys.readouterr().out
-    assert main(["import", "acled", str(ACLED / "current.csv"), "-o", str(tmp_path / "b"), "--crosswalk", str(cw),
-                 "--data", "seed"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                "acled",
+                str(ACLED / "current.csv"),
+                "-o",
+                str(tmp_path / "b"),
+                "--crosswalk",
+                str(cw),
+                "--data",
+                "seed",
+            ]
+        )
+        == 0
+    )
     assert "assad-government" in (tmp_path / "b" / "claims.yaml").read_text(encoding="utf-8")
     assert main(["import", "acled", str(ACLED / "nope.csv"), "-o", str(tmp_path / "c")]) == 2
     assert "no such file" in capsys.readouterr().err
