@@ -86,4 +86,10 @@ class OxigraphEngine(RdflibEngine):
         if replace:
             store.clear()
         store.bulk_load(path=str(ontology_file()), format=RdfFormat.TURTLE, to_graph=target)
-        store.bulk_load(input="".join(ntriples(graph)).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=target)
+        lines = []
+        for line in ntriples(graph):  # in chunks: the whole text of a large graph would not fit in memory twice
+            lines.append(line)
+            if len(lines) == 500_000:
+                store.bulk_load(input="".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=target)
+                lines.clear()
+        store.bulk_load(input="".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=target)
