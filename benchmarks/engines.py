@@ -59,7 +59,7 @@ def bench_engine(name, graph, queries, expected):
         bound = [template.bind(graph, {"actor": a, "as_of": d}) for a, d in queries]
         engine.run(template, bound[0])  # warm up
         times, wrong = [], 0
-        for b, exp in zip(bound, expected):
+        for b, exp in zip(bound, expected, strict=False):
             t = time.perf_counter()
             rows = engine.run(template, b)
             times.append(time.perf_counter() - t)

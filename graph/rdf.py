@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Iterator
 from urllib.parse import quote, unquote
 
 from rdflib import XSD, Graph, Literal, Namespace, URIRef
@@ -385,7 +385,8 @@ def from_rdf(g: Graph) -> ActorGraph:
             _text(g, node, AG.id, required=True), ids[_one(g, node, AG.subject)], terms[_one(g, node, AG.predicate)],
             ids[_one(g, node, AG.object)], Interval.parse(_text(g, node, AG.valid)),
             support_types=tuple(terms[t] for t in g.objects(node, AG.supportType)),
-            status=terms[_one(g, node, AG.status)], citations=tuple(c for _, c in sorted(citations, key=lambda x: x[0])),
+            status=terms[_one(g, node, AG.status)],
+            citations=tuple(c for _, c in sorted(citations, key=lambda x: x[0])),
             qualifiers=qualifiers, note=_text(g, node, RDFS.comment) or ""))
     claims.sort(key=lambda c: c.id)
     out = ActorGraph()

@@ -7,7 +7,7 @@ Each function takes the :class:`graph.ActorGraph` and the typed parameter values
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import networkx as nx
 
@@ -72,7 +72,8 @@ def _lineage(g, v):
     lin = g.lineage(v["actor"])
     rows = {(d, s.claim.id, s.claim.subject, s.claim.predicate.value, s.claim.object)
             for d, steps in (("ancestor", lin.ancestors), ("descendant", lin.descendants)) for s in steps}
-    return [dict(zip(("direction", "claim_id", "subject", "predicate", "object"), r)) for r in sorted(rows)]
+    names = ("direction", "claim_id", "subject", "predicate", "object")
+    return [dict(zip(names, r, strict=True)) for r in sorted(rows)]
 
 
 def _timeline(g, v):

@@ -55,7 +55,7 @@ def run_raw(graph, text: str, *, engine: str, **options) -> list[dict]:
 
 
 def push(graph, target: str, *, replace: bool = False, **options) -> None:
-    """Write ``graph`` to a server: ``neo4j`` (uri=...), ``falkordb`` (socket= or host=/port=) or ``sparql`` (endpoint=...).
+    """Write ``graph`` to ``neo4j`` (uri=), ``falkordb`` (socket=, or host= and port=) or ``sparql`` (endpoint=).
 
     Writes are idempotent: pushing again, also after a push was cut off, ends with the same content.
     ``replace`` first removes what an earlier push wrote (a graph that lost claims since then).

@@ -18,9 +18,10 @@ for Cypher's ``$param``) and adds the derived values that make time filters plai
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from graph.time import PartialDate, day_span
 from ontology import ActorGraphError, Certainty, RelationKind, SupportType, parse_term
@@ -39,7 +40,8 @@ __all__ = [
 #: The parameter types a header may declare.
 PARAM_TYPES = ("actor", "place", "entity", "date", "certainty", "relation_kind", "support_type", "int", "text")
 
-_PARAM_RE = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)\s*:\s*(?P<type>[a-z_]+)\s*(?:=\s*(?P<default>[^-]*?))?\s*--\s*(?P<help>.*)$")
+_PARAM_RE = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)\s*:\s*(?P<type>[a-z_]+)\s*"
+                       r"(?:=\s*(?P<default>[^-]*?))?\s*--\s*(?P<help>.*)$")
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -73,7 +75,8 @@ class Header:
 def parse_header(text: str, where: str = "<template>") -> Header:
     """Read the comment header of a template file.
 
-    >>> h = parse_header("# name: x\\n# description: d\\n# param: as_of: date = none -- when\\n# columns: a, b\\nRETURN 1")
+    >>> h = parse_header("# name: x\\n# description: d\\n"
+    ...                  "# param: as_of: date = none -- when\\n# columns: a, b\\nRETURN 1")
     >>> h.name, [p.name for p in h.params], h.columns, h.params[0].required
     ('x', ['as_of'], ('a', 'b'), False)
     """
@@ -97,7 +100,8 @@ def parse_header(text: str, where: str = "<template>") -> Header:
                                     f"not {value!r}")
             ptype = m["type"]
             if ptype not in PARAM_TYPES:
-                raise TemplateError(f"{where}:{number}: unknown param type {ptype!r}; use one of {', '.join(PARAM_TYPES)}")
+                raise TemplateError(f"{where}:{number}: unknown param type {ptype!r}; "
+                                    f"use one of {', '.join(PARAM_TYPES)}")
             default = m["default"]
             required = default is None
             if default is not None and default.strip() in ("", "none"):
@@ -196,7 +200,8 @@ def _convert(p: Param, raw: Any, graph, template: str) -> Any:
     except (ValueError, TypeError) as exc:
         if isinstance(exc, ActorGraphError):
             raise TemplateError(f"template {template!r}, parameter {p.name!r}: {exc}") from None
-        raise TemplateError(f"template {template!r}, parameter {p.name!r} ({p.type}): {raw!r} is not valid ({exc})") from None
+        raise TemplateError(f"template {template!r}, parameter {p.name!r} ({p.type}): "
+                            f"{raw!r} is not valid ({exc})") from None
 
 
 @dataclass(frozen=True, slots=True)

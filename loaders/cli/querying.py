@@ -53,7 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("push", help="write the graph to Neo4j, FalkorDB or a SPARQL endpoint (idempotent)")
     p.add_argument("target", choices=["neo4j", "falkordb", "sparql"])
-    p.add_argument("address", nargs="?", help="Neo4j URI, SPARQL endpoint URL, or FalkorDB host[:port] / unix socket path")
+    p.add_argument("address", nargs="?",
+                   help="Neo4j URI, SPARQL endpoint URL, or FalkorDB host[:port] or unix socket path")
     p.add_argument("--user")
     p.add_argument("--password")
     p.add_argument("--replace", action="store_true", help="first remove what an earlier push wrote")

@@ -72,5 +72,5 @@ def rows_for_columns(columns, values_rows, template_name: str) -> list[Row]:
         if len(values) != len(columns):
             raise EngineError(f"template {template_name!r} returned {len(values)} columns but declares "
                               f"{len(columns)} ({', '.join(columns)}); fix its SELECT/RETURN")
-        out.append(dict(zip(columns, values)))
+        out.append(dict(zip(columns, values, strict=False)))
     return out

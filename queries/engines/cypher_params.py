@@ -9,7 +9,7 @@ __all__ = ["cypher_params"]
 
 
 def cypher_params(params) -> dict:
-    """Every declared parameter (``None`` when unset, as Cypher needs each ``$name`` defined) plus the derived day numbers."""
+    """Every declared parameter (``None`` when unset: Cypher needs each ``$name`` defined) and the derived days."""
     out: dict = {}
     for name, value in params.values.items():
         if isinstance(value, PartialDate):

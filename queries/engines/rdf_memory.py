@@ -43,7 +43,7 @@ class RdflibEngine:
             return [{"result": bool(result.askAnswer)}] if result.type == "ASK" else [
                 {"subject": str(s), "predicate": str(p), "object": str(o)} for s, p, o in result.graph]
         names = [str(v) for v in result.vars]
-        return [dict(zip(names, (to_python(v) for v in row))) for row in result]
+        return [dict(zip(names, (to_python(v) for v in row), strict=False)) for row in result]
 
     def _query(self, text: str, bindings):
         try:
@@ -73,7 +73,7 @@ class OxigraphEngine(RdflibEngine):
 
             self._graph = Graph(store="Oxigraph", identifier=DATA["graph"])
         except Exception as exc:
-            raise EngineError(f"the Oxigraph store is not available ({exc}); install it: pip install oxrdflib") from None
+            raise EngineError(f"the Oxigraph store is not available ({exc}); pip install oxrdflib") from None
 
     def _query(self, text: str, bindings):
         return super()._query(bind_terms(text, bindings), {})

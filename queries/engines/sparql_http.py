@@ -1,9 +1,9 @@
 """Any SPARQL 1.1 endpoint over HTTP: queries (SPARQL Protocol) and, for pushing, updates.
 
 Parameters are bound by value: each typed value becomes an RDF term, escaped by ``n3()``, that
-takes the place of its variable in the query's tokens (:func:`queries.engines.sparql_params.bind_terms`). Writes are ``INSERT DATA``
-into one named graph, in batches; triples are a set, so re-running a push (also after one was cut
-off) ends with exactly the same content. Templates compare ISO text of dates, which stays right on
+takes the place of its variable in the query's tokens (:func:`queries.engines.sparql_params.bind_terms`).
+Writes are ``INSERT DATA`` into one named graph, in batches; triples are a set, so re-running a
+push (also after one was cut off) ends with exactly the same content. Templates compare ISO text of dates, which stays right on
 Virtuoso where typed ``xsd:date`` range filters do not.
 """
 
@@ -68,7 +68,7 @@ class SparqlHttpEngine:
 
     def raw(self, text: str) -> list[Row]:
         names, rows = self.select(text)
-        return [dict(zip(names, row)) for row in rows]
+        return [dict(zip(names, row, strict=False)) for row in rows]
 
     def clear(self) -> None:
         self.update(f"CLEAR SILENT GRAPH <{self.graph}>")

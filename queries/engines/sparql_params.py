@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from rdflib import Literal, URIRef, Variable
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from graph.rdf import AG, DATA, term_iri

@@ -76,7 +76,7 @@ QUERY_DATES = ["2011", "2012-06", "2013-03-15", "2014", "2015-11", "2016-12-31"]
 
 
 def synthetic_graph(claims: int, *, actors: int | None = None, seed: int = 0) -> ActorGraph:
-    """A large graph of ``supports`` claims with partial and open-ended dates (30% open), for scale tests and benchmarks."""
+    """Many ``supports`` claims with partial and open-ended dates (30% open), for scale tests and benchmarks."""
     rng = random.Random(seed)
     actors = actors or max(10, claims // 10)
     acts = [Actor(f"x{i}", f"Actor {i}", "armed_group") for i in range(actors)]

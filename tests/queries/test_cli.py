@@ -8,6 +8,8 @@ import pytest
 
 from loaders.cli.main import main
 
+COUNT = "SELECT (COUNT(?c) AS ?n) WHERE { ?c a <https://w3id.org/actorgraph/ns#Claim> }"
+
 
 def _run(capsys, *argv):
     code = main(list(argv))
@@ -44,17 +46,17 @@ def test_query_errors_are_one_line(capsys):
 
 def test_user_templates_folder(capsys, tmp_path):
     header = "name: claim-count\n description: how many claims\n columns: n\n"
-    (tmp_path / "claim-count.cypher").write_text("".join(f"// {l.strip()}\n" for l in header.splitlines())
+    (tmp_path / "claim-count.cypher").write_text("".join(f"// {line.strip()}\n" for line in header.splitlines())
                                                  + "MATCH ()-[r]->() RETURN count(r) AS n\n")
-    (tmp_path / "claim-count.rq").write_text("".join(f"# {l.strip()}\n" for l in header.splitlines())
-                                             + "SELECT (COUNT(?c) AS ?n) WHERE { ?c a <https://w3id.org/actorgraph/ns#Claim> }\n")
-    code, out, _ = _run(capsys, "query", "claim-count", "--templates", str(tmp_path), "--data", "seed", "--format", "csv")
+    (tmp_path / "claim-count.rq").write_text("".join(f"# {line.strip()}\n" for line in header.splitlines())
+                                             + COUNT + "\n")
+    code, out, _ = _run(capsys, "query", "claim-count", "--templates", str(tmp_path), "--data", "seed",
+                        "--format", "csv")
     assert code == 0 and out.splitlines()[1] == "15"
 
 
 def test_raw_sparql_and_cypher(capsys):
-    code, out, _ = _run(capsys, "sparql", "SELECT (COUNT(?c) AS ?n) WHERE { ?c a <https://w3id.org/actorgraph/ns#Claim> }",
-                        "--data", "seed", "--format", "csv")
+    code, out, _ = _run(capsys, "sparql", COUNT, "--data", "seed", "--format", "csv")
     assert code == 0 and out.splitlines()[1] == "15"
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from graph.time import day_span
-
 from queries.reference import REFERENCE, reference_rows
 from queries.template import load_templates
 from tests.queries.conftest import load_once

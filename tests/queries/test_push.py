@@ -14,7 +14,6 @@ from queries.runner import push
 from tests.conftest import require_service
 from tests.queries.randomgraph import random_graph
 
-
 ROOT = Path(__file__).resolve().parents[2]
 
 

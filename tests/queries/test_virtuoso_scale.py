@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from rdflib import Graph
 
 from graph.rdf import DATA, ntriples
