@@ -3,8 +3,8 @@
 Parameters are bound by value: each typed value becomes an RDF term, escaped by ``n3()``, that
 takes the place of its variable in the query's tokens (:func:`queries.engines.sparql_params.bind_terms`).
 Writes are ``INSERT DATA`` into one named graph, in batches; triples are a set, so re-running a
-push (also after one was cut off) ends with exactly the same content. Templates compare ISO text of dates, which stays right on
-Virtuoso where typed ``xsd:date`` range filters do not.
+push (also after one was cut off) ends with exactly the same content. Templates compare ISO text
+of dates, which stays right on Virtuoso where typed ``xsd:date`` range filters do not.
 """
 
 from __future__ import annotations
