@@ -116,7 +116,10 @@ def test_sparql_push_cut_off_then_rerun_ends_the_same(virtuoso_server):
     assert 0 < partial < len(expected), "the push was not cut off half-way; make the graph bigger"
     push(graph, "sparql", endpoint=virtuoso_server.endpoint, named_graph=engine.graph)
     push(graph, "sparql", endpoint=virtuoso_server.endpoint, named_graph=engine.graph)  # and again: harmless
-    assert _sparql_content(engine) == expected
+    try:
+        assert _sparql_content(engine) == expected
+    finally:
+        engine.clear()  # the server's default graph is the union of all graphs: leave nothing behind
 
 
 @pytest.mark.falkordb
