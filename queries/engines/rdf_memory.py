@@ -59,37 +59,70 @@ class RdflibEngine:
 
 
 class OxigraphEngine(RdflibEngine):
-    """Oxigraph (Rust) in memory behind the rdflib API: the fast embedded SPARQL engine."""
+    """Oxigraph (Rust) in memory behind the rdflib API: the fast embedded SPARQL engine.
+
+    The store is a pyoxigraph ``Store`` wrapped by oxrdflib, so :attr:`rdflib_graph` is an ordinary
+    rdflib graph; templates go to the store directly, which saves rdflib's result conversion.
+    """
 
     name = "oxigraph"
 
     def __init__(self) -> None:
         try:
+            import pyoxigraph
+            from oxrdflib import OxigraphStore
             from rdflib import Graph
-        except ImportError:  # pragma: no cover - rdflib is a dependency
-            raise EngineError("install rdflib and oxrdflib: pip install oxrdflib") from None
-        try:
-            from graph.rdf import DATA
+        except ImportError:
+            raise EngineError("the Oxigraph store is not installed; pip install oxrdflib pyoxigraph") from None
+        from graph.rdf import DATA
 
-            self._graph = Graph(store="Oxigraph", identifier=DATA["graph"])
-        except Exception as exc:
-            raise EngineError(f"the Oxigraph store is not available ({exc}); pip install oxrdflib") from None
+        self._ox = pyoxigraph.Store()
+        self._target = pyoxigraph.NamedNode(str(DATA["graph"]))
+        self._graph = Graph(store=OxigraphStore(store=self._ox), identifier=DATA["graph"])
+
+    @property
+    def rdflib_graph(self):
+        """The loaded graph through rdflib's API."""
+        return self._graph
 
     def _query(self, text: str, bindings):
         return super()._query(bind_terms(text, bindings), {})
 
-    def load(self, graph, *, replace: bool = True) -> None:
-        from pyoxigraph import NamedNode, RdfFormat
+    def run(self, template, params) -> list[Row]:
+        text = bind_terms(template.sparql, sparql_bindings(params))
+        try:
+            solutions = self._ox.query(text, default_graph=self._target)
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise EngineError(f"{self.name}: the query failed: {exc}") from None
+        return rows_for_columns(template.columns, ([_ox_value(v) for v in s] for s in solutions), template.name)
 
-        store = self._graph.store._inner
-        target = NamedNode(str(self._graph.identifier))
+    def load(self, graph, *, replace: bool = True) -> None:
+        from pyoxigraph import RdfFormat
+
         if replace:
-            store.clear()
-        store.bulk_load(path=str(ontology_file()), format=RdfFormat.TURTLE, to_graph=target)
+            self._ox.clear()
+        self._ox.bulk_load(path=str(ontology_file()), format=RdfFormat.TURTLE, to_graph=self._target)
         lines = []
         for line in ntriples(graph):  # in chunks: the whole text of a large graph would not fit in memory twice
             lines.append(line)
             if len(lines) == 500_000:
-                store.bulk_load(input="".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=target)
+                self._ox.bulk_load(input="".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES,
+                                   to_graph=self._target)
                 lines.clear()
-        store.bulk_load(input="".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=target)
+        self._ox.bulk_load(input="".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=self._target)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _ox_value(term):
+    """A pyoxigraph result term as a plain value, as :func:`queries.engines.sparql_params.to_python` does."""
+    if term is None:
+        return None
+    datatype = getattr(term, "datatype", None)
+    if datatype is not None:
+        if datatype.value == _XSD + "integer":
+            return int(term.value)
+        if datatype.value == _XSD + "boolean":
+            return term.value in ("true", "1")
+    return term.value

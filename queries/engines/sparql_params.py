@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -77,15 +78,32 @@ def bind_terms(query: str, bindings: dict[str, Node]) -> str:
     """
     if not bindings:
         return query
+    pieces, projected = _split(query)
+    clash = sorted(n for n in projected if n in bindings)
+    if clash:
+        raise ValueError(f"parameter(s) {', '.join(clash)} are projected or assigned in the query; "
+                         "rename the result variable (a parameter is a constant)")
+    return "".join(p if i % 2 == 0 else (bindings[p].n3() if p in bindings else "?" + p)
+                   for i, p in enumerate(pieces))
+
+
+@lru_cache(maxsize=256)
+def _split(query: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The query as alternating text and variable names (text first), and the projected or assigned names.
+
+    Cached: a template's text is split once, then each run only joins the pieces.
+    """
     stripped = _TOKEN.sub(lambda m: m.group(0) if m.lastgroup == "var" else " ", query)
+    projected: set[str] = set()
     for m in _PROJECTION.finditer(stripped):
-        names = set(re.findall(r"[?$]([A-Za-z0-9_]+)", m.group(1))) if m.group(1) is not None else {m.group(2)}
-        clash = sorted(n for n in names if n in bindings)
-        if clash:
-            raise ValueError(f"parameter(s) {', '.join(clash)} are projected or assigned in the query; "
-                             "rename the result variable (a parameter is a constant)")
-    return _TOKEN.sub(lambda m: bindings[m.group(0)[1:]].n3() if m.lastgroup == "var" and m.group(0)[1:] in bindings
-                      else m.group(0), query)
+        projected |= set(re.findall(r"[?$]([A-Za-z0-9_]+)", m.group(1))) if m.group(1) is not None else {m.group(2)}
+    pieces, pos = [], 0
+    for m in _TOKEN.finditer(query):
+        if m.lastgroup == "var":
+            pieces.extend((query[pos:m.start()], m.group(0)[1:]))
+            pos = m.end()
+    pieces.append(query[pos:])
+    return tuple(pieces), frozenset(projected)
 
 
 def to_python(term) -> object:
