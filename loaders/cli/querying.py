@@ -107,9 +107,12 @@ def _render(rows: list[dict], columns, fmt: str) -> str:
 
 def cmd_query(args) -> str:
     graph = load_graph(args)
+    options = {"sparql": {"endpoint": args.endpoint},
+               "neo4j": {"uri": args.uri, "user": args.user, "password": args.password}}.get(args.engine, {})
+    if args.engine in ("sparql", "neo4j") and not (args.endpoint or args.uri):
+        raise EngineError(f"--engine {args.engine} queries a server: give --endpoint URL or --uri URI")
     columns, rows = run_template(graph, args.name, parse_params(args.param), engine=args.engine,
-                                 templates=args.templates, endpoint=args.endpoint, uri=args.uri,
-                                 user=args.user, password=args.password)
+                                 templates=args.templates, **options)
     return _render(rows, columns, args.format)
 
 
