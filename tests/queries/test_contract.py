@@ -86,9 +86,10 @@ def test_random_graphs(engine, seed):
     rows = 0
     for name, values in _cases(graph, seed, QUERY_DATES[seed - 1::2], ["2013-06"]):
         if name == "lineage" and engine.name == "sparql":
-            # Known Virtuoso 7.2 problem: after other graphs with the same actor IRIs were loaded and
-            # cleared on the same server, the transitive paths of lineage.rq lose rows (the same graphs
-            # pass on a fresh server, and the seed passes here). Reported in the README, not hidden.
+            # Open problem (issue 4 stays open for it): in this full session, Virtuoso 7.2 loses rows of
+            # lineage.rq's transitive paths on a random graph. A standalone run that loads the seed and the
+            # three random graphs one after another on one server gives every row, so the trigger is some
+            # earlier query or load of the session; not yet found. Seed-data lineage is checked above.
             continue
         rows += _check(engine, graph, name, values)
     assert rows > 100
