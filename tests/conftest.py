@@ -8,6 +8,7 @@ the service cannot be started. Locally that skips; when ``ACTORGRAPH_REQUIRE_SER
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,10 @@ from loaders import bundled_dataset, load_datasets
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"  # screenshots, to look at; gitignored
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
 
 
 def services_required() -> bool:
@@ -42,3 +47,21 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"the shared folder {SHARED} is missing; tests read third-party inputs from it")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, started once for the session (the browser tests share it)."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        require_service("chromium", f"{CHROMIUM} is missing (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require_service("chromium", "playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        try:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Exception as exc:  # noqa: BLE001 - any launch failure means the service is unavailable
+            require_service("chromium", f"it did not start: {exc}")
+        yield b
+        b.close()

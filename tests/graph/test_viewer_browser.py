@@ -6,7 +6,6 @@ dates, on the made-up graph (every awkward date), the seed dataset and the Syria
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -14,32 +13,11 @@ import pytest
 
 from graph.exports import Selection, export
 from loaders import bundled_dataset, load_datasets
-from tests.conftest import require_service
 from tests.graph.test_exports_data import PROBE_DAYS, TRICKY_NAME, synthetic_graph
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        require_service("chromium", f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require_service("chromium", "playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        except Exception as exc:  # noqa: BLE001 - any launch failure means the service is unavailable
-            require_service("chromium", f"it did not start: {exc}")
-        yield b
-        b.close()
+from tests.conftest import ARTIFACTS  # noqa: E402 - screenshots go there
 
 
 class Viewer:

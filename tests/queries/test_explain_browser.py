@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from loaders import bundled_dataset, load_datasets
 from queries.explain import Explainer, render
-from tests.conftest import require_service
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        require_service("chromium", f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require_service("chromium", "playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        except Exception as exc:  # noqa: BLE001 - any launch failure means the service is unavailable
-            require_service("chromium", f"it did not start: {exc}")
-        yield b
-        b.close()
+from tests.conftest import ARTIFACTS  # noqa: E402 - screenshots go there
 
 
 @pytest.mark.parametrize("when", ["2016-06-01", "2024-12-05"])
