@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -134,9 +135,9 @@ class ActorGraph:
         self._names = NameIndex()
         self._index: IntervalIndex | None = None
         # per-entity and per-predicate claim lists: the indexes point queries walk
-        self._out: dict[str, list[Claim]] = {}
-        self._in: dict[str, list[Claim]] = {}
-        self._by_predicate: dict[RelationKind, list[Claim]] = {}
+        self._out: defaultdict[str, list[Claim]] = defaultdict(list)
+        self._in: defaultdict[str, list[Claim]] = defaultdict(list)
+        self._by_predicate: defaultdict[RelationKind, list[Claim]] = defaultdict(list)
 
     # ------------------------------------------------------------------ building
 
@@ -208,17 +209,19 @@ class ActorGraph:
             self._g.add_node(e.id)
             self._names.add(e.id, e.name, e.aliases, is_place=e.is_place)
         self._sources.update(new_sources)
-        sources, known, known_by_citations = self._sources, self._known, {}
+        sources, known, all_claims = self._sources, self._known, self._claims
+        out, into, by_predicate = self._out, self._in, self._by_predicate
+        known_by_citations: dict[int, tuple[int, int]] = {}  # keyed by id(): claims often share one tuple
         for c in claims:
-            self._claims[c.id] = c
-            self._out.setdefault(c.subject, []).append(c)
-            self._in.setdefault(c.object, []).append(c)
-            self._by_predicate.setdefault(c.predicate, []).append(c)
-            k = known_by_citations.get(c.citations)
-            if k is None:  # claims often share their citations: compute once per distinct set
+            all_claims[c.id] = c
+            out[c.subject].append(c)
+            into[c.object].append(c)
+            by_predicate[c.predicate].append(c)
+            k = known_by_citations.get(id(c.citations))
+            if k is None:
                 published = [sources[cite.source].published for cite in c.citations]
-                k = known_by_citations[c.citations] = (min(p.first_day for p in published),
-                                                       min(p.last_day for p in published))
+                k = known_by_citations[id(c.citations)] = (min(p.first_day for p in published),
+                                                           min(p.last_day for p in published))
             known[c.id] = k
         _add_claim_edges(self._g, claims)
         if claims:
