@@ -1,5 +1,7 @@
 """The in-memory actor graph: names, filters, time slices, changes, lineage, knowledge time."""
 
+from datetime import date
+
 import networkx as nx
 import pytest
 
@@ -116,7 +118,7 @@ def test_as_of_is_a_networkx_view_of_what_holds(g):
     view = g.as_of("2016-06-01")
     assert isinstance(view, nx.MultiDiGraph)
     keys = sorted(k for _, _, k in view.edges(keys=True))
-    assert keys == sorted(c.id for c in g.all_claims() if c.valid.holds_on(__import__("datetime").date(2016, 6, 1)))
+    assert keys == sorted(c.id for c in g.all_claims() if c.valid.holds_on(date(2016, 6, 1)))
     assert "league" not in view.nodes  # not founded yet
     assert "cap" in view.nodes
     with pytest.raises(nx.NetworkXError):
@@ -124,7 +126,6 @@ def test_as_of_is_a_networkx_view_of_what_holds(g):
 
 
 def test_snapshot_claims_agree_with_the_per_claim_rule(g):
-    from datetime import date
     for day in ["2011-06-01", "2014-12-31", "2016-12-15", "2024-12-07", "2024-12-08", "2030-01-01"]:
         d = date.fromisoformat(day)
         for certainty in ("possible", "certain"):

@@ -12,8 +12,8 @@ ENGINE_NAMES = ["rdflib", "oxigraph", "sparql-virtuoso", "falkordb", "neo4j"]
 _MARKS = {"sparql-virtuoso": [pytest.mark.virtuoso], "falkordb": [pytest.mark.falkordb], "neo4j": [pytest.mark.neo4j]}
 
 
-@pytest.fixture(scope="session")
-def virtuoso_server():
+def running_virtuoso():
+    """Start a private Virtuoso server (skip locally, fail in CI when it cannot run); yields it, then stops it."""
     from queries.engines.base import EngineError
     from queries.engines.virtuoso import VirtuosoServer, virtuoso_available
 
@@ -26,6 +26,11 @@ def virtuoso_server():
         require_service("virtuoso", str(exc))
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server():
+    yield from running_virtuoso()
 
 
 def _open(name: str, request):

@@ -16,7 +16,7 @@ from ontology import ontology_file
 from queries.engines import open_engine
 from queries.reference import reference_rows
 from queries.template import load_templates
-from tests.conftest import require_service
+from tests.queries.conftest import running_virtuoso
 from tests.queries.randomgraph import synthetic_graph
 
 pytestmark = [pytest.mark.virtuoso, pytest.mark.slow]
@@ -29,18 +29,7 @@ def _key(row):
 @pytest.fixture()
 def own_virtuoso():
     """A server of its own: Virtuoso's default graph is the union of all graphs, duplicates included."""
-    from queries.engines.base import EngineError
-    from queries.engines.virtuoso import VirtuosoServer, virtuoso_available
-
-    why = virtuoso_available()
-    if why:
-        require_service("virtuoso", why)
-    try:
-        server = VirtuosoServer()
-    except EngineError as exc:
-        require_service("virtuoso", str(exc))
-    yield server
-    server.stop()
+    yield from running_virtuoso()
 
 
 def test_supporters_of_at_100k_claims(own_virtuoso):
