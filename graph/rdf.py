@@ -16,8 +16,10 @@ infinite bound, and templates need no OPTIONAL for missing bounds. Templates com
 (``STR(?d) <= "2016-06-01"``), which is exact and works around Virtuoso's wrong typed-date ranges.
 
 Besides the statement node, each claim also writes the direct "truthy" triple ``subject ag:supports
-object`` (as Wikidata does), and a lineage claim ``child ag:lineageParent parent``, which lets property
-paths walk lineage chains. Reading ignores both.
+object`` (as Wikidata does), and a lineage claim ``child ag:lineageParent parent``; the graph as a
+whole also writes ``child ag:lineageAncestor ancestor`` for every ancestor reachable through
+lineage links (the transitive closure), so that templates walk lineage chains without property
+paths. Reading ignores all three.
 Blank nodes are never used, so writing the same graph twice to a store adds nothing.
 """
 
@@ -129,6 +131,39 @@ def triples(graph: ActorGraph, *, direct: bool = True) -> Iterator[tuple]:
         yield from _source_triples(s)
     for c in graph.all_claims():
         yield from _claim_triples(graph, c, direct=direct)
+    if direct:
+        yield from _lineage_closure(graph)
+
+
+def _lineage_closure(graph: ActorGraph) -> Iterator[tuple]:
+    """``child ag:lineageAncestor ancestor`` for every ancestor reachable through ``ag:lineageParent``.
+
+    Written out rather than left to a ``ag:lineageParent+`` property path because Virtuoso 7.2
+    evaluates such paths wrongly when the optimiser binds both ends (it then found no ancestors
+    for some actors, depending on the statistics of earlier data); a plain triple pattern over the
+    closure gives the same answer on every engine. Lineage chains are short, so the closure is small.
+    """
+    parents: dict[str, set[str]] = {}
+    for c in graph.all_claims():
+        if c.predicate.spec.lineage:
+            child, parent = (c.object, c.subject) if c.predicate is RelationKind.MERGED_INTO else (c.subject, c.object)
+            parents.setdefault(child, set()).add(parent)
+    for child in sorted(parents):
+        seen: set[str] = set()
+        frontier = list(parents[child])
+        while frontier:
+            node = frontier.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            frontier.extend(parents.get(node, ()))
+        child_iri = _entity_iri(graph, child)
+        for ancestor in sorted(seen):
+            yield child_iri, AG.lineageAncestor, _entity_iri(graph, ancestor)
+
+
+def _entity_iri(graph: ActorGraph, ident: str) -> URIRef:
+    return _iri("place" if graph.get(ident).is_place else "actor", ident)
 
 
 def _entity_triples(e: Actor | Place) -> Iterator[tuple]:

@@ -75,3 +75,21 @@ def test_holding_bounds_match_the_model(seed_graph):
         node = rdf.DATA[f"claim/{c.id}"]
         assert data.value(node, rdf.AG.possibleFrom) == rdf.day_literal(c.valid.possible_from)
         assert data.value(node, rdf.AG.certainTo) == rdf.day_literal(c.valid.certain_to)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_lineage_closure_is_every_reachable_ancestor(seed):
+    import networkx as nx
+
+    g = random_graph(seed, claims=120)
+    edges = nx.DiGraph()  # child -> parent, as ag:lineageParent
+    for c in g.all_claims():
+        if c.predicate.spec.lineage:
+            merged = c.predicate.value == "merged_into"
+            edges.add_edge(c.object if merged else c.subject, c.subject if merged else c.object)
+    expected = {(child, ancestor) for child in edges for ancestor in nx.descendants(edges, child)}
+    # an actor on a lineage cycle is its own ancestor, as with a ``+`` property path
+    expected |= {(n, n) for cycle in nx.simple_cycles(edges) for n in cycle}
+    written = {(str(s).rsplit("/", 1)[1], str(o).rsplit("/", 1)[1])
+               for s, p, o in rdf.triples(g) if p == rdf.AG.lineageAncestor}
+    assert expected and written == expected

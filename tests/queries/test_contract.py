@@ -85,13 +85,6 @@ def test_random_graphs(engine, seed):
     load_once(engine, ("random", seed), graph)
     rows = 0
     for name, values in _cases(graph, seed, QUERY_DATES[seed - 1::2], ["2013-06"]):
-        if name == "lineage" and engine.name == "sparql":
-            # Open problem (issue 4 stays open for it): Virtuoso 7.2 drops rows of lineage.rq's transitive
-            # paths once the same query has run on an earlier graph of the server. Reproduced: load the
-            # seed, run lineage for every seed actor, load random_graph(1), run lineage for a6 -> the row
-            # of claim c21 (a2 merged_into a3, reached through a6 -> a3) is missing. A fresh server gives
-            # every row. Probably Virtuoso's cache of compiled queries; no workaround found yet.
-            continue
         rows += _check(engine, graph, name, values)
     assert rows > 100
 
