@@ -262,6 +262,14 @@ class ActorGraph:
         """
         return self._names.resolve(ref, places=places)
 
+    def named(self, ref: str, *, places: bool | None = None) -> list[str]:
+        """Ids of every actor or place whose id, name or alias is ``ref`` (any case): no error, no suggestions.
+
+        For matching many outside names, where :meth:`resolve`'s "did you mean" search would cost more
+        than the lookup itself.
+        """
+        return self._names.candidates(ref, places=places)
+
     def entity(self, ref: str) -> Entity:
         return self._entities[self.resolve(ref)]
 

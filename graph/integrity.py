@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.model import Actor, Claim, Place
-from graph.time import Bound, PartialDate
+from graph.time import Bound, Interval, PartialDate
 
-__all__ = ["claim_problems"]
+__all__ = ["claim_problems", "outside_existence"]
 
 Lookup = Callable[[str], "Actor | Place | None"]
 
@@ -59,13 +59,22 @@ def claim_problems(claim: Claim, entity: Lookup, source_exists: Callable[[str], 
 
 def _outside_existence(claim: Claim, actor: Actor, side: str) -> list[str]:
     """Messages for a claim that certainly begins before its actor was founded or runs past its dissolution."""
+    return outside_existence(claim.valid, actor, side)
+
+
+def outside_existence(valid: Interval, actor: Actor, side: str = "actor") -> list[str]:
+    """Why a relation valid during ``valid`` cannot involve ``actor`` (empty when it can), by its lifetime.
+
+    Also used to match outside actors: a name or id that points at an actor not yet founded in the
+    year of the row is a different actor (or the same one under an earlier name).
+    """
     out = []
-    start, end = claim.valid.start, claim.valid.end
+    start, end = valid.start, valid.end
     if actor.founded is not None and isinstance(start, PartialDate) and start.last_day < actor.founded.first_day:
         out.append(f"begins {start} but its {side} {actor.id!r} was only founded {actor.founded}")
     if actor.dissolved is not None:
         dissolved = actor.dissolved
-        if claim.valid.single:
+        if valid.single:
             if start.first_day > dissolved.last_day:
                 out.append(f"is dated {start}, after its {side} {actor.id!r} was dissolved {dissolved}")
         elif end is Bound.OPEN:

@@ -19,17 +19,29 @@ from __future__ import annotations
 
 import os
 
-from graph.store.container import MAGIC, StoreError, read_container, write_container
+from graph.store.container import MAGIC, StoreError, read_container, read_header, write_container
 
-__all__ = ["MAGIC", "StoreError", "is_store", "read_store", "write_store"]
+__all__ = ["MAGIC", "StoreError", "is_store", "read_store", "store_notes", "write_store"]
 
 
-def write_store(graph, path: str | os.PathLike) -> int:
-    """Write ``graph`` to the store file ``path`` (atomically; same graph, same bytes); returns its size."""
+def write_store(graph, path: str | os.PathLike, *, notes: dict | None = None) -> int:
+    """Write ``graph`` to the store file ``path`` (atomically; same graph, same bytes); returns its size.
+
+    Args:
+        notes: JSON-able facts about where the graph came from (an import's manifest and unmatched
+            names), kept in the header and read back by :func:`store_notes`; they do not affect the graph.
+    """
     from graph.store.encode import encode_graph
 
     arrays, meta = encode_graph(graph)
+    if notes is not None:
+        meta = {**meta, "notes": notes}
     return write_container(path, arrays, meta)
+
+
+def store_notes(path: str | os.PathLike) -> dict:
+    """The ``notes`` a store file was written with (empty when none), read from its header alone."""
+    return dict(read_header(path).get("meta", {}).get("notes") or {})
 
 
 def read_store(path: str | os.PathLike, *, verify: bool = False):

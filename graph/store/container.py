@@ -20,7 +20,7 @@ import numpy as np
 
 from ontology import ActorGraphError
 
-__all__ = ["MAGIC", "StoreError", "read_container", "write_container"]
+__all__ = ["MAGIC", "StoreError", "read_container", "read_header", "write_container"]
 
 MAGIC = b"ACTORGRAPH-STORE 1\n"
 _ALIGN = 8
@@ -107,3 +107,21 @@ def read_container(path: str | os.PathLike, *, verify: bool = False) -> tuple[di
             raise StoreError(f"{path}: truncated (array {name!r} runs past the end); rebuild the store")
         arrays[name] = np.frombuffer(view[lo : lo + e["nbytes"]], dtype=np.dtype(e["dtype"])).reshape(e["shape"])
     return arrays, header["meta"]
+
+
+def read_header(path: str | os.PathLike) -> dict:
+    """The JSON header of a store file alone (its metadata), without reading the arrays.
+
+    Raises:
+        StoreError: not a store file, or its header is damaged.
+    """
+    path = Path(path)
+    with path.open("rb") as handle:
+        if handle.read(len(MAGIC)) != MAGIC:
+            raise StoreError(f"{path} is not an actorgraph store file (it does not start with {MAGIC!r})")
+        size = int.from_bytes(handle.read(8), "little")
+        raw = handle.read(size)
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StoreError(f"{path}: the header is damaged ({exc}); rebuild the store") from None

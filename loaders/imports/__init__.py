@@ -18,7 +18,7 @@ from loaders.imports.bundle import Bundle, Unmatched
 from loaders.imports.crosswalk import Crosswalk, CrosswalkEntry, CrosswalkError, Resolver
 from loaders.imports.csvrows import ImportInputError
 from loaders.imports.progress import Progress
-from loaders.imports.writer import MANIFEST, WriteResult, write_bundle
+from loaders.imports.writer import MANIFEST, STORE_SUFFIX, WriteResult, write_bundle, write_store_bundle
 from ontology import DatasetInvalid
 
 __all__ = [
@@ -118,7 +118,10 @@ def import_files(
     progress: bool | None = None,
     **options,
 ) -> ImportResult:
-    """Import ``files`` of kind ``source`` into the dataset folder ``out``.
+    """Import ``files`` of kind ``source`` into the dataset folder ``out``, or the store file ``out.agstore``.
+
+    A store file (``out`` ending in ``.agstore``) skips writing and re-reading YAML, which is what
+    makes large imports slow; it holds the ``reference`` data too, so it loads on its own.
 
     Args:
         source: one of :data:`SOURCES` (``ucdp-esd``, ``ucdp-actors``, ``acled``, ``wikidata``, ``csv``).
@@ -165,14 +168,24 @@ def import_files(
         "crosswalk_entries": len(crosswalk.entries),
         "reference": reference is not None,
     }
-    written = write_bundle(bundle, out, dataset=dataset, manifest=manifest, reference=reference)
+    write = write_store_bundle if Path(out).suffix == STORE_SUFFIX else write_bundle
+    written = write(bundle, out, dataset=dataset, manifest=manifest, reference=reference)
     return ImportResult(written, tuple(sorted(bundle.unmatched.values())), tuple(sorted(set(bundle.notes))))
 
 
 def read_unmatched(folder: str | os.PathLike) -> list[Unmatched]:
-    """The unmatched outside names an earlier import recorded in ``folder``."""
+    """The unmatched outside names an earlier import recorded in ``folder`` (or in a store file)."""
     import csv
 
+    from graph.store import is_store, store_notes
+
+    if Path(folder).is_file() and is_store(folder):
+        notes = store_notes(folder)
+        if "unmatched" not in notes:
+            raise ImportInputError(f"{folder} is a store file but not one written by 'actorgraph import'")
+        return [
+            Unmatched(r["scheme"], r["key"], r["name"], r["assigned_id"], r["first_seen"]) for r in notes["unmatched"]
+        ]
     path = Path(folder) / "unmatched.csv"
     if not (Path(folder) / MANIFEST).is_file() or not path.is_file():
         raise ImportInputError(f"{folder} is not an import folder (no {MANIFEST} and unmatched.csv)")

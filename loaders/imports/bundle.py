@@ -59,6 +59,7 @@ class Bundle:
     problems: list[Problem] = field(default_factory=list)
     unmatched: dict[tuple[str, str], Unmatched] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)  # claim id -> "file:line" of the row it came from
 
     def problem(self, file: str, line: int, fieldname: str, message: str) -> None:
         self.problems.append(Problem(file, line, fieldname, message))
@@ -81,5 +82,8 @@ class Bundle:
         self.sources.setdefault(record["id"], record)
         return record["id"]
 
-    def add_claim(self, record: dict) -> None:
+    def add_claim(self, record: dict, *, where: str | None = None) -> None:
+        """Add a claim record; ``where`` ("file:line") lets a later check point at the input row."""
         self.claims[record["id"]] = record
+        if where:
+            self.origins.setdefault(record["id"], where)

@@ -18,11 +18,13 @@ import io
 import os
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from graph.time import PartialDate
+from graph.integrity import outside_existence
+from graph.time import Interval, PartialDate
 from loaders.imports.bundle import Bundle, Unmatched, slug
-from ontology import ActorGraphError, AmbiguousName, EntityNotFound
+from ontology import ActorGraphError
 
 __all__ = ["Crosswalk", "CrosswalkEntry", "CrosswalkError", "Resolver"]
 
@@ -153,12 +155,12 @@ class Resolver:
         self.bundle = bundle
         self.crosswalk = crosswalk or Crosswalk()
         self.reference = reference
-        self._by_external: dict[tuple[str, str], str] = {}
+        self._by_external: dict[tuple[str, str], list[str]] = {}
         if reference is not None:
             for a in reference.actors:
                 for scheme, value in a.external_ids.items():
-                    self._by_external.setdefault((scheme, _norm(str(value))), a.id)
-        self._cache: dict[tuple, str] = {}
+                    self._by_external.setdefault((scheme, _norm(str(value))), []).append(a.id)
+        self._cache: dict[tuple, str | None] = {}
 
     def actor(
         self,
@@ -167,16 +169,23 @@ class Resolver:
         name: str,
         *,
         day: int | None = None,
+        valid: str | None = None,
         kind: str = "armed_group",
         where: str = "",
         match_name: str | None = None,
         **fields,
     ) -> str:
-        """The graph id of the outside actor KEY (called NAME) of SCHEME, on ``day`` when it matters.
+        """The graph id of the outside actor KEY (called NAME) of SCHEME, on ``day`` or during ``valid``.
 
+        ``valid`` (EDTF, e.g. the year of a UCDP row) is when the outside actor took part in what is
+        being imported; a reference actor found by id or name but not in existence then is not taken
+        (an id kept across renamings goes to the earlier name's actor through ``successor_of``).
         ``match_name`` is the name tried against the reference graph's names (default ``name``);
         ``fields`` (aliases, country, founded, dissolved, description) go into a new actor's record.
         """
+        span = Interval.parse(valid) if valid else (Interval.parse(date.fromordinal(day).isoformat()) if day else None)
+        if day is None and span is not None and isinstance(span.start, PartialDate):
+            day = span.start.first_day
         target = self.crosswalk.lookup(scheme, key, day)
         if target is None and match_name and match_name != key:
             target = self.crosswalk.lookup(scheme, match_name, day)
@@ -184,26 +193,59 @@ class Resolver:
             if self.reference is None or target not in self.reference:
                 self._new(target, name, kind, scheme, key, fields)
             return target
-        cache_key = (scheme, key)
-        if cache_key in self._cache:
-            return self._cache[cache_key]
-        found = self._in_reference(scheme, key, match_name or name)
+        cache_key = (scheme, key, span)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self._in_reference(scheme, key, match_name or name, span)
+        found = self._cache[cache_key]
         if found is None:
-            found = self._new(f"{scheme}-{slug(key)}", name, kind, scheme, key, fields)
+            found = self._new(f"{scheme}-{slug(key)}", self._free_name(name, scheme, key), kind, scheme, key, fields)
             self.bundle.unmatched.setdefault((scheme, key), Unmatched(scheme, key, name, found, where))
-        self._cache[cache_key] = found
         return found
 
-    def _in_reference(self, scheme: str, key: str, name: str) -> str | None:
+    def _in_reference(self, scheme: str, key: str, name: str, span: Interval | None) -> str | None:
+        """The reference actor KEY or NAME stands for during ``span``, or ``None``."""
         if self.reference is None:
             return None
-        hit = self._by_external.get((scheme, _norm(key)))
-        if hit is not None:
-            return hit
-        try:
-            return self.reference.resolve(name, places=False)
-        except (EntityNotFound, AmbiguousName):
-            return None
+        hits = self._by_external.get((scheme, _norm(key)))
+        by_id = hits is not None
+        if hits is None:
+            hits = self.reference.named(name, places=False)
+            if len(hits) != 1:  # unknown, or ambiguous: no guess
+                return None
+        if span is None:
+            return hits[0]
+        for hit in hits:
+            for candidate in (hit, *self._predecessors(hit)) if by_id else (hit,):
+                if not outside_existence(span, self.reference.get(candidate)):
+                    if candidate != hit:
+                        self.bundle.notes.append(
+                            f"{scheme} {key} ({name}) is {hit!r} in the reference data, which did not exist in "
+                            f"{span.edtf or span}; taken as its earlier name {candidate!r}"
+                        )
+                    return candidate
+        self.bundle.notes.append(
+            f"{scheme} {key} ({name}) would match {hits[0]!r} by {'id' if by_id else 'name'}, but that actor "
+            f"did not exist in {span.edtf or span}; rows of then went to a new actor (map them with "
+            f"'actorgraph crosswalk set {scheme} {key} ACTOR --from ... --to ...')"
+        )
+        return None
+
+    def _free_name(self, name: str, scheme: str, key: str) -> str:
+        """``name``, or ``name (SCHEME KEY)`` when a reference actor is already called so (names must stay unique)."""
+        if self.reference is None or scheme == "name" or not self.reference.named(name):
+            return name
+        return f"{name} ({scheme} {key})"
+
+    def _predecessors(self, actor_id: str) -> list[str]:
+        """Actors ``actor_id`` continues under a new name (``successor_of``), nearest first."""
+        out, frontier = [], [actor_id]
+        while frontier:
+            node = frontier.pop(0)
+            for c in self.reference.claims(subject=node, predicate="successor_of"):
+                if c.object not in out and c.object != actor_id:
+                    out.append(c.object)
+                    frontier.append(c.object)
+        return out
 
     def _new(self, actor_id: str, name: str, kind: str, scheme: str, key: str, fields: dict) -> str:
         record = {"id": actor_id, "name": name, "kind": kind}

@@ -12,9 +12,10 @@ cite one source described by ``source=`` (url, title, publisher, published).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from graph.time import Interval
+from graph.time import Interval, PartialDate
 from loaders.imports.bundle import Bundle, short_hash, slug
 from loaders.imports.crosswalk import Resolver
 from loaders.imports.csvrows import ImportInputError, read_rows
@@ -65,6 +66,8 @@ def import_csv_edges(
     progress: Progress | None = None,
 ) -> None:
     """Read a CSV edge list into ``bundle`` following ``mapping``."""
+    if source:
+        source = _checked_source(source)
     rows = read_rows(path)
     for need in ("subject", "object", "predicate"):
         if need not in mapping:
@@ -142,4 +145,33 @@ def import_csv_edges(
             record["support_types"] = types
         if get(row, "status"):
             record["status"] = get(row, "status")
-        bundle.add_claim(record)
+        bundle.add_claim(record, where=where)
+
+
+_SOURCE_FIELDS = {"url": "--source-url", "title": "--source-title", "publisher": "--source-publisher",
+                  "published": "--source-published"}
+
+
+def _checked_source(source: dict) -> dict:
+    """The source every row cites, checked before any row is read (not only when the records are).
+
+    Raises:
+        ImportInputError: a missing or malformed field, named with its command-line option.
+    """
+    unknown = sorted(set(source) - set(_SOURCE_FIELDS) - {"accessed", "language", "license"})
+    if unknown:
+        raise ImportInputError(f"the CSV source has unknown field(s) {', '.join(unknown)}; "
+                               f"give {', '.join(_SOURCE_FIELDS)}")
+    out = {k: str(v).strip() for k, v in source.items() if v is not None and str(v).strip()}
+    out.setdefault("title", out.get("url", ""))
+    missing = [f"{k} ({flag})" for k, flag in _SOURCE_FIELDS.items() if not out.get(k)]
+    if missing:
+        raise ImportInputError(f"the CSV source needs {', '.join(missing)}: every claim must cite a "
+                               f"source with its address, title, publisher and publication date")
+    if not re.match(r"^(https?|ftp)://\S+$", out["url"]):
+        raise ImportInputError(f"the CSV source's url {out['url']!r} is not an http(s) address (--source-url)")
+    try:
+        PartialDate.parse(out["published"])
+    except ActorGraphError as exc:
+        raise ImportInputError(f"the CSV source's publication date (--source-published): {exc}") from None
+    return out

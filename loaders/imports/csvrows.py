@@ -34,22 +34,23 @@ def read_rows(path: str | Path) -> CsvRows:
     """
     path = Path(path)
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-        first = handle.readline()
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            first = handle.readline()
     except OSError as exc:
         raise ImportInputError(f"{path}: cannot read ({exc.strerror})") from None
     except UnicodeDecodeError as exc:
         raise ImportInputError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
     if not first.strip():
-        handle.close()
         raise ImportInputError(f"{path}: empty file; expected a header row")
     header = next(csv.reader([first]))
     keys = [h.strip().lower() for h in header]
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
-        reader = csv.reader(handle)
-        line = 1  # the header was line 1; reader.line_num counts the lines after it
-        with handle:
+        # opened again here, on first use, so that a caller who stops after the header leaks no file
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            handle.readline()
+            reader = csv.reader(handle)
+            line = 1  # the header was line 1; reader.line_num counts the lines after it
             try:
                 for cells in reader:
                     start, line = line + 1, reader.line_num + 1

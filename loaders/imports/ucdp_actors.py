@@ -4,8 +4,11 @@ Columns used (multi-valued cells are ", "-joined UCDP ids or names):
 
 * ``ActorId`` -> ``external_ids.ucdp``; ``NameData`` (the name UCDP uses) -> name; ``NameOrig``,
   ``NameOrigFull``, ``NameOrigFullEng`` and, for ``NameChange = 1``, ``NewName*`` -> aliases.
-* ``Org`` -> kind: 4 government, 1 armed group, 2 and 3 (identity-based and other organised
-  groups) militia.
+* ``Org`` -> kind: 4 government, 1 armed group (formally organised), 2 and 3 militia (2: informally
+  organised supporters of a party or candidate, "Supporters of ..."; 3: informally organised groups
+  sharing an identity, such as clans and ethnic groups). The readings were checked against the
+  v22.1 file: all 163 rows coded 4 are "Government of ...", and 35 of the 37 coded 2 are "Supporters
+  of ..." (the other two: "Opponents of al-Assad", "Opponents of Morsi").
 * ``Splinter = 1``: split from ``ActorIdPrev`` -> ``offshoot_of``.
 * ``SplitTemp = 1``: a temporary split from ``ActorIdSplitTemp`` -> ``offshoot_of`` with ``temporary: yes``.
 * ``Alliance = 1``: took part in the alliance ``ActorIdAlliance`` -> ``member_of``.
@@ -115,5 +118,6 @@ def import_actor_list(
                         "object": obj,
                         "sources": [{"id": source, "note": f"The UCDP actor list records this link ({flag})"}],
                         "qualifiers": dict(extra),
-                    }
+                    },
+                    where=f"{display}:{line}",
                 )

@@ -158,6 +158,7 @@ def import_esd(
             row["actor_name"] or actor_names.get(row["actor_id"], ""),
             kind=_kind(row["actor_name"], row.get("actor_nonstate")),
             where=where,
+            valid=year,
         )
         if row.get("oppo_id") and row.get("active", "1") == "1":
             _fights(bundle, resolver, row, recipient, year, source, where)
@@ -176,7 +177,7 @@ def import_esd(
         for sid, name in supporters:
             name = name or actor_names.get(sid) or f"UCDP actor {sid}"
             kind = _kind(name)
-            supporter = resolver.actor("ucdp", sid, name, kind=kind, where=where)
+            supporter = resolver.actor("ucdp", sid, name, kind=kind, where=where, valid=year)
             if supporter == recipient:
                 continue
             if layout == "triad":
@@ -186,10 +187,10 @@ def import_esd(
                 suffix = "_s" if kind == "government" else "_ns"
                 codes = [c for c in LETTERS if row.get(f"ext_{c}{suffix}", row.get(f"ext_{c}")) == "1"]
                 shared = (states if kind == "government" else len(supporters) - states) > 1
-            _support(bundle, row, supporter, recipient, year, codes, shared, layout, source)
+            _support(bundle, row, supporter, recipient, year, codes, shared, layout, source, where)
 
 
-def _support(bundle, row, supporter, recipient, year, codes, shared, layout, source) -> None:
+def _support(bundle, row, supporter, recipient, year, codes, shared, layout, source, where) -> None:
     cid = f"ucdp-esd-{supporter}-supports-{recipient}-{year}"
     types = sorted({SUPPORT_TYPES[c] for c in codes}) or ["unknown"]
     alleged = row.get("ext_alleged") == "1"
@@ -222,7 +223,8 @@ def _support(bundle, row, supporter, recipient, year, codes, shared, layout, sou
                 }
             ],
             "qualifiers": qualifiers,
-        }
+        },
+        where=where,
     )
 
 
@@ -233,6 +235,7 @@ def _fights(bundle, resolver, row, recipient, year, source, where) -> None:
         row.get("oppo_name") or f"UCDP actor {row['oppo_id']}",
         kind=_kind(row.get("oppo_name", "")),
         where=where,
+        valid=year,
     )
     if opponent == recipient:
         return
@@ -250,5 +253,6 @@ def _fights(bundle, resolver, row, recipient, year, source, where) -> None:
                     {"id": source, "note": f"UCDP ESD lists the two as opposing sides of an active dyad in {year}"}
                 ],
                 "qualifiers": {"ucdp_dyad": row.get("dyad_id", "")},
-            }
+            },
+            where=where,
         )

@@ -175,7 +175,7 @@ def import_wikidata(
         }
         if valid:
             record["valid"] = valid
-        bundle.add_claim(record)
+        bundle.add_claim(record, where=str(path))
 
 
 def _kind(entity: dict) -> str:

@@ -24,9 +24,10 @@ from loaders.imports.bundle import Bundle
 from loaders.imports.csvrows import ImportInputError
 from ontology import DatasetInvalid
 
-__all__ = ["MANIFEST", "WriteResult", "write_bundle"]
+__all__ = ["MANIFEST", "STORE_SUFFIX", "WriteResult", "write_bundle", "write_store_bundle"]
 
 MANIFEST = "import.json"
+STORE_SUFFIX = ".agstore"
 UNMATCHED = "unmatched.csv"
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -136,3 +137,62 @@ def _swap(tmp: Path, out: Path) -> None:
         os.replace(old, out)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _unmatched_rows(bundle: Bundle) -> list[dict]:
+    return [
+        {"scheme": u.scheme, "key": u.key, "name": u.name, "assigned_id": u.assigned, "first_seen": u.first_seen}
+        for u in sorted(bundle.unmatched.values())
+    ]
+
+
+def write_store_bundle(
+    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None
+) -> WriteResult:
+    """Write ``bundle`` straight to the store file ``out``: no YAML written, none read back.
+
+    The records pass the same checks as a dataset folder's (:func:`loaders.dataset.check_records`),
+    in memory; a store cannot point outside itself, so with a ``reference`` graph the store holds the
+    reference's records too, and loads alone. The import's manifest and unmatched names go into the
+    store's header notes (``actorgraph crosswalk list --unmatched FILE`` reads them). The file is
+    replaced atomically; the same input gives the same bytes.
+
+    Raises:
+        DatasetInvalid: the records fail the checks (nothing is written).
+        ImportInputError: ``out`` exists and is not a store file.
+    """
+    from graph import ActorGraph
+    from graph.store import is_store, write_store
+    from loaders.dataset import check_records
+
+    out = Path(out)
+    if out.exists() and not (out.is_file() and is_store(out)):
+        raise ImportInputError(f"{out} exists and is not a store file; choose another -o or remove it first")
+    sections = {
+        "actors": [bundle.actors[k] for k in sorted(bundle.actors)],
+        "sources": [bundle.sources[k] for k in sorted(bundle.sources)],
+        "claims": [_clean(bundle.claims[k]) for k in sorted(bundle.claims)],
+    }
+    checked = check_records(sections, origin=str(out), where=bundle.origins, existing=reference)
+    if checked.problems:
+        raise DatasetInvalid(checked.problems)
+    del sections
+    graph = ActorGraph()
+    if reference is not None:
+        graph.add(actors=reference.actors, places=reference.places, sources=reference.sources,
+                  claims=reference.all_claims())
+    graph.add(actors=checked.actors, places=checked.places, sources=checked.sources, claims=checked.claims)
+    counts = {
+        "actors": len(bundle.actors),
+        "sources": len(bundle.sources),
+        "claims": len(bundle.claims),
+        "unmatched": len(bundle.unmatched),
+    }
+    notes = {
+        "dataset": dataset,
+        "import": {**manifest, "counts": counts, "notes": sorted(set(bundle.notes))},
+        "unmatched": _unmatched_rows(bundle),
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_store(graph, out, notes=notes)
+    return WriteResult(out, counts["actors"], counts["sources"], counts["claims"], counts["unmatched"])

@@ -1,0 +1,158 @@
+"""Imports written straight to a store file, and outside actors matched only within their lifetimes.
+
+The real UCDP files come from ../shared/data/ucdp (CC BY 4.0), read at test time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.integrity import outside_existence
+from graph.records import claim_record, entity_record
+from graph.store import is_store, store_notes
+from graph.time import Interval
+from loaders import bundled_dataset, load_datasets
+from loaders.cli.main import main
+from loaders.imports import ImportInputError, import_files, read_unmatched
+from loaders.imports.bundle import Bundle
+from loaders.imports.crosswalk import Resolver
+from ontology import DatasetInvalid
+from tests.conftest import FIXTURES
+
+UCDP = FIXTURES / "ucdp"
+
+
+def _content(g):
+    return (sorted(repr(entity_record(e)) for e in [*g.actors, *g.places]),
+            sorted(repr(claim_record(g, c)) for c in g.all_claims()),
+            sorted(repr(s) for s in g.sources))
+
+
+@pytest.fixture(scope="module")
+def syria():
+    return load_datasets([bundled_dataset("syria")])
+
+
+@pytest.fixture(scope="module")
+def real_esd(shared_dir, syria, tmp_path_factory):
+    """The whole UCDP ESD v18.1 with the actor list, matched against the Syria corpus, both ways."""
+    folder = tmp_path_factory.mktemp("esd")
+    files = [shared_dir / "data" / "ucdp" / "ucdp-esd-ay-181.csv"]
+    options = {"ucdp_actors": shared_dir / "data" / "ucdp" / "ucdp-actor-221.csv", "reference": syria}
+    as_folder = import_files("ucdp-esd", files, folder / "esd", **options)
+    as_store = import_files("ucdp-esd", files, folder / "esd.agstore", **options)
+    return folder, as_folder, as_store, files, options
+
+
+def test_real_esd_with_the_syria_corpus_loads_and_the_store_equals_the_folder(real_esd):
+    folder, as_folder, as_store, _, _ = real_esd
+    together = load_datasets([bundled_dataset("syria"), folder / "esd"])
+    alone = load_datasets([folder / "esd.agstore"])
+    assert _content(alone) == _content(together)
+    assert as_store.written.claims == as_folder.written.claims > 8000
+    assert [u.key for u in read_unmatched(folder / "esd.agstore")] == [u.key for u in read_unmatched(folder / "esd")]
+    assert store_notes(folder / "esd.agstore")["import"]["source"] == "ucdp-esd"
+
+
+def test_ids_and_names_match_only_actors_that_existed_then(real_esd, syria):
+    folder, _, _, _, _ = real_esd
+    g = load_datasets([folder / "esd.agstore"])
+    # UCDP keeps one id (234, "IS") from 2004 on; the corpus's islamic-state was founded in 2013
+    iraq_is = {c.valid.edtf: c for c in g.all_claims() if c.predicate.value == "fights"
+               and g.get(c.subject).external_ids.get("ucdp") == "116"}
+    assert iraq_is  # Government of Iraq fights IS in every year 2004-2017
+    earlier = {c.subject if c.object == "ucdp-116" else c.object for y, c in iraq_is.items() if y < "2013"}
+    later = {c.subject if c.object == "ucdp-116" else c.object for y, c in iraq_is.items() if y >= "2014"}
+    assert "islamic-state" in later and "islamic-state" not in earlier
+    predecessors = {c.object for c in syria.claims(predicate="successor_of")}
+    assert earlier & predecessors  # taken as IS's earlier names where the corpus has them
+    # "NDF" in North Yemen (UCDP 199, 1979-82) is not Syria's National Defence Forces (founded 2012)
+    yemen = [c for c in g.all_claims() if c.valid.edtf in ("1979", "1980") and "ucdp-199" in (c.subject, c.object)]
+    assert yemen and g.get("ucdp-199").name == "NDF (ucdp 199)"
+    assert not [c for c in g.claims(actor="national-defence-forces") if c.valid.edtf and c.valid.edtf < "2011"]
+
+
+def test_resolver_follows_successor_of_for_an_id_kept_across_renamings(syria):
+    bundle = Bundle()
+    resolver = Resolver(bundle, None, syria)
+    ucdp_is = syria.get("islamic-state").external_ids["ucdp"]
+    assert resolver.actor("ucdp", ucdp_is, "IS", valid="2016") == "islamic-state"
+    early = resolver.actor("ucdp", ucdp_is, "IS", valid="2007")
+    assert early != "islamic-state" and early in syria
+    assert outside_existence(Interval.parse("2007"), syria.get(early)) == []
+    assert any("earlier name" in n for n in bundle.notes)
+    # a day (ACLED) works the same way as a year
+    from datetime import date
+    assert resolver.actor("name", "HTS", "HTS", day=date(2019, 5, 1).toordinal()) == "hts"
+    assert resolver.actor("name", "HTS", "HTS", day=date(2012, 5, 1).toordinal()) != "hts"
+
+
+def test_store_import_is_byte_for_byte_repeatable(tmp_path):
+    a, b = tmp_path / "a.agstore", tmp_path / "b.agstore"
+    for out in (a, b, b):
+        import_files("ucdp-esd", [UCDP / "esd-ay-181-excerpt.csv"], out, ucdp_actors=UCDP / "actor-221-excerpt.csv")
+    assert is_store(a) and a.read_bytes() == b.read_bytes()
+
+
+def test_bad_rows_reach_no_store_and_name_the_input_line(tmp_path):
+    out = tmp_path / "edges.agstore"
+    src = tmp_path / "edges.csv"
+    src.write_text("from,to,year,status\nAlpha,Beta,2013,confirmed\nBeta,Gamma,2014,rumoured\n", encoding="utf-8")
+    source = {"title": "T", "url": "https://example.org/t", "publisher": "P", "published": "2020"}
+    mapping = "subject=from,object=to,predicate==supports,start=year,status=status"
+    with pytest.raises(DatasetInvalid) as err:
+        import_files("csv", [src], out, mapping=mapping, csv_source=source)
+    problems = err.value.problems
+    assert [(p.file, p.field) for p in problems] == [(f"{src}:3", "status")]
+    assert "rumoured" in problems[0].message
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["edges.csv"]
+    src.write_text("from,to,year,status\nAlpha,Beta,2013,confirmed\nBeta,Gamma,2014,alleged\n", encoding="utf-8")
+    import_files("csv", [src], out, mapping=mapping, csv_source=source)
+    g = load_datasets([out])
+    assert g.holds("Alpha", "supports", "Beta", "2013") and not g.holds("Alpha", "supports", "Beta", "2012")
+
+
+def test_refuses_to_replace_a_file_that_is_not_a_store(tmp_path):
+    out = tmp_path / "notes.agstore"
+    out.write_text("my notes\n", encoding="utf-8")
+    with pytest.raises(ImportInputError, match="not a store file"):
+        import_files("ucdp-esd", [UCDP / "esd-ay-181-excerpt.csv"], out)
+    assert out.read_text(encoding="utf-8") == "my notes\n"
+
+
+@pytest.mark.parametrize("source, fix", [
+    ({"title": "T", "url": "https://example.org/t", "published": "2020"}, "--source-publisher"),
+    ({"title": "T", "url": "https://example.org/t", "publisher": "P"}, "--source-published"),
+    ({"title": "T", "url": "example.org/t", "publisher": "P", "published": "2020"}, "--source-url"),
+    ({"title": "T", "url": "https://example.org/t", "publisher": "P", "published": "20x0"}, "--source-published"),
+])
+def test_csv_source_is_checked_before_any_row(tmp_path, source, fix):
+    src = tmp_path / "edges.csv"
+    src.write_text("from,to\nAlpha,Beta\n", encoding="utf-8")
+    with pytest.raises(ImportInputError, match=fix):
+        import_files("csv", [src], tmp_path / "o", mapping="subject=from,object=to,predicate==supports",
+                     csv_source=source)
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_import_to_a_store_and_list_its_unmatched(tmp_path, capsys):
+    out = tmp_path / "esd.agstore"
+    assert main(["import", "ucdp-esd", str(UCDP / "esd-ay-181-excerpt.csv"), "-o", str(out), "--data", "seed"]) == 0
+    said = capsys.readouterr().out
+    assert f"wrote {out}" in said and "crosswalk list --unmatched" in said
+    assert main(["crosswalk", "list", "--unmatched", str(out), "--format", "csv"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("scheme,key") and len(listed) > 2
+    assert main(["relations", "--data", str(out), "--predicate", "supports", "--format", "csv"]) == 0
+    assert "assad-government" in capsys.readouterr().out  # the --data dataset travels in the store
+
+
+def test_ucdp_org_codes_read_as_documented(shared_dir, tmp_path):
+    """The Org readings of ucdp_actors.py, checked on the real v22.1 list: 4 governments, 2 party supporters."""
+    out = tmp_path / "actors.agstore"
+    import_files("ucdp-actors", [shared_dir / "data" / "ucdp" / "ucdp-actor-221.csv"], out)
+    g = load_datasets([out])
+    governments = [a for a in g.actors if a.kind.value == "government"]
+    assert len(governments) == 163 and all(a.name.startswith("Government of") for a in governments)
+    supporters = [a for a in g.actors if a.name.startswith("Supporters of")]
+    assert len(supporters) == 35 and {a.kind.value for a in supporters} == {"militia"}
