@@ -1,10 +1,13 @@
-"""Scale benchmark of the store format: build, export (write), load, memory, point query, snapshot.
+"""Scale benchmark of the store format: build, export (write), load, memory, point query, snapshot, import.
 
-Usage: .venv/bin/python benchmarks/scale.py [N ...]     (default: 100000 1000000)
+Usage: .venv/bin/python benchmarks/scale.py [--yaml-import] [N ...]     (default: 100000 1000000)
 
-Each size runs in two fresh processes so peak memory is the load's own: the first builds a synthetic
+Each size runs in fresh processes so peak memory is each step's own: the first builds a synthetic
 graph through the checking constructors and ``ActorGraph.add`` (the baseline: what any loader of
-checked records costs) and writes the store; the second reads it back and times queries. Synthetic
+checked records costs) and writes the store; the second reads it back and times queries; the third
+imports a generic CSV edge list of N rows (same shape) with ``actorgraph import csv ... -o X.agstore``
+(reading, matching, checking, building and writing the store; writing the CSV is not timed). With
+``--yaml-import`` a fourth imports the same CSV as a YAML dataset folder, for comparison. Synthetic
 data: N/10 actors, N ``supports`` claims, day-precision starts over 22 years, 30% open-ended.
 """
 
@@ -81,12 +84,47 @@ def load(path: str) -> dict:
             "snapshot_first_s": first_snapshot, "snapshot_s": statistics.median(snaps)}
 
 
-def main(sizes: list[int]) -> None:
+def write_edges(n: int, path: str) -> None:
+    """A CSV edge list of ``n`` rows shaped like :func:`build`'s claims."""
+    rng = random.Random(7)
+    actors, base = max(n // 10, 10), date(2000, 1, 1).toordinal()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("from,to,start,end\n")
+        for _ in range(n):
+            s = rng.randrange(actors)
+            o = (s + 1 + rng.randrange(actors - 1)) % actors
+            start = base + rng.randrange(8000)
+            end = ".." if rng.random() < 0.3 else date.fromordinal(start + rng.randrange(1, 2000)).isoformat()
+            f.write(f"Actor {s},Actor {o},{date.fromordinal(start).isoformat()},{end}\n")
+
+
+def import_edges(n: int, path: str, out: str) -> dict:
+    from loaders.imports import import_files
+
+    t0 = time.perf_counter()
+    result = import_files("csv", [path], out, mapping="subject=from,object=to,predicate==supports,start=start,end=end",
+                          csv_source={"title": "Synthetic edges", "url": "https://example.org/edges",
+                                      "publisher": "bench", "published": "2020"}, progress=False)
+    t1 = time.perf_counter()
+    assert result.written.claims == n, result.written
+    return {"seconds": t1 - t0, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main(sizes: list[int], *, yaml_import: bool = False) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             path = os.path.join(tmp, f"{n}.agstore")
             row = {"claims": n}
+            edges = os.path.join(tmp, f"{n}.csv")
+            write_edges(n, edges)
+            for kind in ("store", "yaml") if yaml_import else ("store",):
+                out = os.path.join(tmp, f"{n}-import.agstore" if kind == "store" else f"{n}-import")
+                done = subprocess.run([sys.executable, __file__, "--import", edges, str(n), out], check=True,
+                                      capture_output=True, text=True).stdout
+                got = json.loads(done.strip().splitlines()[-1])
+                row[f"import_{kind}_s"], row[f"import_{kind}_peak_mb"] = got["seconds"], got["peak_rss_mb"]
+            os.remove(edges)
             for step in ("build", "load"):
                 out = subprocess.run([sys.executable, __file__, f"--{step}", path, str(n)], check=True,
                                      capture_output=True, text=True).stdout
@@ -94,7 +132,9 @@ def main(sizes: list[int]) -> None:
             rows.append(row)
             print(json.dumps(row), file=sys.stderr)
     cols = ["claims", "build_s", "export_s", "store_mb", "load_s", "peak_rss_mb", "point_query_us",
-            "snapshot_first_s", "snapshot_s"]
+            "snapshot_first_s", "snapshot_s", "import_store_s", "import_store_peak_mb"]
+    if yaml_import:
+        cols += ["import_yaml_s", "import_yaml_peak_mb"]
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for r in rows:
@@ -106,5 +146,9 @@ if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] in ("--build", "--load"):
         result = build(int(sys.argv[3]), sys.argv[2]) if sys.argv[1] == "--build" else load(sys.argv[2])
         print(json.dumps(result))
+    elif len(sys.argv) == 5 and sys.argv[1] == "--import":
+        print(json.dumps(import_edges(int(sys.argv[3]), sys.argv[2], sys.argv[4])))
     else:
-        main([int(a) for a in sys.argv[1:]] or [100_000, 1_000_000])
+        args = sys.argv[1:]
+        with_yaml = "--yaml-import" in args
+        main([int(a) for a in args if a != "--yaml-import"] or [100_000, 1_000_000], yaml_import=with_yaml)

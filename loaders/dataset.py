@@ -42,6 +42,7 @@ class _Record:
     file: str
     line: int
     lines: dict[str, int]
+    schema_ok: bool = True
 
     def problem(self, fieldname: str, message: str) -> Problem:
         return Problem(self.file, self.lines.get(fieldname, self.line), fieldname, message)
@@ -143,8 +144,7 @@ def _read_file(path: Path) -> tuple[list[_Record], list[Problem]]:
             if not isinstance(item, dict):
                 continue
             lines = {k: located.line((section, i, k)) for k in item}
-            rec = _Record(section, item, display, located.line((section, i)), lines)
-            rec.data["__schema_ok__"] = (section, i) not in bad_paths
+            rec = _Record(section, item, display, located.line((section, i)), lines, (section, i) not in bad_paths)
             records.append(rec)
     return records, problems
 
@@ -223,7 +223,7 @@ def check_records(
 
     The same schema, value and link checks as :func:`read_dataset`, without writing and re-reading
     files. A problem names the record's place in the input when ``where`` has it (record id ->
-    ``"file:line"``), else ``origin`` and the record's kind and id. The dicts are not kept.
+    ``"file:line"``), else ``origin`` and the record's kind and id. The dicts are read, not changed or kept.
     """
     records: list[_Record] = []
     problems: list[Problem] = []
@@ -243,8 +243,7 @@ def check_records(
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            data = {**item, "__schema_ok__": i not in bad}
-            records.append(_Record(section, data, _origin(origin, where, section, item), 0, {}))
+            records.append(_Record(section, item, _origin(origin, where, section, item), 0, {}, i not in bad))
     out = _build(records, existing, problems)
     out.problems.sort(key=lambda p: (p.file, p.line, p.field, p.message))
     return out
@@ -267,7 +266,7 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
     claim_records: list[_Record] = []
     for rec in records:
         rid = rec.data.get("id")
-        schema_ok = rec.data.pop("__schema_ok__")
+        schema_ok = rec.schema_ok
         if not isinstance(rid, str):
             continue
         if rec.section == "claims":

@@ -155,7 +155,8 @@ def write_store_bundle(
     in memory; a store cannot point outside itself, so with a ``reference`` graph the store holds the
     reference's records too, and loads alone. The import's manifest and unmatched names go into the
     store's header notes (``actorgraph crosswalk list --unmatched FILE`` reads them). The file is
-    replaced atomically; the same input gives the same bytes.
+    replaced atomically; the same input gives the same bytes. The bundle's claim records are
+    released once checked, to keep the peak memory of large imports down.
 
     Raises:
         DatasetInvalid: the records fail the checks (nothing is written).
@@ -168,6 +169,12 @@ def write_store_bundle(
     out = Path(out)
     if out.exists() and not (out.is_file() and is_store(out)):
         raise ImportInputError(f"{out} exists and is not a store file; choose another -o or remove it first")
+    counts = {
+        "actors": len(bundle.actors),
+        "sources": len(bundle.sources),
+        "claims": len(bundle.claims),
+        "unmatched": len(bundle.unmatched),
+    }
     sections = {
         "actors": [bundle.actors[k] for k in sorted(bundle.actors)],
         "sources": [bundle.sources[k] for k in sorted(bundle.sources)],
@@ -176,18 +183,13 @@ def write_store_bundle(
     checked = check_records(sections, origin=str(out), where=bundle.origins, existing=reference)
     if checked.problems:
         raise DatasetInvalid(checked.problems)
-    del sections
+    del sections  # the checked model objects are all that is needed from here on
+    bundle.claims.clear()  # nor are the claim records (the largest part of a big import): free them now
     graph = ActorGraph()
     if reference is not None:
         graph.add(actors=reference.actors, places=reference.places, sources=reference.sources,
                   claims=reference.all_claims())
     graph.add(actors=checked.actors, places=checked.places, sources=checked.sources, claims=checked.claims)
-    counts = {
-        "actors": len(bundle.actors),
-        "sources": len(bundle.sources),
-        "claims": len(bundle.claims),
-        "unmatched": len(bundle.unmatched),
-    }
     notes = {
         "dataset": dataset,
         "import": {**manifest, "counts": counts, "notes": sorted(set(bundle.notes))},
