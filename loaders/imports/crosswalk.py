@@ -161,6 +161,7 @@ class Resolver:
                 for scheme, value in a.external_ids.items():
                     self._by_external.setdefault((scheme, _norm(str(value))), []).append(a.id)
         self._cache: dict[tuple, str | None] = {}
+        self._made: dict[tuple, str] = {}
 
     def actor(
         self,
@@ -198,8 +199,14 @@ class Resolver:
             self._cache[cache_key] = self._in_reference(scheme, key, match_name or name, span)
         found = self._cache[cache_key]
         if found is None:
-            found = self._new(f"{scheme}-{slug(key)}", self._free_name(name, scheme, key), kind, scheme, key, fields)
-            self.bundle.unmatched.setdefault((scheme, key), Unmatched(scheme, key, name, found, where))
+            made_key = None if fields else (scheme, key, name, kind)  # a repeat adds nothing to the record
+            found = self._made.get(made_key) if made_key else None
+            if found is None:
+                found = self._new(f"{scheme}-{slug(key)}", self._free_name(name, scheme, key), kind, scheme, key,
+                                  fields)
+                self.bundle.unmatched.setdefault((scheme, key), Unmatched(scheme, key, name, found, where))
+                if made_key:
+                    self._made[made_key] = found
         return found
 
     def _in_reference(self, scheme: str, key: str, name: str, span: Interval | None) -> str | None:

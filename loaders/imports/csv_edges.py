@@ -77,7 +77,7 @@ def import_csv_edges(
             raise ImportInputError(
                 f"{path}: the mapping's {name}={column} names no column; columns: {', '.join(rows.header)}"
             )
-    display = str(path)
+    display, file_name = str(path), Path(path).name
     default_source = None
     if source:
         default_source = bundle.add_source(
@@ -136,7 +136,7 @@ def import_csv_edges(
             "subject": s,
             "predicate": predicate,
             "object": o,
-            "sources": [{"id": src, "note": get(row, "note") or f"row {line} of {Path(path).name}"}],
+            "sources": [{"id": src, "note": get(row, "note") or f"row {line} of {file_name}"}],
         }
         if valid:
             record["valid"] = valid
