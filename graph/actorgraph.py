@@ -9,16 +9,15 @@ through a columnar :class:`graph.index.IntervalIndex`.
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
 import numpy as np
 
+from graph.bulk import collector_paused
 from graph.index import IntervalIndex
 from graph.integrity import claim_problems
 from graph.model import Actor, Claim, Entity, Place, Source
@@ -87,18 +86,6 @@ def _add_claim_edges(g: nx.MultiDiGraph, claims: list[Claim]) -> None:
             keyed = succ[u][v] = new_keydict()
             pred[v][u] = keyed
         keyed[c.id] = {"claim": c}
-
-
-@contextmanager
-def _collector_paused():
-    """Pause the cyclic garbage collector during a bulk insert (it rescans the growing heap otherwise)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _certainty(value: Certainty | str) -> Certainty:
@@ -176,7 +163,7 @@ class ActorGraph:
         if problems:
             raise DatasetInvalid(problems)
         claims = [self._held_to_lifetimes(c, entity) for c in claims]
-        with _collector_paused():
+        with collector_paused():
             self._commit(new_entities, new_sources, claims)
 
     @staticmethod
@@ -435,7 +422,7 @@ class ActorGraph:
     def _interval_index(self) -> IntervalIndex:
         if self._index is None or len(self._index) != len(self._claims):
             claims = list(self._claims.values())
-            with _collector_paused():  # a million short-lived tuples would trigger full collections
+            with collector_paused():  # a million short-lived tuples would trigger full collections
                 self._index = IntervalIndex(claims, lambda c: self._known[c.id])
         return self._index
 
@@ -517,7 +504,7 @@ class ActorGraph:
     def _ordered(self, mask: np.ndarray) -> list[Claim]:
         """The claims a mask of the interval index selects, in the stable order of :meth:`claims`."""
         index, claims = self._interval_index(), self._claims
-        with _collector_paused():  # hundreds of thousands of sort keys would trigger full collections
+        with collector_paused():  # hundreds of thousands of sort keys would trigger full collections
             out = [claims[index.ids[i]] for i in np.flatnonzero(mask).tolist()]
             out.sort(key=_claim_order)
         return out

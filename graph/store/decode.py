@@ -11,13 +11,13 @@ intervals, citations, qualifier maps) are shared, and the graph's own tables are
 from __future__ import annotations
 
 import dataclasses
-import gc
 import json
 from types import MappingProxyType
 
 import numpy as np
 
 from graph.actorgraph import ActorGraph
+from graph.bulk import collector_paused
 from graph.model import Actor, Citation, Claim, Place, Source
 from graph.store.container import StoreError
 from graph.store.encode import FORMAT_VERSION, OPEN
@@ -246,13 +246,8 @@ def decode_graph(arrays: dict[str, np.ndarray], meta: dict) -> ActorGraph:
     it off again and again, for nothing (none of them form cycles), and it more than doubled the time.
     """
     _check_meta(meta)
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _decode(arrays, meta)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.bulk import collector_paused
 from loaders.imports.bundle import Bundle, Unmatched
 from loaders.imports.crosswalk import Crosswalk, CrosswalkEntry, CrosswalkError, Resolver
 from loaders.imports.csvrows import ImportInputError
@@ -151,25 +152,27 @@ def import_files(
     for path in paths:
         if not path.is_file():
             raise ImportInputError(f"{path}: no such file")
-        meter = Progress(f"{source} {path.name}", enabled=progress)
-        reader(path, bundle, resolver, options, meter)
-        meter.close()
-    if bundle.problems:
-        raise DatasetInvalid(sorted(bundle.problems))
-    dataset = {
-        "id": f"import-{source}",
-        "title": f"{title} (imported)",
-        "description": f"Imported by 'actorgraph import {source}' from {', '.join(p.name for p in paths)}.",
-    }
-    manifest = {
-        "source": source,
-        "files": [{"name": p.name, "sha256": _sha256(p)} for p in paths],
-        "options": {k: str(v) for k, v in sorted(options.items()) if v is not None and k != "csv_source"},
-        "crosswalk_entries": len(crosswalk.entries),
-        "reference": reference is not None,
-    }
-    write = write_store_bundle if Path(out).suffix == STORE_SUFFIX else write_bundle
-    written = write(bundle, out, dataset=dataset, manifest=manifest, reference=reference)
+    with collector_paused():  # an import builds millions of small records, none in reference cycles
+        for path in paths:
+            meter = Progress(f"{source} {path.name}", enabled=progress)
+            reader(path, bundle, resolver, options, meter)
+            meter.close()
+        if bundle.problems:
+            raise DatasetInvalid(sorted(bundle.problems))
+        dataset = {
+            "id": f"import-{source}",
+            "title": f"{title} (imported)",
+            "description": f"Imported by 'actorgraph import {source}' from {', '.join(p.name for p in paths)}.",
+        }
+        manifest = {
+            "source": source,
+            "files": [{"name": p.name, "sha256": _sha256(p)} for p in paths],
+            "options": {k: str(v) for k, v in sorted(options.items()) if v is not None and k != "csv_source"},
+            "crosswalk_entries": len(crosswalk.entries),
+            "reference": reference is not None,
+        }
+        write = write_store_bundle if Path(out).suffix == STORE_SUFFIX else write_bundle
+        written = write(bundle, out, dataset=dataset, manifest=manifest, reference=reference)
     return ImportResult(written, tuple(sorted(bundle.unmatched.values())), tuple(sorted(set(bundle.notes))))
 
 
