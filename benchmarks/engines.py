@@ -1,6 +1,7 @@
 """Engine benchmark: load time and ``supporters-of`` latency, with the in-memory graph as the baseline.
 
 Usage:  .venv/bin/python benchmarks/engines.py [--claims 1000000] [--rdflib-claims 20000] [--oxigraph-claims N]
+                                               [--engines falkordb,oxigraph,rdflib]
 
 Each engine is loaded with a synthetic graph of ``supports`` claims (partial dates, 30% open-ended,
 one actor per 10 claims) and answers the same point queries ("supporters of X as of D", possible
@@ -75,7 +76,12 @@ def main(argv=None) -> None:
     p.add_argument("--oxigraph-claims", type=int, default=None, help="default: --claims")
     p.add_argument("--falkordb-claims", type=int, default=None, help="default: --claims")
     p.add_argument("--rdflib-claims", type=int, default=20_000)
+    p.add_argument("--engines", default="falkordb,oxigraph,rdflib", help="comma-separated: which engines to run")
     args = p.parse_args(argv)
+    chosen = [e.strip() for e in args.engines.split(",") if e.strip()]
+    unknown = set(chosen) - {"falkordb", "oxigraph", "rdflib"}
+    if unknown:
+        p.error(f"unknown engine(s) {', '.join(sorted(unknown))}; choose from falkordb, oxigraph, rdflib")
     sizes = {"oxigraph": args.oxigraph_claims or args.claims, "falkordb": args.falkordb_claims or args.claims,
              "rdflib": args.rdflib_claims}
     graphs: dict[int, tuple] = {}
@@ -94,7 +100,7 @@ def main(argv=None) -> None:
             print(rows[-1], file=sys.stderr, flush=True)
         return graphs[n]
 
-    for name in ("falkordb", "oxigraph", "rdflib"):
+    for name in chosen:
         g, q, answers = graph_of(sizes[name])
         load, times, wrong = bench_engine(name, g, q, answers)
         rows.append((name, sizes[name], load, _median_ms(times), max(times) * 1000, wrong))
