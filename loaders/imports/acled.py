@@ -21,7 +21,8 @@ and the fatalities. Rioters, protesters and civilians give no claims.
 
 Actor strings keep ACLED's spelling as ``external_ids.acled``; a period suffix ("Military Forces of
 Syria (2000-2024)") is split off to match the crosswalk and the reference names by the base name on
-the event's date.
+the event's date; "Military Forces of C" with no such name matches the reference's one ``armed_forces``
+actor of state C alive on that day.
 """
 
 from __future__ import annotations
@@ -195,9 +196,14 @@ def import_acled(
 def _resolve(resolver: Resolver, text: str, kind: str, day: int, where: str) -> str:
     base, first, last = parse_actor(text)
     description = f"ACLED actor; the name's suffix dates it {first}-{last or 'onward'}" if first else ""
+    forces = _MILITARY_OF.match(base)
     return resolver.actor(
-        "acled", text, text, day=day, kind=kind, where=where, match_name=base, description=description
+        "acled", text, text, day=day, kind=kind, where=where, match_name=base, description=description,
+        forces_of=forces.group(1) if forces else None,
     )
+
+
+_MILITARY_OF = re.compile(r"^Military Forces of (.+)$", re.IGNORECASE)
 
 
 def _episodes(events: list[tuple[int, str, int]], max_gap: int):

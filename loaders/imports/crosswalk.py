@@ -174,6 +174,7 @@ class Resolver:
         kind: str = "armed_group",
         where: str = "",
         match_name: str | None = None,
+        forces_of: str | None = None,
         **fields,
     ) -> str:
         """The graph id of the outside actor KEY (called NAME) of SCHEME, on ``day`` or during ``valid``.
@@ -182,7 +183,10 @@ class Resolver:
         being imported; a reference actor found by id or name but not in existence then is not taken
         (an id kept across renamings goes to the earlier name's actor through ``successor_of``).
         ``match_name`` is the name tried against the reference graph's names (default ``name``);
-        ``fields`` (aliases, country, founded, dissolved, description) go into a new actor's record.
+        ``forces_of`` names a country when the outside actor is its state's military (ACLED's "Military
+        Forces of Syria (2000-2024)"): with no match by name, the one reference ``armed_forces`` actor of
+        that state's country alive then is taken; ``fields`` (aliases, country, founded, dissolved,
+        description) go into a new actor's record.
         """
         span = Interval.parse(valid) if valid else (Interval.parse(date.fromordinal(day).isoformat()) if day else None)
         if day is None and span is not None and isinstance(span.start, PartialDate):
@@ -196,7 +200,10 @@ class Resolver:
             return target
         cache_key = (scheme, key, span)
         if cache_key not in self._cache:
-            self._cache[cache_key] = self._in_reference(scheme, key, match_name or name, span)
+            found = self._in_reference(scheme, key, match_name or name, span)
+            if found is None and forces_of:
+                found = self._forces_of(forces_of, span)
+            self._cache[cache_key] = found
         found = self._cache[cache_key]
         if found is None:
             made_key = None if fields else (scheme, key, name, kind)  # a repeat adds nothing to the record
@@ -236,6 +243,18 @@ class Resolver:
             f"'actorgraph crosswalk set {scheme} {key} ACTOR --from ... --to ...')"
         )
         return None
+
+    def _forces_of(self, country: str, span: Interval | None) -> str | None:
+        """The reference's one ``armed_forces`` actor of the state called ``country``, alive during ``span``."""
+        if self.reference is None:
+            return None
+        states = [self.reference.get(i) for i in self.reference.named(country, places=False)]
+        codes = {a.country for a in states if a.kind.value == "state" and a.country}
+        if len(codes) != 1:
+            return None
+        forces = [a.id for a in self.reference.actors if a.kind.value == "armed_forces" and a.country in codes
+                  and (span is None or not outside_existence(span, a))]
+        return forces[0] if len(forces) == 1 else None
 
     def _free_name(self, name: str, scheme: str, key: str) -> str:
         """``name``, or ``name (SCHEME KEY)`` when a reference actor is already called so (names must stay unique)."""

@@ -156,3 +156,24 @@ def test_ucdp_org_codes_read_as_documented(shared_dir, tmp_path):
     assert len(governments) == 163 and all(a.name.startswith("Government of") for a in governments)
     supporters = [a for a in g.actors if a.name.startswith("Supporters of")]
     assert len(supporters) == 35 and {a.kind.value for a in supporters} == {"militia"}
+
+
+def test_acled_state_forces_match_the_armed_forces_of_that_state_alive_then(syria, tmp_path):
+    from datetime import date
+
+    bundle = Bundle()
+    resolver = Resolver(bundle, None, syria)
+
+    def forces(text, day):
+        base = text.split(" (")[0]
+        return resolver.actor("acled", text, text, day=date.fromisoformat(day).toordinal(), match_name=base,
+                              forces_of=base.removeprefix("Military Forces of "))
+
+    saa = forces("Military Forces of Syria (2000-2024)", "2024-11-27")
+    assert syria.get(saa).kind.value == "armed_forces" and syria.get(saa).country == "SYR"
+    assert forces("Military Forces of Syria (2024-)", "2025-06-01") != saa  # the old army was dissolved by then
+    assert syria.get(forces("Military Forces of Russia (2000-)", "2024-11-29")).country == "RUS"
+    out = tmp_path / "acled.agstore"
+    import_files("acled", [FIXTURES / "acled" / "current.csv"], out, reference=syria)
+    g = load_datasets([out])
+    assert g.claims(actor=saa, predicate="fights", as_of="2024-11-28")
