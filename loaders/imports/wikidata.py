@@ -175,7 +175,29 @@ def import_wikidata(
         }
         if valid:
             record["valid"] = valid
+        clash = _lifetime_clash(resolver.reference, s, predicate, o, valid)
+        if clash:
+            bundle.notes.append(f"{path}: statement {st['statement']} ({subject} {pid} {target}) skipped: it {clash} "
+                                f"in the reference data")
+            continue
         bundle.add_claim(record, where=str(path))
+
+
+def _lifetime_clash(reference, subject: str, predicate: str, obj: str, valid: str | None) -> str | None:
+    """Why the reference data's actor lifetimes rule the statement out (``None`` when they do not).
+
+    Wikidata and the curated data can disagree on dates; such a statement is skipped with a note
+    rather than failing the whole import, since neither side is malformed.
+    """
+    if reference is None or not valid or (subject not in reference and obj not in reference):
+        return None
+    from graph.integrity import claim_problems
+    from graph.model import Citation, Claim
+    from graph.time import Interval
+
+    claim = Claim("probe", subject, predicate, obj, Interval.parse(valid), citations=(Citation("probe"),))
+    found = [m for f, m in claim_problems(claim, reference.get, lambda _: True) if f == "valid"]
+    return found[0] if found else None
 
 
 def _kind(entity: dict) -> str:

@@ -177,3 +177,36 @@ def test_acled_state_forces_match_the_armed_forces_of_that_state_alive_then(syri
     import_files("acled", [FIXTURES / "acled" / "current.csv"], out, reference=syria)
     g = load_datasets([out])
     assert g.claims(actor=saa, predicate="fights", as_of="2024-11-28")
+
+
+def _wikidata_item(qid, label, claims):
+    return {"type": "item", "id": qid, "modified": "2024-12-10T08:00:00Z",
+            "labels": {"en": {"language": "en", "value": label}},
+            "claims": {"P31": [{"mainsnak": {"snaktype": "value", "property": "P31", "datavalue": {
+                "value": {"entity-type": "item", "id": "Q17149090"}, "type": "wikibase-entityid"}},
+                "type": "statement", "rank": "normal", "id": f"{qid}$p31"}], **claims}}
+
+
+def test_wikidata_statements_against_reference_lifetimes_are_skipped_with_a_note(syria, tmp_path):
+    import json
+
+    def member_of(qid, target, start):
+        return [{"mainsnak": {"snaktype": "value", "property": "P463", "datavalue": {
+            "value": {"entity-type": "item", "id": target}, "type": "wikibase-entityid"}},
+            "type": "statement", "rank": "normal", "id": f"{qid}$m-{start}",
+            "qualifiers": {"P580": [{"snaktype": "value", "property": "P580", "datavalue": {"value": {
+                "time": f"+{start}-00-00T00:00:00Z", "timezone": 0, "before": 0, "after": 0, "precision": 9,
+                "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}, "type": "time"}}]}}]
+
+    doc = {"entities": {
+        "Q990001": _wikidata_item("Q990001", "HTS", {"P463": member_of("Q990001", "Q990002", "2012")}),
+        "Q990003": _wikidata_item("Q990003", "Jaysh al-Izza", {"P463": member_of("Q990003", "Q990002", "2018")}),
+        "Q990002": _wikidata_item("Q990002", "Test Operations Room", {}),
+    }}
+    src = tmp_path / "items.json"
+    src.write_text(json.dumps(doc), encoding="utf-8")
+    result = import_files("wikidata", [src], tmp_path / "wd.agstore", reference=syria)
+    g = load_datasets([tmp_path / "wd.agstore"])  # loads: the statement dated before HTS existed is out
+    assert not g.claims(subject="hts", predicate="member_of", object=g.resolve("Test Operations Room"))
+    assert any("Q990001" in n and "skipped" in n and "founded" in n for n in result.notes)
+    assert result.written.claims == 1
