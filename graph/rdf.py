@@ -146,7 +146,7 @@ def _lineage_closure(graph: ActorGraph) -> Iterator[tuple]:
     parents: dict[str, set[str]] = {}
     for c in graph.all_claims():
         if c.predicate.spec.lineage:
-            child, parent = (c.object, c.subject) if c.predicate is RelationKind.MERGED_INTO else (c.subject, c.object)
+            child, parent = _child_and_parent(c)
             parents.setdefault(child, set()).add(parent)
     for child in sorted(parents):
         seen: set[str] = set()
@@ -160,6 +160,11 @@ def _lineage_closure(graph: ActorGraph) -> Iterator[tuple]:
         child_iri = _entity_iri(graph, child)
         for ancestor in sorted(seen):
             yield child_iri, AG.lineageAncestor, _entity_iri(graph, ancestor)
+
+
+def _child_and_parent(c: Claim) -> tuple[str, str]:
+    """The ends of a lineage claim as (child, parent), whatever the relation's direction."""
+    return (c.object, c.subject) if c.predicate is RelationKind.MERGED_INTO else (c.subject, c.object)
 
 
 def _entity_iri(graph: ActorGraph, ident: str) -> URIRef:
@@ -216,8 +221,7 @@ def _source_triples(s: Source) -> Iterator[tuple]:
 
 def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tuple]:
     node = _iri("claim", c.id)
-    subject = _iri("place" if graph.get(c.subject).is_place else "actor", c.subject)
-    obj = _iri("place" if graph.get(c.object).is_place else "actor", c.object)
+    subject, obj = _entity_iri(graph, c.subject), _entity_iri(graph, c.object)
     predicate = term_iri(c.predicate)
     yield node, RDF.type, AG.Claim
     yield node, AG.id, Literal(c.id)
@@ -226,9 +230,9 @@ def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tup
     yield node, AG.object, obj
     if direct:
         yield subject, predicate, obj
-        if c.predicate.spec.lineage:  # child -> parent, whatever the relation's direction, for property paths
-            merged = c.predicate is RelationKind.MERGED_INTO
-            yield (obj, AG.lineageParent, subject) if merged else (subject, AG.lineageParent, obj)
+        if c.predicate.spec.lineage:
+            child, parent = _child_and_parent(c)
+            yield _entity_iri(graph, child), AG.lineageParent, _entity_iri(graph, parent)
     v = c.valid
     if v.edtf:
         yield node, AG.valid, Literal(v.edtf)

@@ -29,7 +29,8 @@ from loaders.problems import Problem
 from loaders.yamlfile import read_yaml
 from ontology import ActorGraphError, DatasetInvalid
 
-__all__ = ["Dataset", "check_records", "load_datasets", "read_dataset", "schema_errors", "validate_paths"]
+__all__ = ["Dataset", "check_records", "load_datasets", "read_dataset", "schema_errors", "schema_problems",
+           "validate_paths"]
 
 _SECTIONS = ("actors", "places", "sources", "claims")
 _KIND = {"actors": "actor", "places": "place", "sources": "source", "claims": "claim"}
@@ -93,6 +94,21 @@ def schema_errors(doc: Any) -> list[jsonschema.ValidationError]:
     return []
 
 
+def schema_problems(doc: Any) -> list[tuple[tuple, str, str]]:
+    """Each schema error of ``doc`` as (path in the document, field, message for a person).
+
+    The path ends with the key a missing or unexpected-key error is about, so it can be located.
+    """
+    out = []
+    for err in schema_errors(doc):
+        path_ = tuple(err.absolute_path)
+        named = _named_key(err)
+        if named is not None:  # a missing or unexpected key: point at it
+            path_ = (*path_, named)
+        out.append((path_, _field_of(path_), _schema_message(err)))
+    return out
+
+
 def _display(path: Path) -> str:
     try:
         return os.path.relpath(path)
@@ -127,12 +143,8 @@ def _read_file(path: Path) -> tuple[list[_Record], list[Problem]]:
         return [], [*problems, Problem(display, 1, "", "the file must be a mapping with keys such as "
                                                         "'actors', 'places', 'sources', 'claims'")]
     bad_paths: set[tuple] = set()
-    for err in schema_errors(doc):
-        path_ = tuple(err.absolute_path)
-        named = _named_key(err)
-        if named is not None:  # a missing or unexpected key: point at it
-            path_ = (*path_, named)
-        problems.append(Problem(display, located.line(path_), _field_of(path_), _schema_message(err)))
+    for path_, fieldname, message in schema_problems(doc):
+        problems.append(Problem(display, located.line(path_), fieldname, message))
         if len(path_) >= 2:
             bad_paths.add(path_[:2])
     records = []
@@ -230,14 +242,10 @@ def check_records(
     for section in _SECTIONS:
         items = list(sections.get(section) or ())
         bad: set[int] = set()
-        for err in schema_errors({section: items}):
-            path_ = tuple(err.absolute_path)
-            named = _named_key(err)
-            if named is not None:
-                path_ = (*path_, named)
+        for path_, fieldname, message in schema_problems({section: items}):
             index = path_[1] if len(path_) >= 2 and isinstance(path_[1], int) else None
             file = _origin(origin, where, section, items[index] if index is not None else None)
-            problems.append(Problem(file, 0, _field_of(path_), _schema_message(err)))
+            problems.append(Problem(file, 0, fieldname, message))
             if index is not None:
                 bad.add(index)
         for i, item in enumerate(items):

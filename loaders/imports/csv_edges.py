@@ -12,10 +12,9 @@ cite one source described by ``source=`` (url, title, publisher, published).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from graph.time import Interval, PartialDate
+from graph.time import Interval
 from loaders.imports.bundle import Bundle, short_hash, slug
 from loaders.imports.crosswalk import Resolver
 from loaders.imports.csvrows import ImportInputError, read_rows
@@ -168,10 +167,9 @@ def _checked_source(source: dict) -> dict:
     if missing:
         raise ImportInputError(f"the CSV source needs {', '.join(missing)}: every claim must cite a "
                                f"source with its address, title, publisher and publication date")
-    if not re.match(r"^(https?|ftp)://\S+$", out["url"]):
-        raise ImportInputError(f"the CSV source's url {out['url']!r} is not an http(s) address (--source-url)")
-    try:
-        PartialDate.parse(out["published"])
-    except ActorGraphError as exc:
-        raise ImportInputError(f"the CSV source's publication date (--source-published): {exc}") from None
+    from loaders.dataset import schema_problems
+
+    for _, fieldname, message in schema_problems({"sources": [{"id": "csv-source", **out}]}):
+        flag = _SOURCE_FIELDS.get(fieldname, fieldname)
+        raise ImportInputError(f"the CSV source's {fieldname} ({flag}): {message}")
     return out

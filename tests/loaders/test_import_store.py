@@ -58,14 +58,23 @@ def test_ids_and_names_match_only_actors_that_existed_then(real_esd, syria):
     folder, _, _, _, _ = real_esd
     g = load_datasets([folder / "esd.agstore"])
     # UCDP keeps one id (234, "IS") from 2004 on; the corpus's islamic-state was founded in 2013
-    iraq_is = {c.valid.edtf: c for c in g.all_claims() if c.predicate.value == "fights"
-               and g.get(c.subject).external_ids.get("ucdp") == "116"}
-    assert iraq_is  # Government of Iraq fights IS in every year 2004-2017
-    earlier = {c.subject if c.object == "ucdp-116" else c.object for y, c in iraq_is.items() if y < "2013"}
-    later = {c.subject if c.object == "ucdp-116" else c.object for y, c in iraq_is.items() if y >= "2014"}
-    assert "islamic-state" in later and "islamic-state" not in earlier
-    predecessors = {c.object for c in syria.claims(predicate="successor_of")}
-    assert earlier & predecessors  # taken as IS's earlier names where the corpus has them
+    iraq = next(a.id for a in g.actors if a.external_ids.get("ucdp") == "116")  # Government of Iraq
+
+    def iraq_fights_ucdp_is(c):
+        other = c.object if c.subject == iraq else c.subject if c.object == iraq else None
+        return c.predicate.value == "fights" and other is not None and \
+            (g.get(other).external_ids.get("ucdp") == "234" or other in predecessors_of_is)
+
+    predecessors_of_is = {c.object for c in syria.claims(subject="islamic-state", predicate="successor_of")}
+    predecessors_of_is |= {c.object for p in list(predecessors_of_is)
+                           for c in syria.claims(subject=p, predicate="successor_of")}
+    pairs = [(c.valid.edtf, c.object if c.subject == iraq else c.subject)
+             for c in g.all_claims() if iraq_fights_ucdp_is(c)]
+    assert len({y for y, _ in pairs}) >= 10  # Government of Iraq fights UCDP's IS in 2004-2017
+    earlier = {other for y, other in pairs if y < "2013"}
+    later = {other for y, other in pairs if y >= "2014"}
+    assert later == {"islamic-state"}
+    assert earlier and earlier <= predecessors_of_is  # IS's earlier names in the corpus, each in its years
     # "NDF" in North Yemen (UCDP 199, 1979-82) is not Syria's National Defence Forces (founded 2012)
     yemen = [c for c in g.all_claims() if c.valid.edtf in ("1979", "1980") and "ucdp-199" in (c.subject, c.object)]
     assert yemen and g.get("ucdp-199").name == "NDF (ucdp 199)"
