@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.model import Actor, Claim, Place
+from graph.knowledge import attested_parts
+from graph.model import Actor, Claim, Place, Source
 from graph.time import Bound, Interval, PartialDate
+from ontology import Attested
 
-__all__ = ["claim_problems", "outside_existence"]
+__all__ = ["citation_problems", "claim_problems", "entity_citation_problems", "knowledge_warnings",
+           "outside_existence"]
+
+SourceLookup = Callable[[str], "Source | None"]
 
 Lookup = Callable[[str], "Actor | Place | None"]
 
@@ -85,3 +90,80 @@ def outside_existence(valid: Interval, actor: Actor, side: str = "actor") -> lis
         elif isinstance(start, PartialDate) and start.first_day > dissolved.last_day:
             out.append(f"begins {start}, after its {side} {actor.id!r} was dissolved {dissolved}")
     return out
+
+
+def _bound(valid: Interval, part: Attested) -> PartialDate | None:
+    """The date of a claim's start or end, ``None`` when that end is open or unknown."""
+    side = valid.start if part is Attested.START or valid.single else valid.end
+    return side if isinstance(side, PartialDate) else None
+
+
+def citation_problems(claim: Claim, source: SourceLookup) -> list[tuple[str, str]]:
+    """Citations that say they report a bound the claim does not date, or one that had not happened yet.
+
+    A source cannot report an event before it happened, unless it announced it (``announced: true``):
+    a 2017 source cited for a start in 2024 would make the 2024 event known in 2017.
+    """
+    problems = []
+    for cite in claim.citations:
+        src = source(cite.source)
+        if src is None or cite.attests is None:
+            continue
+        for part in cite.attests:
+            date = _bound(claim.valid, part)
+            if date is None:
+                if part is Attested.END and not claim.valid.single:
+                    what = "open ('..')" if claim.valid.end is Bound.OPEN else "unknown"
+                    problems.append(("sources", f"source {cite.source!r} attests the end, but the claim's end is "
+                                                f"{what}; date the end or drop 'end' from attests"))
+                continue
+            if not cite.announced and src.published.last_day < date.first_day:
+                problems.append(("sources", f"source {cite.source!r} was published {src.published}, before the "
+                                            f"{part.value} it attests ({date}); a source cannot report an event "
+                                            "before it happens: cite a later source, or mark an announcement or "
+                                            "forecast with announced: true"))
+    return problems
+
+
+def knowledge_warnings(claim: Claim, source: SourceLookup) -> list[tuple[str, str]]:
+    """Dated bounds no citation reports, and citations that report nothing (these do not stop a load).
+
+    Such a bound is known, under ``--known-as-of``, only from the last day it may have happened.
+    """
+    pubs = [(cite, src.published) for cite in claim.citations if (src := source(cite.source)) is not None]
+    if not pubs:
+        return []
+    out = []
+    parts = {cite.source: attested_parts(cite, claim.valid, published) for cite, published in pubs}
+    for part in (Attested.START, Attested.END):
+        date = _bound(claim.valid, part)
+        if date is None or (part is Attested.END and claim.valid.single):
+            continue
+        if not any(part in p for p in parts.values()):
+            out.append(("sources", f"no source reports the {part.value} ({date}): every source of the claim "
+                                   f"was published before it; cite one that reports it"))
+    for cite, published in pubs:
+        if cite.attests is None and not parts[cite.source]:
+            out.append(("sources", f"source {cite.source!r} (published {published}) reports neither bound of the "
+                                   "claim, which had not begun yet; say what it attests, or cite it elsewhere"))
+    return out
+
+
+def entity_citation_problems(entity: Actor | Place, source: SourceLookup) -> list[tuple[str, str]]:
+    """An actor's or place's sources: each must exist, and none may report a founding or dissolution before it."""
+    problems = []
+    for cite in entity.citations:
+        src = source(cite.source)
+        if src is None:
+            problems.append(("sources", f"unknown source id {cite.source!r}; define it under 'sources' first"))
+            continue
+        for part in cite.attests or ():
+            date = getattr(entity, part.value, None) if part in (Attested.FOUNDED, Attested.DISSOLVED) else None
+            if part in (Attested.FOUNDED, Attested.DISSOLVED) and date is None:
+                problems.append(("sources", f"source {cite.source!r} attests the {part.value} date, but the record "
+                                            f"gives none; add '{part.value}' or drop it from attests"))
+            elif date is not None and not cite.announced and src.published.last_day < date.first_day:
+                problems.append(("sources", f"source {cite.source!r} was published {src.published}, before the "
+                                            f"{part.value} date it attests ({date}); cite a later source, or mark "
+                                            "an announcement with announced: true"))
+    return problems

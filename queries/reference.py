@@ -69,7 +69,7 @@ def _changes(g, v):
 
 
 def _lineage(g, v):
-    lin = g.lineage(v["actor"])
+    lin = g.lineage(v["actor"], known_as_of=v.get("known_as_of"))
     rows = {(d, s.claim.id, s.claim.subject, s.claim.predicate.value, s.claim.object)
             for d, steps in (("ancestor", lin.ancestors), ("descendant", lin.descendants)) for s in steps}
     names = ("direction", "claim_id", "subject", "predicate", "object")
@@ -107,7 +107,9 @@ def _controls(g, v):
 
 
 def _profile(g, v):
-    a = g.get(v["actor"])
+    a = g.entity_as_known(v["actor"], known_as_of=v.get("known_as_of"))
+    if a is None:
+        return []
     return [{"id": a.id, "name": a.name, "kind": a.kind.value, "country": a.country,
              "founded": str(a.founded) if a.founded else None, "dissolved": str(a.dissolved) if a.dissolved else None}]
 
