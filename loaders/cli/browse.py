@@ -62,6 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("validate", help="check dataset folders or files and list every problem")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too (e.g. a dated bound no source reports)")
     add_format_option(p, ("table", "json"))
     p.set_defaults(run=cmd_validate)
 
@@ -199,12 +200,18 @@ def cmd_lineage(args) -> str:
 
 def cmd_validate(args) -> tuple[str, int]:
     ds = read_dataset(args.paths)
+    failed = not ds.ok or (args.strict and bool(ds.warnings))
     if args.format == "json":
-        return render_json({"ok": ds.ok, "problems": [p.as_dict() for p in ds.problems],
+        return render_json({"ok": not failed, "problems": [p.as_dict() for p in ds.problems],
+                            "warnings": [p.as_dict() for p in ds.warnings],
                             "counts": {"actors": len(ds.actors), "places": len(ds.places),
-                                       "sources": len(ds.sources), "claims": len(ds.claims)}}), int(not ds.ok)
+                                       "sources": len(ds.sources), "claims": len(ds.claims)}}), int(failed)
+    lines = [str(p) for p in ds.problems] + [f"warning: {p}" for p in ds.warnings]
     if ds.ok:
-        return (f"ok: {len(ds.actors)} actors, {len(ds.places)} places, {len(ds.sources)} sources, "
-                f"{len(ds.claims)} claims\n"), 0
-    lines = [str(p) for p in ds.problems]
-    return "\n".join(lines) + f"\n{len(ds.problems)} problem(s) found\n", 1
+        head = (f"ok: {len(ds.actors)} actors, {len(ds.places)} places, {len(ds.sources)} sources, "
+                f"{len(ds.claims)} claims")
+        if ds.warnings:
+            head += f"; {len(ds.warnings)} warning(s)" + (" (failing under --strict)" if args.strict else "")
+        return "\n".join([*lines, head]) + "\n", int(failed)
+    tail = f"{len(ds.problems)} problem(s) found" + (f" and {len(ds.warnings)} warning(s)" if ds.warnings else "")
+    return "\n".join(lines) + f"\n{tail}\n", 1
