@@ -61,12 +61,22 @@ def _linked(doc, ent, place_ids: frozenset[str]) -> TokMention:
     return TokMention(ent.start, ent.end, ids, kind, via)
 
 
-def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: dict[str, str]) -> list[TokMention]:
-    """All mentions in ``doc``, sorted and non-overlapping."""
+def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: dict[str, str],
+                  alive=None) -> list[TokMention]:
+    """All mentions in ``doc``, sorted and non-overlapping.
+
+    ``alive(id, published)`` says whether an actor existed at publication; a descriptive form
+    ("government forces", "the Syrian government") whose actors did not is no mention at all.
+    """
     out: list[TokMention] = []
     taken = [False] * len(doc)
     for ent in doc.ents:
-        if ent.label_ in ("ACTOR", "PLACE", "AMBIG") and ent.ent_id_:
+        if ent.label_ == "DESC" and ent.ent_id_:
+            ids = tuple(i for i in ent.ent_id_.split("|") if i and (alive is None or alive(i, doc._.published)))
+            if not ids:
+                continue
+            out.append(TokMention(ent.start, ent.end, ids, "actor", "descriptive"))
+        elif ent.label_ in ("ACTOR", "PLACE", "AMBIG") and ent.ent_id_:
             out.append(_linked(doc, ent, place_ids))
         elif ent.label_ in _NER_CANDIDATES:
             out.append(TokMention(ent.start, ent.end, (), "candidate", "ner"))

@@ -143,19 +143,47 @@ def _left_group(ctx: SentenceContext, before: int, *, limit: int = _WINDOW,
             continue
         if m.end < len(doc) and doc[m.end].text == "-" and m.end < before:
             continue  # "US-backed", "al-Qaeda-linked": a modifier, not the subject
+        if _anti(doc, m):
+            continue
         group = _group_of(ctx, idx)
         return [g for g in group if ctx.mentions[g].end <= before]
     return None
 
 
-def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_place: bool = False) -> list[int] | None:
+#: words that may stand between a verb and its object's name ("backed the embattled government of ...")
+_GAP = frozenset({"the", "a", "an", "its", "their", "his", "her", "both", "also", "fellow", "rival", "embattled",
+                  "beleaguered", "besieged", "government", "regime", "forces", "troops", "army", "of", "president",
+                  "leader", "syrian", "key", "main", "former", "his", "hardline", "jihadist", "islamist", "militant",
+                  "extremist", "radical", "kurdish", "kurdish-led", "arab", "lebanese", "iraqi", "shiite", "sunni",
+                  "shia", "all", "several", "various", "other", "some", "to", "for", "on", "against", "with"})
+
+
+def _gap_ok(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """Whether only determiners, titles and modifiers stand in ``[lo, hi)``: no other noun phrase, no clause."""
+    doc = ctx.doc
+    for k in range(lo, hi):
+        t = doc[k]
+        if t.is_space or t.lower_ in _GAP or (t.text[:1].isupper() and t.is_alpha and k > lo - 1):
+            continue
+        if t.text == "-" or (k + 1 < hi and doc[k + 1].text == "-") or (k > lo and doc[k - 1].text == "-"):
+            continue  # "US-backed", "al-Qaeda-linked": a modifier
+        return False
+    return True
+
+
+def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_place: bool = False,
+                 clean: bool = False) -> list[int] | None:
     doc = ctx.doc
     for idx, m in enumerate(ctx.mentions):
         if m.start < after:
             continue
         if m.start - after > limit:
             return None
-        if any(doc[k].text in (";", ".") for k in range(after, m.start)):
+        if any(doc[k].text in (";", ".") or doc[k].text in (",", "—", "–", "(") and clean for k in range(after, m.start)):
+            return None
+        if _anti(doc, m):
+            continue
+        if clean and not _gap_ok(ctx, after, m.start):
             return None
         if want_place and m.kind != "place" and not _can_be_place(m) and m.kind != "candidate":
             continue
@@ -164,6 +192,11 @@ def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_plac
         group = _group_of(ctx, idx)
         return [g for g in group if ctx.mentions[g].start >= m.start]
     return None
+
+
+def _anti(doc, m: TokMention) -> bool:
+    """Whether a name is the object of an "anti-" prefix ("anti-IS coalition"): a modifier, not an end."""
+    return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ == "anti"
 
 
 def _can_be_place(m: TokMention) -> bool:
@@ -255,14 +288,21 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
                 return None
             return "noun", left, right
         # bare noun: "HTS, an al-Qaeda offshoot"; "X and Y are allies"; "Idlib, an HTS stronghold"
+        owner = _possessor(ctx, t0)
+        after = _right_group(ctx, t1, limit=2, clean=True)
+        if owner is not None and after and not place_obj:  # "its proxy Hezbollah", "Iran's ally Hezbollah"
+            return _turn(trig, "possessive", after, owner)
         pre = _prenominal(ctx, t0)
+        head = next((i for i, m in enumerate(ctx.mentions) if m.start == t1 and m.via == "coref"), None)
+        if pre is not None and head is not None and not place_obj:  # "the al-Qaeda breakaway group"
+            return _turn(trig, "apposition", [head], pre)
         if pre is not None:
             left = _left_group(ctx, ctx.mentions[pre[0]].start, limit=5, skip_places=not place_obj)
             if left is None:
                 return None
             if place_obj:
                 return "apposition", pre, left
-            return "apposition", left, pre
+            return _turn(trig, "apposition", left, pre)
         if trig.predicate in ("allied_with", "fights"):
             left = _left_group(ctx, t0, limit=5)
             if left and len(left) >= 2:
@@ -270,10 +310,23 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         return None
     # verbs
     if t0 >= 2 and doc[t0 - 1].text == "-":
+        # a compound ("US-backed SDF", "Lebanon-based", "rebel-held"): no other reading of the verb
         modifier = next((i for i, m in enumerate(ctx.mentions) if m.end == t0 - 1), None)
-        if modifier is not None:
-            right = _right_group(ctx, t1, limit=3, want_place=place_obj)
-            return ("compound", [modifier], right) if right else None
+        if modifier is None:
+            return None
+        if t1 < ctx.end and doc[t1].lower_ == "by":  # "the Asad government-backed by Russia": a passive
+            right = _right_group(ctx, t1 + 1, limit=3)
+            return ("passive", right, [modifier]) if right else None
+        right = _right_group(ctx, t1, limit=3, want_place=place_obj and trig.predicate != "based_in")
+        if not right:
+            right = _apposed(ctx, ctx.mentions[modifier].start)
+        if not right:
+            return None
+        if trig.predicate == "based_in":  # "the Lebanon-based Hezbollah": the name is based in the place
+            return "compound", right, [modifier]
+        return "compound", [modifier], right
+    if form == "based":
+        return None  # only "X-based" reads as based_in; "based on" and the like do not
     if form in _INVERSE or trig.inverse:
         left = _left_group(ctx, t0, limit=8, skip_places=False)
         right = _right_group(ctx, t1, limit=4)
@@ -321,7 +374,7 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
     left = _left_group(ctx, t0)
     if left and _parenthetical(ctx, left, t0):
         left = _left_group(ctx, ctx.mentions[left[0]].start - 2)
-    right = _right_group(ctx, t1, want_place=place_obj)
+    right = _right_group(ctx, t1 + (t1 < ctx.end and doc[t1].text == ":"), want_place=place_obj, clean=True)
     if right and form in _TRANSFER:
         k = ctx.mentions[right[0]].start - 1
         while k > t1 and doc[k].lower_ in ("the", "a", "an"):
@@ -335,6 +388,30 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             t0 - ctx.mentions[left[-1]].end <= 3):
         return "reciprocal", left, left
     return None
+
+
+def _apposed(ctx: SentenceContext, start: int) -> list[int] | None:
+    """The name a description stands in apposition to ("Jabhat al-Nusra – Al Qaida-affiliated militia",
+    "Hezbollah, an Iranian-backed group"): the nearest group before a dash, colon or comma and an article."""
+    doc = ctx.doc
+    k = start - 1
+    while k > ctx.start and doc[k].lower_ in ("a", "an", "the", "long-time", "longtime", "powerful", "sunni",
+                                             "shiite", "shia", "kurdish", "islamist", "jihadist"):
+        k -= 1
+    if k < ctx.start or doc[k].text not in (",", "–", "—", "-", ":"):
+        return None
+    for idx in range(len(ctx.mentions) - 1, -1, -1):
+        m = ctx.mentions[idx]
+        if m.end <= k and k - m.end <= 1:
+            return _group_of(ctx, idx)
+        if m.end <= k:
+            return None
+    return None
+
+
+def _turn(trig: Trigger, rule: str, subj: list[int], obj: list[int]):
+    """A reading of a relational noun whose name is the object ("proxy": the owner backs the proxy)."""
+    return (rule, obj, subj) if trig.inverse else (rule, subj, obj)
 
 
 def _first_group(ctx: SentenceContext, before: int) -> list[int] | None:
@@ -419,8 +496,10 @@ def _possessor(ctx: SentenceContext, t0: int) -> list[int] | None:
         for idx, m in enumerate(ctx.mentions):
             if m.end == k:
                 return _group_of(ctx, idx)
-    if k >= ctx.start and doc[k].lower_ in ("its", "their"):
-        return None
+    for idx, m in enumerate(ctx.mentions):  # "its proxy", "their ally": a pronoun resolved to an actor
+        if m.via == "coref" and m.end == m.start + 1 and doc[m.start].lower_ in ("its", "their", "his") and (
+                t0 - m.end <= 3 and all(t.is_alpha or t.text == "-" for t in doc[m.end:t0])):
+            return [idx]
     return None
 
 
@@ -438,9 +517,27 @@ def _prenominal(ctx: SentenceContext, t0: int) -> list[int] | None:
     return None
 
 
+_MODAL = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "plans", "plan", "planned",
+                    "aims", "aim", "seeks", "seek", "wants", "want", "threatened", "threatens", "vowed", "vows",
+                    "pledged", "decide", "hopes", "hope", "intends", "ready", "prepared", "help", "attempt",
+                    "attempted", "tried", "trying", "try", "sought"})
+
+
+def _irrealis(doc, t0: int, lo: int, predicate: str) -> bool:
+    """Whether the verb states an intention or a possibility, not a fact ("to help retake", "may decide to")."""
+    words = [t.lower_ for t in doc[max(lo, t0 - 4):t0]]
+    if any(w in _MODAL for w in words):
+        return True
+    # a bare purpose ("sent troops to back Assad") is support given; a purpose of capture is not a capture
+    return predicate in ("controls", "fights", "designates_terrorist") and bool(words) and words[-1] == "to"
+
+
 def _finish(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, subj: list[int],
             obj: list[int]) -> list[Found]:
     doc = ctx.doc
+    if rule not in ("between", "reciprocal", "apposition", "possessive", "compound") and _irrealis(
+            doc, t0, ctx.start, trig.predicate):
+        return []
     ms = ctx.mentions
     lo = min(ms[i].start for i in subj + obj)
     hi = max(ms[i].end for i in subj + obj)
