@@ -227,6 +227,12 @@ class ClaimsComponent:
         target = next((i for i in found.object.ids if i in self.kinds), None)
         kind = getattr(self.kinds.get(target), "value", None)
         groups = ("coalition", "international_organisation", "political_organisation")
+        if trig.flex == "lead":  # "Baghdadi leads IS" is leadership; "the US leads the coalition" membership
+            source = next((i for i in found.subject.ids if i in self.kinds), None)
+            person = getattr(self.kinds.get(source), "value", None) == "person"
+            predicate = "leads" if person else ("member_of" if kind in ("coalition", "international_organisation")
+                                                else "leads")
+            return replace(found, trigger=replace(trig, predicate=predicate, types=()), types=())
         if trig.flex == "join":
             predicate = "supports" if kind in ("armed_forces", "government", "state") else "member_of"
         else:
@@ -243,6 +249,10 @@ class ClaimsComponent:
         if not (ok_s and ok_o) or (subject is None and obj is None):
             return None
         if subject is not None and subject == obj:
+            return None
+        if p == "controls" and obj is not None and getattr(self.kinds.get(obj), "value", None) == "country":
+            return None  # "holding large areas of Syria": a country is never held whole by one side in news
+        if p == "leads" and found.rule == "noun" and found.subject is found.object:
             return None
         if RELATIONS[RelationKind(p)].symmetric and subject and obj and obj < subject:
             pass  # symmetric relations are compared as unordered pairs downstream; keep the text's order

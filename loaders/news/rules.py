@@ -52,7 +52,7 @@ _IRREGULAR_PARTICIPLES = frozenset({"led", "held", "fought", "taken", "seized", 
                                     "lent", "struck", "hit", "run"})
 _BASE = {"compound": 0.75, "purpose": 0.6, "from": 0.6, "active": 0.7, "passive": 0.75, "inverse": 0.75,
          "fronted": 0.65, "participle": 0.6, "noun": 0.7,
-         "apposition": 0.8, "between": 0.7, "reciprocal": 0.7, "possessive": 0.75,
+         "apposition": 0.8, "between": 0.7, "reciprocal": 0.7, "possessive": 0.75, "title": 0.8,
          "parsed-passive": 0.8, "parsed-fronted": 0.8}
 _WINDOW = 12
 
@@ -155,7 +155,14 @@ _GAP = frozenset({"the", "a", "an", "its", "their", "his", "her", "both", "also"
                   "beleaguered", "besieged", "government", "regime", "forces", "troops", "army", "of", "president",
                   "leader", "syrian", "key", "main", "former", "his", "hardline", "jihadist", "islamist", "militant",
                   "extremist", "radical", "kurdish", "kurdish-led", "arab", "lebanese", "iraqi", "shiite", "sunni",
-                  "shia", "all", "several", "various", "other", "some", "to", "for", "on", "against", "with"})
+                  "shia", "all", "several", "various", "other", "some", "to", "for", "on", "against", "with",
+                  # a place's descriptors: "captured the strategic northern town of Tal Abyad"
+                  "city", "town", "village", "province", "capital", "region", "governorate", "district", "border",
+                  "strategic", "northern", "southern", "eastern", "western", "central", "northeastern",
+                  "northwestern", "southeastern", "southwestern", "nearby", "neighbouring", "neighboring",
+                  "rebel-held", "provincial", "countryside", "outskirts", "ancient", "besieged", "largest",
+                  "biggest", "second", "last", "remaining", "entire", "whole", "most", "much", "parts", "part",
+                  "positions", "targets"})
 
 
 def _gap_ok(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -285,6 +292,11 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
                 return "possessive", left, right
             left = _left_group(ctx, t0, limit=8)
             if left is None or not _linking_words(ctx, ctx.mentions[left[-1]].end, t0):
+                # "The founder of HTS, Abu Muhammad al-Jolani, ...": the subject follows in apposition
+                end = ctx.mentions[right[-1]].end
+                if trig.predicate == "leads" and end < ctx.end and doc[end].text == ",":
+                    after = _right_group(ctx, end + 1, limit=1)
+                    return ("noun", after, right) if after else None
                 return None
             return "noun", left, right
         # bare noun: "HTS, an al-Qaeda offshoot"; "X and Y are allies"; "Idlib, an HTS stronghold"
@@ -293,6 +305,8 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         if owner is not None and after and not place_obj:  # "its proxy Hezbollah", "Iran's ally Hezbollah"
             return _turn(trig, "possessive", after, owner)
         pre = _prenominal(ctx, t0)
+        if pre is not None and after and trig.predicate == "leads":  # "SDF commander Mazloum Abdi"
+            return "title", after, pre
         head = next((i for i, m in enumerate(ctx.mentions) if m.start == t1 and m.via == "coref"), None)
         if pre is not None and head is not None and not place_obj:  # "the al-Qaeda breakaway group"
             return _turn(trig, "apposition", [head], pre)
