@@ -9,6 +9,7 @@ from pathlib import Path
 from loaders.cli.common import add_data_option, data_paths, load_graph
 from loaders.cli.output import render_json, render_rows
 from loaders.dataset import load_datasets
+from loaders.news.model import DEFAULT_MIN_CONFIDENCE
 from ontology import ActorGraphError
 
 __all__ = ["register", "run_extract", "run_eval"]
@@ -25,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("table", "json", "yaml"), default="table")
     p.add_argument("--merge-into", metavar="DATASET_DIR", help="write the accepted candidates into this dataset folder")
     p.add_argument("--accept", action="append", metavar="ID", help="merge only these candidate ids (repeatable)")
-    p.add_argument("--min-confidence", type=float, default=0.5, help="merge candidates at or above this (default 0.5)")
+    p.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
+                   help=f"merge candidates at or above this (default {DEFAULT_MIN_CONFIDENCE}, chosen for precision)")
     add_data_option(p)
     p.set_defaults(run=cmd_extract)
 

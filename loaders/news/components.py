@@ -256,4 +256,5 @@ class ClaimsComponent:
             return None
         if RELATIONS[RelationKind(p)].symmetric and subject and obj and obj < subject:
             pass  # symmetric relations are compared as unordered pairs downstream; keep the text's order
-        return make_candidate(found, subject=subject, obj=obj, published=published, doc=doc)
+        return make_candidate(found, subject=subject, obj=obj, published=published, doc=doc,
+                              calibrated=self.res.confidence)

@@ -40,9 +40,10 @@ _HEADS = {
     "republic": frozenset({"state"}), "state": frozenset({"state"}),
 }
 _ORGS = frozenset({"state", "government", "armed_forces", "international_organisation"}) | _GROUPS
-_PRONOUNS = {"it": _ORGS, "its": _ORGS, "itself": _ORGS, "he": frozenset({"person"}), "his": frozenset({"person"}),
-             "him": frozenset({"person"}), "they": _ORGS, "their": _ORGS, "them": _ORGS, "themselves": _ORGS}
-_PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+# reflexives ("renamed itself") belong to the verb and are left alone
+_PRONOUNS = {"it": _ORGS, "its": _ORGS, "he": frozenset({"person"}), "his": frozenset({"person"}),
+             "him": frozenset({"person"}), "they": _ORGS, "their": _ORGS, "them": _ORGS}
+_PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 #: words that may stand between the determiner and the head of a description
 _MODIFIER = re.compile(r"^[a-z][a-z'’-]*$|^[A-Z][a-z]+(?:-[a-z]+)?$")

@@ -1,14 +1,15 @@
 """EntityRuler patterns built from a graph's names and aliases, plus the descriptive forms news uses.
 
-Case rules: a short or all-capital alias ("IS", "HTS", "SDF", "US") matches only with the exact
-case, so the verb "is" and the pronoun "us" are never taken for actors; longer names match in any
-case, and in the spellings transliteration from Arabic produces for the same name: a hyphen or a
-space after "al" ("Tahrir al-Sham", "Tahrir Al Sham"), with or without apostrophes ("Hay'at",
-"Hayat"), doubled letters single ("Asad" for "Assad") and a final "a" with or without "h" ("Nusrah").
-Descriptive forms ("government forces") are labelled ``DESC``: they name whoever holds the role when
-the article was written, so the mention finder keeps only actors that existed then. An alias shared by several actors is dropped (it cannot be linked), unless it is one actor's
-own name. A form that names both an actor and a place ("Damascus", "Syria") keeps both ids and is
-labelled ``AMBIG``; the linker decides from context and the claim rules from the relation.
+Case rules: a short or all-capital alias ("IS", "HTS", "SDF", "US") matches only with the exact case, so
+the verb "is" and the pronoun "us" are never taken for actors; longer names match in any case, and in
+the spellings transliteration from Arabic produces for the same name: a hyphen or a space after "al"
+("Tahrir al-Sham", "Tahrir Al Sham"), with or without apostrophes ("Hay'at", "Hayat"), doubled letters
+single ("Asad" for "Assad") and a final "a" with or without "h" ("Nusrah"). Descriptive forms
+("government forces") are labelled ``DESC``: they name whoever holds the role when the article was
+written, so the mention finder keeps only actors that existed then. An alias shared by several actors is
+dropped (it cannot be linked), unless it is one actor's own name. A form that names both an actor and a
+place ("Damascus", "Syria") keeps both ids and is labelled ``AMBIG``; the linker decides from context
+and the claim rules from the relation.
 """
 
 from __future__ import annotations
