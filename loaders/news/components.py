@@ -67,11 +67,15 @@ class MentionsComponent:
         self.place_ids: frozenset[str] = frozenset()
         self.demonym_ids: dict[str, str] = {}
         self.lifetimes: dict = {}
+        self.states: dict[str, str] = {}
 
     def use_graph(self, graph) -> None:
         self.place_ids = frozenset(p.id for p in graph.places)
         self.demonym_ids = {text: i for text, i in self.res.demonyms.items() if graph.get(i) is not None}
         self.lifetimes = {a.id: (a.founded, a.dissolved) for a in graph.actors}
+        states = {a.name: a.id for a in graph.actors if getattr(a.kind, "value", a.kind) == "state"}
+        self.states = {p.id: states[p.name] for p in graph.places
+                       if getattr(p.kind, "value", p.kind) == "country" and p.name in states}
 
     def alive(self, entity_id: str, published) -> bool:
         """Whether the actor may have existed on some day of the publication date."""
@@ -82,7 +86,7 @@ class MentionsComponent:
             dissolved is None or dissolved.last_day >= published.first_day)
 
     def __call__(self, doc):
-        doc._.ag_mentions = find_mentions(doc, self.res, self.place_ids, self.demonym_ids, self.alive)
+        doc._.ag_mentions = find_mentions(doc, self.res, self.place_ids, self.demonym_ids, self.alive, self.states)
         return doc
 
 

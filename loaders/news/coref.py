@@ -62,6 +62,7 @@ class Reference:
     kinds: frozenset[str]
     plural: bool
     subject: bool  # stands where a clause's subject stands
+    outer: int = -1  # where the whole description starts, when the reference is its head word alone
 
 
 def _paragraphs(doc) -> list[tuple[int, int]]:
@@ -149,7 +150,7 @@ def find_references(doc, lo: int, hi: int, mentions: list[TokMention]) -> list[R
                 # so that the name inside stays a mention of its own
                 start = j if any(t in taken for t in range(k, j)) else k
                 out.append(Reference(start, j + 1, _HEADS[doc[j].lower_], False,
-                                     _is_subject_position(doc, k, sent_start)))
+                                     _is_subject_position(doc, k, sent_start), k))
                 k = j + 1
                 continue
         k += 1
@@ -206,7 +207,8 @@ def resolve(doc, mentions: list[TokMention], kinds: dict, names: dict) -> list[T
         local = [m for m in actors if lo <= m.start < hi]
         sents = [(s.start, s.end) for s in doc[lo:hi].sents] if hi > lo else []
         for ref in find_references(doc, lo, hi, mentions):
-            inner = {m.primary for m in local if ref.start <= m.start and m.end <= ref.end}
+            lo_ref = ref.outer if ref.outer >= 0 else ref.start
+            inner = {m.primary for m in local if lo_ref <= m.start and m.end <= ref.end}
             before = [m for m in local if m.end <= ref.start and m.primary not in inner]
             target = _pick(doc, ref, before, sents, heading, kinds, names, inner)
             if target is not None:

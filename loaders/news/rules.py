@@ -338,6 +338,11 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         return "compound", [modifier], right
     if form == "based":
         return None  # only "X-based" reads as based_in; "based on" and the like do not
+    if trig.inverse and form.split()[0] in ("with", "thanks", "under"):
+        # "the Assad government clawed back territory with the help of Russia": the clause's subject is helped
+        right = _right_group(ctx, t1, limit=3)
+        left = _first_group(ctx, t0)
+        return ("help", right, left) if left and right and left != right else None
     if form in _INVERSE or trig.inverse:
         left = _left_group(ctx, t0, limit=8, skip_places=False)
         right = _right_group(ctx, t1, limit=4)
@@ -351,6 +356,12 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         by = t1 if form.endswith(" by") else (t1 if doc[t1].lower_ == "by" else t1 + 1) + 1
         right = _right_group(ctx, by, limit=3)
         left = _left_group(ctx, t0, limit=12, skip_places=not place_obj)
+        if left and _modifies_noun(ctx, left, t0):
+            # "Syria (a US foe supported by Iran)": the participle belongs to "foe", which stands for Syria
+            k = ctx.mentions[left[0]].start
+            while k > ctx.start and doc[k - 1].lower_ in ("a", "an", "the"):
+                k -= 1
+            left = _apposed(ctx, k)
         return ("passive", right, left) if left and right else None
     if t0 > ctx.start and doc[t0 - 1].lower_ == "to" and not place_obj:
         # "sent fighters to Syria to back Assad": the purpose's subject is the clause's subject
@@ -383,6 +394,9 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             if subj:
                 return "participle", subj, right
     left = _left_group(ctx, t0)
+    gerund = doc[t0].lower_.endswith("ing")
+    if gerund and t0 > ctx.start and doc[t0 - 1].lower_ in ("of", "by", "after", "from", "while"):
+        left = _first_group(ctx, t0)  # "hardened by years of battling Israeli troops": the clause's subject
     if left and _parenthetical(ctx, left, t0):
         left = _left_group(ctx, ctx.mentions[left[0]].start - 2)
     right = _right_group(ctx, t1 + (t1 < ctx.end and doc[t1].text == ":"), want_place=place_obj, clean=True)
@@ -401,6 +415,15 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
     return None
 
 
+def _modifies_noun(ctx: SentenceContext, group: list[int], t0: int) -> bool:
+    """Whether a name only modifies a noun before the verb ("a US foe supported by"): a lowercase noun
+    that is neither a copula nor an adverb stands between them."""
+    doc = ctx.doc
+    words = [t for t in doc[ctx.mentions[group[-1]].end:t0] if not t.is_space]
+    return bool(words) and words[0].is_alpha and words[0].is_lower and words[0].lower_ not in _BE and not (
+        words[0].lower_.endswith("ly")) and words[0].lower_ not in ("and", "or", "fighters", "forces", "troops")
+
+
 def _apposed(ctx: SentenceContext, start: int) -> list[int] | None:
     """The name a description stands in apposition to ("Jabhat al-Nusra – Al Qaida-affiliated militia",
     "Hezbollah, an Iranian-backed group"): the nearest group before a dash, colon or comma and an article."""
@@ -409,7 +432,7 @@ def _apposed(ctx: SentenceContext, start: int) -> list[int] | None:
     while k > ctx.start and doc[k].lower_ in ("a", "an", "the", "long-time", "longtime", "powerful", "sunni",
                                              "shiite", "shia", "kurdish", "islamist", "jihadist"):
         k -= 1
-    if k < ctx.start or doc[k].text not in (",", "–", "—", "-", ":"):
+    if k < ctx.start or doc[k].text not in (",", "–", "—", "-", ":", "("):
         return None
     for idx in range(len(ctx.mentions) - 1, -1, -1):
         m = ctx.mentions[idx]
