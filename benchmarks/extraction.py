@@ -85,7 +85,8 @@ def main() -> None:
     ap.add_argument("--paragraphs", type=int, default=1000)
     ap.add_argument("--data", default="syria")
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--baseline-tree", metavar="DIR", help="another checkout whose extraction to time on the same texts")
+    ap.add_argument("--baseline-tree", metavar="DIR",
+                    help="another checkout whose extraction to time on the same texts")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the issue asks

@@ -158,5 +158,7 @@ class Extraction:
             "mentions": [{"text": m.text, "start": m.start, "end": m.end, "id": m.entity_id, "kind": m.kind,
                           "via": m.via} for m in self.mentions if m.entity_id],
             "new_actors": [{"text": m.text, "start": m.start, "end": m.end, "via": m.via} for m in self.new_actors],
-            "claims": [c.record() for c in self.candidates],
+            # a claim has two graph ids; one with a new-actor candidate at an end is listed apart, for review
+            "claims": [c.record() for c in self.candidates if c.linked],
+            "new_actor_claims": [c.record() for c in self.candidates if not c.linked],
         }

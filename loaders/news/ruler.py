@@ -25,6 +25,7 @@ __all__ = ["build_patterns", "is_exact_case"]
 _APOSTROPHES = "'’ʼ"
 _AL_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1", re.IGNORECASE)
+_MUHAMMAD = re.compile(r"\bM[ou]hamm[ae]d\b")
 _FINAL_A = re.compile(r"(?<=[a-z]{3})a\b")
 
 
@@ -39,6 +40,8 @@ def spellings(name: str) -> set[str]:
     out = {name}
     if is_exact_case(name):
         return out
+    for spelling in ("Muhammad", "Mohammad", "Mohammed", "Muhammed"):  # the Prophet's name, four ways
+        out |= {_MUHAMMAD.sub(spelling, t) for t in out}
     for transform in (lambda t: _AL_HYPHEN.sub(" ", t),
                       lambda t: "".join(ch for ch in t if ch not in _APOSTROPHES),
                       lambda t: _DOUBLED.sub(r"\1", t),

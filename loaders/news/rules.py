@@ -290,6 +290,8 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             left = _left_group(ctx, t0, limit=8)
             if left is None or not _linking_words(ctx, ctx.mentions[left[-1]].end, t0):
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the subject follows in apposition
+                if trig.predicate == "leads" and len(right) == 2 and doc[ctx.mentions[right[0]].end].text == ",":
+                    return "noun", right[1:], right[:1]
                 end = ctx.mentions[right[-1]].end
                 if trig.predicate == "leads" and end < ctx.end and doc[end].text == ",":
                     after = _right_group(ctx, end + 1, limit=1)
