@@ -252,7 +252,10 @@ def actor_knowledge(entity: Actor | Place, published: Callable[[str], Source]) -
                           min(cited, EVERYTHING))
 
 
-def lifetime_epochs(actor: Actor, known: ActorKnowledge) -> list[tuple[int, int, PartialDate | None, PartialDate | None]]:
+LifetimeEpoch = tuple[int, int, PartialDate | None, PartialDate | None]
+
+
+def lifetime_epochs(actor: Actor, known: ActorKnowledge) -> list[LifetimeEpoch]:
     """How an actor's lifetime read over knowledge time: (since, until, founded, dissolved) spans.
 
     Its founding and dissolution show from the day a source reported them (until then, unknown).

@@ -22,7 +22,14 @@ import fastjsonschema
 import jsonschema
 
 from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Place, Source
-from graph.integrity import citation_problems, claim_problems, entity_citation_problems, knowledge_warnings
+from graph.integrity import (
+    citation_problems,
+    claim_problems,
+    dataset_warnings,
+    entity_citation_problems,
+    knowledge_warnings,
+    shape_problems,
+)
 from graph.store import is_store, read_store
 from loaders.csvfile import read_csv, section_of_csv
 from loaders.problems import Problem
@@ -46,7 +53,8 @@ class _Record:
     schema_ok: bool = True
 
     def problem(self, fieldname: str, message: str) -> Problem:
-        return Problem(self.file, self.lines.get(fieldname, self.line), fieldname, message)
+        line = self.lines.get(fieldname) or self.lines.get(fieldname.partition("[")[0], self.line)
+        return Problem(self.file, line, fieldname, message)
 
 
 @dataclass
@@ -158,6 +166,9 @@ def _read_file(path: Path) -> tuple[list[_Record], list[Problem]]:
             if not isinstance(item, dict):
                 continue
             lines = {k: located.line((section, i, k)) for k in item}
+            if isinstance(item.get("sources"), list):  # each citation, so a problem with one points at it
+                lines.update({f"sources[{j}]": located.line((section, i, "sources", j))
+                              for j in range(len(item["sources"]))})
             rec = _Record(section, item, display, located.line((section, i)), lines, (section, i) not in bad_paths)
             records.append(rec)
     return records, problems
@@ -347,7 +358,13 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
         ds.problems.extend(rec.problem(f, m) for f, m in found)
         if not found:
             ds.claims.append(claim)
-            ds.warnings.extend(rec.problem(f, m) for f, m in knowledge_warnings(claim, source))
+            ds.warnings.extend(rec.problem(f, m) for f, m in [*knowledge_warnings(claim, source),
+                                                              *shape_problems(claim)])
+    if not ds.problems:  # checks over the whole set, with what is already loaded
+        located = {rec.data["id"]: rec for rec in claim_records}
+        pool = [*(existing.all_claims() if existing is not None else ()), *ds.claims]
+        for cid, f, m in dataset_warnings(pool, entity, new={c.id for c in ds.claims}):
+            ds.warnings.append(located[cid].problem(f, m) if cid in located else Problem("(loaded data)", 0, f, m))
     ds.actors = [e for e in entities.values() if isinstance(e, Actor)]
     ds.places = [e for e in entities.values() if isinstance(e, Place)]
     ds.sources = list(sources.values())
