@@ -16,7 +16,7 @@ from pathlib import Path
 
 from graph.time import Interval
 from loaders.imports.bundle import Bundle, short_hash, slug
-from loaders.imports.crosswalk import Resolver
+from loaders.imports.resolver import Resolver
 from loaders.imports.csvrows import ImportInputError, read_rows
 from loaders.imports.progress import Progress
 from ontology import ActorGraphError, RelationKind, parse_term

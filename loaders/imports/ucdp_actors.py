@@ -23,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle
-from loaders.imports.crosswalk import Resolver
+from loaders.imports.resolver import Resolver
 from loaders.imports.csvrows import ImportInputError, read_rows
 from loaders.imports.progress import Progress
 

@@ -48,7 +48,7 @@ import re
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle
-from loaders.imports.crosswalk import Resolver
+from loaders.imports.resolver import Resolver
 from loaders.imports.csvrows import ImportInputError, read_rows
 from loaders.imports.progress import Progress
 

@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle, short_hash
-from loaders.imports.crosswalk import Resolver
+from loaders.imports.resolver import Resolver
 from loaders.imports.csvrows import ImportInputError
 from loaders.imports.progress import Progress
 

@@ -15,7 +15,7 @@ from loaders import bundled_dataset, load_datasets
 from loaders.cli.main import main
 from loaders.imports import ImportInputError, import_files, read_unmatched
 from loaders.imports.bundle import Bundle
-from loaders.imports.crosswalk import Resolver
+from loaders.imports.resolver import Resolver
 from ontology import DatasetInvalid
 from tests.conftest import FIXTURES
 
