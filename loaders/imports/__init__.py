@@ -233,6 +233,7 @@ def import_files(
             meter.close()
         if finisher is not None:
             finisher(bundle, resolver, options)
+        resolver.flush_notes()
         _drop_impossible(bundle, resolver)
         if bundle.problems:
             if not skip_bad_rows:

@@ -302,7 +302,7 @@ def finish_acled(bundle: Bundle) -> None:
             n = len({e.event_id for e in ep.events if e.source == src})
             citations.append({"id": src, "note": f"{n} ACLED event(s) in this export show {what}"})
         bundle.add_claim({
-            "id": bundle.ns("acled", f"{ep.subject}-{ep.predicate.replace('_', '-')}-{ep.object}-{ep.first_day}"),
+            "id": bundle.claim_id("acled", ep.subject, ep.predicate, ep.object, ep.first_day),
             "subject": ep.subject,
             "predicate": ep.predicate,
             "object": ep.object,

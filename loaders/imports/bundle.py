@@ -81,6 +81,18 @@ class Bundle:
         """
         return f"{scheme}.{self.tag}.{local}" if self.tag else f"{scheme}-{local}"
 
+    def claim_id(self, scheme: str, subject: str, predicate: str, obj: str, suffix: str) -> str:
+        """A claim id in this import's namespace, naming its actors without their own namespace prefix.
+
+        >>> Bundle(tag="t").claim_id("acled", "acled.t.free-syrian-army", "allied_with", "hts", "2024-11-27")
+        'acled.t.free-syrian-army-allied-with-hts-2024-11-27'
+        """
+        def local(actor_id: str) -> str:
+            parts = actor_id.split(".", 2)
+            return parts[2] if len(parts) == 3 and parts[1] == self.tag else actor_id
+
+        return self.ns(scheme, f"{local(subject)}-{predicate.replace('_', '-')}-{local(obj)}-{suffix}")
+
     def problem(self, file: str, line: int, fieldname: str, message: str) -> None:
         self.problems.append(Problem(file, line, fieldname, message))
 

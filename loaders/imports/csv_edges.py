@@ -209,8 +209,7 @@ def import_csv_edges(
                 if s == o:
                     continue
                 record = {
-                    "id": bundle.ns("csv", f"{s}-{predicate.replace('_', '-')}-{o}-"
-                                           f"{short_hash(valid, status, ';'.join(types))}"),
+                    "id": bundle.claim_id("csv", s, predicate, o, short_hash(valid, status, ";".join(types))),
                     "subject": s,
                     "predicate": predicate,
                     "object": o,

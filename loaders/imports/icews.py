@@ -200,7 +200,7 @@ def finish_icews(bundle: Bundle) -> None:
     for ep in groups.episodes():
         ids = ep.event_ids
         record = {
-            "id": bundle.ns("icews", f"{ep.subject}-{ep.predicate.replace('_', '-')}-{ep.object}-{ep.first_day}"),
+            "id": bundle.claim_id("icews", ep.subject, ep.predicate, ep.object, ep.first_day),
             "subject": ep.subject,
             "predicate": ep.predicate,
             "object": ep.object,

@@ -167,7 +167,7 @@ def finish_mmp(bundle: Bundle, resolver: Resolver) -> None:
         if subject == obj:
             continue
         record = {
-            "id": bundle.ns("mmp", f"{subject}-{predicate.replace('_', '-')}-{obj}-{link['date'] or 'undated'}"),
+            "id": bundle.claim_id("mmp", subject, predicate, obj, link["date"] or "undated"),
             "subject": subject,
             "predicate": predicate,
             "object": obj,

@@ -42,6 +42,18 @@ class Resolver:
                     self._by_external.setdefault((scheme, norm_key(str(value))), []).append(a.id)
         self._cache: dict[tuple, str | None] = {}
         self._made: dict[tuple, str] = {}
+        self._not_alive: dict[tuple[str, str], list] = {}  # (scheme, key) -> [actor, how, first span, count]
+
+    def flush_notes(self) -> None:
+        """Add one note per outside actor a reference actor was refused for (it did not exist then)."""
+        for (scheme, key), (hit, how, first, count) in sorted(self._not_alive.items()):
+            more = f" and {count - 1} other date(s)" if count > 1 else ""
+            self.bundle.notes.append(
+                f"{scheme} {key} would match {hit!r} by {how}, but that actor did not exist in {first}{more}; "
+                f"rows of then went to a new actor (map them with 'actorgraph crosswalk set {scheme} {key!r} "
+                f"ACTOR --from ... --to ...')"
+            )
+        self._not_alive.clear()
 
     def kind_of(self, actor_id: str) -> str | None:
         """The kind of a resolved actor (reference or new), or ``None``."""
@@ -150,11 +162,8 @@ class Resolver:
                             f"{span.edtf or span}; taken as its earlier name {candidate!r}"
                         )
                     return candidate
-        self.bundle.notes.append(
-            f"{scheme} {key} would match {hits[0]!r} by {'id' if by_id else 'name'}, but that actor "
-            f"did not exist in {span.edtf or span}; rows of then went to a new actor (map them with "
-            f"'actorgraph crosswalk set {scheme} {key!r} ACTOR --from ... --to ...')"
-        )
+        seen = self._not_alive.setdefault((scheme, key), [hits[0], "id" if by_id else "name", span.edtf or span, 0])
+        seen[3] += 1
         return None
 
     def _forces_of(self, country: str, span: Interval | None) -> str | None:

@@ -58,7 +58,7 @@ def import_actor_list(
     display = str(path)
     source = bundle.add_source(
         {
-            "id": f"ucdp-actors-{version.replace('.', '-')}",
+            "id": bundle.ns("ucdp", f"actors-{version.replace('.', '-')}"),
             "title": f"UCDP Actor List v{version}",
             "publisher": "Uppsala Conflict Data Program",
             "url": "https://ucdp.uu.se/downloads/",
@@ -112,7 +112,7 @@ def import_actor_list(
                 pred = "merged_into" if predicate == "member_of" and kinds.get(t) == "government" else predicate
                 bundle.add_claim(
                     {
-                        "id": f"ucdp-actors-{subject}-{pred.replace('_', '-')}-{obj}",
+                        "id": bundle.claim_id("ucdp", subject, pred, obj, "actor-list"),
                         "subject": subject,
                         "predicate": pred,
                         "object": obj,
