@@ -134,7 +134,7 @@ def _side_types(row: dict, names: tuple[ActorName, ActorName]) -> tuple[str, str
     if digits[0] == digits[1]:
         return digits[0], digits[1]
     guess = [_guess_type(n) for n in names]
-    if guess[0] in digits and guess[0] != guess[1]:
+    if guess[0] and guess[0] in digits and guess[0] != guess[1]:
         return guess[0], digits.replace(guess[0], "", 1)
     if guess[1] in digits and guess[1]:
         return digits.replace(guess[1], "", 1), guess[1]

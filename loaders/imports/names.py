@@ -34,7 +34,7 @@ PLACEHOLDER = "placeholder"
 #: category of civilians, protesters, rioters and unarmed identity groups
 CIVILIANS = "civilians"
 
-_ACRONYM = re.compile(r"^([A-Z0-9][A-Za-z0-9./&'-]{0,14}[A-Za-z0-9]|[A-Z]):\s+(.+)$")
+_ACRONYM = re.compile(r"^([A-Z0-9][^:]{0,24}?):\s+(.+)$")
 _PERIOD = re.compile(r"^(.*?)\s*\((\d{4})-(\d{4})?\)(?:\s+(.*))?$")
 _BRACKET = re.compile(r"^(.*?)\s*\(([^()]+)\)$")
 _DASH_SUFFIX = re.compile(r"^(.+?)\s+-\s+(.+)$")
@@ -111,7 +111,7 @@ def parse_acled_name(text: str) -> ActorName:
         rest, suffix = m.group(1), m.group(2)
     acronym = ""
     m = _ACRONYM.match(rest)
-    if m and any(ch.isupper() for ch in m.group(1)):
+    if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
         acronym, rest = m.group(1), m.group(2)
     m = _PERIOD.match(rest)
     if m:
