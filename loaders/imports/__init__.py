@@ -18,8 +18,8 @@ from graph.bulk import collector_paused
 from loaders.imports.bundle import Bundle, Unmatched, short_hash, slug
 from loaders.imports.crosswalk import Crosswalk, CrosswalkEntry, CrosswalkError
 from loaders.imports.csvrows import ImportInputError
-from loaders.imports.resolver import Resolver
 from loaders.imports.progress import Progress
+from loaders.imports.resolver import Resolver
 from loaders.imports.writer import MANIFEST, STORE_SUFFIX, WriteResult, write_bundle, write_store_bundle
 from loaders.problems import Problem
 from ontology import DatasetInvalid

@@ -293,8 +293,9 @@ def finish_acled(bundle: Bundle) -> None:
         basis = {"fights": "fought", "allied_with": "acted_with", "part_of": "unit_of"}[ep.predicate]
         what = {"fought": "fighting each other", "acted_with": "fighting on the same side",
                 "unit_of": "the first as a unit of the second"}[basis]
+        more = f";(+{len(ids) - _MAX_IDS} more)" if len(ids) > _MAX_IDS else ""
         qualifiers = {"candidate": "yes", "basis": basis, "events": str(len(ids)),
-                      "event_ids": ";".join(ids[:_MAX_IDS]) + (f";(+{len(ids) - _MAX_IDS} more)" if len(ids) > _MAX_IDS else "")}
+                      "event_ids": ";".join(ids[:_MAX_IDS]) + more}
         if ep.predicate == "fights":
             qualifiers["fatalities"] = str(ep.deaths)
         citations = []

@@ -17,7 +17,6 @@ import io
 import os
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from graph.time import PartialDate
@@ -59,7 +58,11 @@ class Crosswalk:
     """Entries from a crosswalk file (an empty crosswalk when the file does not exist yet)."""
 
     def __init__(
-        self, entries: list[CrosswalkEntry] | None = None, path: Path | None = None, *, fallback: Crosswalk | None = None
+        self,
+        entries: list[CrosswalkEntry] | None = None,
+        path: Path | None = None,
+        *,
+        fallback: Crosswalk | None = None,
     ) -> None:
         self.entries = sorted(entries or [])
         self.path = path

@@ -245,7 +245,8 @@ def _valid(valid: str, start: str, end: str) -> str:
     if valid:
         if "/" in valid:
             a, _, b = valid.partition("/")
-            text = f"{_date(a, 'valid') if a not in ('', '..') else a}/{_date(b, 'valid') if b not in ('', '..') else b}"
+            ends = [x if x in ("", "..") else _date(x, "valid") for x in (a, b)]
+            text = f"{ends[0]}/{ends[1]}"
         else:
             text = _date(valid, "valid")
     else:

@@ -63,7 +63,7 @@ def suggest(unmatched: list[Unmatched], reference, *, per_name: int = 3, min_sco
         parsed = parse_icews_name(u.name) if u.scheme == "icews" else parse_acled_name(u.name)
         found: dict[str, tuple[float, str]] = {}
 
-        def offer(actor, score: float, reason: str) -> None:
+        def offer(actor, score: float, reason: str, found=found) -> None:
             if score >= min_score and score > found.get(actor.id, (0.0, ""))[0]:
                 found[actor.id] = (score, reason)
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle
-from loaders.imports.resolver import Resolver
 from loaders.imports.csvrows import ImportInputError, read_rows
 from loaders.imports.progress import Progress
+from loaders.imports.resolver import Resolver
 
 __all__ = ["import_actor_list", "read_actor_names"]
 

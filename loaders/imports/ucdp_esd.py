@@ -48,9 +48,9 @@ import re
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle
-from loaders.imports.resolver import Resolver
 from loaders.imports.csvrows import ImportInputError, read_rows
 from loaders.imports.progress import Progress
+from loaders.imports.resolver import Resolver
 
 __all__ = ["LETTERS", "SUPPORT_TYPES", "import_esd", "split_names"]
 

@@ -25,9 +25,9 @@ import re
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle, short_hash
-from loaders.imports.resolver import Resolver
 from loaders.imports.csvrows import ImportInputError
 from loaders.imports.progress import Progress
+from loaders.imports.resolver import Resolver
 
 __all__ = ["KIND_OF_CLASS", "PROPERTIES", "import_wikidata", "wikidata_date"]
 
