@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle, RowProblem, short_hash, slug
@@ -90,6 +91,7 @@ def detect_layout(header: list[str]) -> str:
     return "current"
 
 
+@lru_cache(maxsize=65536)
 def parse_event_date(text: str) -> date:
     """An ACLED event date in any of the layouts' spellings.
 

@@ -130,6 +130,10 @@ class Crosswalk:
         entry = self.find(scheme, key, day)
         return entry.actor if entry else None
 
+    def has(self, scheme: str, key: str) -> bool:
+        """Whether any entry (of any period) maps KEY of SCHEME."""
+        return (scheme, _norm(key)) in self._by_key or (self.fallback is not None and self.fallback.has(scheme, key))
+
     def find(self, scheme: str, key: str, day: int | None = None) -> CrosswalkEntry | None:
         """The entry that maps KEY of SCHEME on ``day`` (this crosswalk's own first, then the fallback's)."""
         for e in self._by_key.get((scheme, _norm(key)), ()):

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from graph.time import Interval
@@ -250,14 +251,23 @@ def _valid(valid: str, start: str, end: str) -> str:
         else:
             text = _date(valid, "valid")
     else:
-        a, b = _date(start, "start"), _date(end, "end")
+        a = start if start == ".." else _date(start, "start")
+        b = end if end == ".." else _date(end, "end")
         text = f"{a}/{b}" if a or b else ""
     if text:
-        try:
-            Interval.parse(text)
-        except ActorGraphError as exc:
-            raise RowProblem("valid", str(exc)) from None
+        problem = _interval_problem(text)
+        if problem:
+            raise RowProblem("valid", problem)
     return text
+
+
+@lru_cache(maxsize=65536)
+def _interval_problem(text: str) -> str:
+    try:
+        Interval.parse(text)
+    except ActorGraphError as exc:
+        return str(exc)
+    return ""
 
 
 def _actor(resolver: Resolver, scheme: str, outside_id: str, name: str, valid: str, where: str, kind: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from graph.time import PartialDate
 from ontology import ActorGraphError
@@ -20,6 +21,7 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ]\d{2}:\d{2}(?::
 _US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 
 
+@lru_cache(maxsize=65536)
 def edtf_date(text: str) -> str | None:
     """EDTF text of an outside date, ``None`` when it says "unknown"; ``ValueError`` when unreadable.
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.names import fold_name
 
@@ -89,6 +90,7 @@ def _with_bracket(base: str, qualifier: str) -> str:
     return f"{base} ({qualifier})" if qualifier else ""
 
 
+@lru_cache(maxsize=65536)
 def parse_acled_name(text: str) -> ActorName:
     """Take an ACLED actor string apart.
 

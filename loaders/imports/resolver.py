@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from graph.integrity import outside_existence
 from graph.time import Interval, PartialDate
@@ -26,6 +27,15 @@ from loaders.imports.bundle import Bundle, RowProblem, Unmatched, slug
 from loaders.imports.crosswalk import Crosswalk, norm_key
 
 __all__ = ["Resolver"]
+
+
+@lru_cache(maxsize=65536)
+def _span(valid: str | None, day: int | None) -> tuple[Interval | None, int | None]:
+    """The interval a row speaks of, and its first day (for crosswalk entries), from EDTF text or a day."""
+    span = Interval.parse(valid) if valid else (Interval.parse(date.fromordinal(day).isoformat()) if day else None)
+    if day is None and span is not None and isinstance(span.start, PartialDate):
+        day = span.start.first_day
+    return span, day
 
 
 class Resolver:
@@ -43,6 +53,9 @@ class Resolver:
         self._cache: dict[tuple, str | None] = {}
         self._made: dict[tuple, str] = {}
         self._not_alive: dict[tuple[str, str], list] = {}  # (scheme, key) -> [actor, how, first span, count]
+        self._hits: dict[tuple, tuple[list[str] | None, bool]] = {}  # (scheme, key, names) -> (actor ids, by id)
+        self._forces: dict[str, list] = {}  # country name -> its state's armed-forces actors
+        self._earlier: dict[str, list[str]] = {}  # actor id -> its predecessors through successor_of
 
     def flush_notes(self) -> None:
         """Add one note per outside actor a reference actor was refused for (it did not exist then)."""
@@ -93,16 +106,19 @@ class Resolver:
         Raises:
             RowProblem: a crosswalk entry maps the actor to one that did not exist then.
         """
-        span = Interval.parse(valid) if valid else (Interval.parse(date.fromordinal(day).isoformat()) if day else None)
-        if day is None and span is not None and isinstance(span.start, PartialDate):
-            day = span.start.first_day
         tried = [key, *(k for k in (*keys, match_name or "") if k and k != key)]
-        for k in tried:
-            entry = self.crosswalk.find(scheme, k, day)
-            if entry is not None:
-                return self._crosswalked(entry, scheme, k, name, kind, span, where, fields)
-        cache_key = (scheme, key, span)
+        span = None
+        if any(self.crosswalk.has(scheme, k) for k in tried):
+            span, day = _span(valid, day)
+            for k in tried:
+                entry = self.crosswalk.find(scheme, k, day)
+                if entry is not None:
+                    return self._crosswalked(entry, scheme, k, name, kind, span, where, fields)
+        # without reference data the day does not matter: one resolution per outside actor
+        cache_key = (scheme, key) if self.reference is None else (scheme, key, valid, day)
         if cache_key not in self._cache:
+            if self.reference is not None and span is None:
+                span, day = _span(valid, day)
             found = self._in_reference(scheme, key, tried[1:] or [name], span)
             if found is None and forces_of:
                 found = self._forces_of(forces_of, span)
@@ -112,14 +128,13 @@ class Resolver:
             self.bundle.set_aside[(category, name)] = self.bundle.set_aside.get((category, name), 0) + 1
             return None
         if found is None:
-            made_key = None if fields else (scheme, key, name, kind)  # a repeat adds nothing to the record
-            found = self._made.get(made_key) if made_key else None
-            if found is None:
+            made_key = (scheme, key, name, kind)
+            found = self._made.get(made_key)
+            if found is None or fields.get("aliases"):  # a repeat adds nothing to the record, unless new aliases
                 found = self._new(self.bundle.ns(scheme, slug(key)), self._free_name(name, scheme, key), kind,
                                   scheme, key, fields)
                 self.bundle.unmatched.setdefault((scheme, key), Unmatched(scheme, key, name, found, where))
-                if made_key:
-                    self._made[made_key] = found
+                self._made[made_key] = found
         return found
 
     def _crosswalked(self, entry, scheme, key, name, kind, span, where, fields) -> str:
@@ -142,15 +157,21 @@ class Resolver:
         """The reference actor KEY or one of NAMES stands for during ``span``, or ``None``."""
         if self.reference is None:
             return None
-        hits = self._by_external.get((scheme, norm_key(key)))
-        by_id = hits is not None
+        looked = (scheme, key, tuple(names))
+        if looked not in self._hits:  # which actors the key or names denote does not depend on the day
+            hits = self._by_external.get((scheme, norm_key(key)))
+            by_id = hits is not None
+            if hits is None:
+                for candidate in names:
+                    hits = self.reference.named(candidate, places=False)
+                    if hits:
+                        break
+                if not hits or len(hits) != 1:  # unknown, or ambiguous: no guess
+                    hits = None
+            self._hits[looked] = (hits, by_id)
+        hits, by_id = self._hits[looked]
         if hits is None:
-            for candidate in names:
-                hits = self.reference.named(candidate, places=False)
-                if hits:
-                    break
-            if not hits or len(hits) != 1:  # unknown, or ambiguous: no guess
-                return None
+            return None
         if span is None:
             return hits[0]
         for hit in hits:
@@ -170,12 +191,12 @@ class Resolver:
         """The reference's one ``armed_forces`` actor of the state called ``country``, alive during ``span``."""
         if self.reference is None:
             return None
-        states = [self.reference.get(i) for i in self.reference.named(country, places=False)]
-        codes = {a.country for a in states if a.kind.value == "state" and a.country}
-        if len(codes) != 1:
-            return None
-        forces = [a.id for a in self.reference.actors if a.kind.value == "armed_forces" and a.country in codes
-                  and (span is None or not outside_existence(span, a))]
+        if country not in self._forces:
+            states = [self.reference.get(i) for i in self.reference.named(country, places=False)]
+            codes = {a.country for a in states if a.kind.value == "state" and a.country}
+            self._forces[country] = [a for a in self.reference.actors if a.kind.value == "armed_forces"
+                                     and len(codes) == 1 and a.country in codes]
+        forces = [a.id for a in self._forces[country] if span is None or not outside_existence(span, a)]
         return forces[0] if len(forces) == 1 else None
 
     def country_code(self, country: str) -> str | None:
@@ -194,6 +215,8 @@ class Resolver:
 
     def _predecessors(self, actor_id: str) -> list[str]:
         """Actors ``actor_id`` continues under a new name (``successor_of``), nearest first."""
+        if actor_id in self._earlier:
+            return self._earlier[actor_id]
         out, frontier = [], [actor_id]
         while frontier:
             node = frontier.pop(0)
@@ -201,6 +224,7 @@ class Resolver:
                 if c.object not in out and c.object != actor_id:
                     out.append(c.object)
                     frontier.append(c.object)
+        self._earlier[actor_id] = out
         return out
 
     def _new(self, actor_id: str, name: str, kind: str, scheme: str, key: str, fields: dict) -> str:
