@@ -49,7 +49,7 @@ from pathlib import Path
 
 from loaders.imports.bundle import Bundle, RowProblem, short_hash, slug
 from loaders.imports.csvrows import ImportInputError, read_rows
-from loaders.imports.episodes import EventGroups, day_event, month_event
+from loaders.imports.episodes import EventGroups, day_event, month_event, take_pending
 from loaders.imports.names import ActorName, category, parse_acled_name
 from loaders.imports.progress import Progress
 from loaders.imports.resolver import Resolver
@@ -185,8 +185,8 @@ def import_acled(
         if progress:
             progress.update()
         try:
-            if "__width__" in row:
-                raise RowProblem("", f"{row['__width__']} cells, but the header has {len(rows.header)}")
+            if rows.width_problem(row):
+                raise RowProblem("", rows.width_problem(row))
             try:
                 day = parse_event_date(row["event_date"]).toordinal()
             except ValueError as exc:
@@ -284,35 +284,19 @@ def _resolve(resolver: Resolver, name: ActorName, code: str, day: int, where: st
 
 def finish_acled(bundle: Bundle) -> None:
     """Turn the events of every file read into claims, and add the files' sources."""
-    state = bundle.pending.pop("acled", None)
+    state = take_pending(bundle, "acled")
     if not state:
         return
-    for record in state["sources"].values():
-        bundle.add_source(record)
     groups: EventGroups = state["groups"]
     for ep in groups.episodes():
-        ids = ep.event_ids
         basis = {"fights": "fought", "allied_with": "acted_with", "part_of": "unit_of"}[ep.predicate]
         what = {"fought": "fighting each other", "acted_with": "fighting on the same side",
                 "unit_of": "the first as a unit of the second"}[basis]
-        more = f";(+{len(ids) - _MAX_IDS} more)" if len(ids) > _MAX_IDS else ""
-        qualifiers = {"candidate": "yes", "basis": basis, "events": str(len(ids)),
-                      "event_ids": ";".join(ids[:_MAX_IDS]) + more}
+        record = ep.record(bundle.claim_id("acled", ep.subject, ep.predicate, ep.object, ep.first_day),
+                           lambda n, what=what: f"{n} ACLED event(s) in this export show {what}", max_ids=_MAX_IDS)
+        record["qualifiers"]["basis"] = basis
         if ep.predicate == "fights":
-            qualifiers["fatalities"] = str(ep.deaths)
-        citations = []
-        for src in ep.sources:
-            n = len({e.event_id for e in ep.events if e.source == src})
-            citations.append({"id": src, "note": f"{n} ACLED event(s) in this export show {what}"})
-        bundle.add_claim({
-            "id": bundle.claim_id("acled", ep.subject, ep.predicate, ep.object, ep.first_day),
-            "subject": ep.subject,
-            "predicate": ep.predicate,
-            "object": ep.object,
-            "valid": ep.valid,
-            "status": "reported",
-            "sources": citations,
-            "qualifiers": qualifiers,
-        })
+            record["qualifiers"]["fatalities"] = str(ep.deaths)
+        bundle.add_claim(record)
     if groups.dropped:
         bundle.notes.append(f"{groups.dropped} episode(s) with fewer than {groups.min_events} event(s) made no claim")

@@ -177,8 +177,8 @@ def import_csv_edges(
             progress.update()
         where = f"{display}:{line}"
         try:
-            if "__width__" in row:
-                raise RowProblem("", f"{row['__width__']} cells, but the header has {len(rows.header)}")
+            if rows.width_problem(row):
+                raise RowProblem("", rows.width_problem(row))
             predicate_text = get(row, "predicate")
             if predicate_text == SKIP:
                 skipped += 1

@@ -25,6 +25,10 @@ class CsvRows:
     def columns(self) -> set[str]:
         return {h.strip().lower() for h in self.header}
 
+    def width_problem(self, row: dict[str, str]) -> str:
+        """Why a row cannot be read cell by cell (its number of cells differs from the header's), or ``""``."""
+        return f"{row['__width__']} cells, but the header has {len(self.header)}" if "__width__" in row else ""
+
 
 def detect_delimiter(header_line: str) -> str:
     r"""Comma, unless the header has none and has tabs (ICEWS ``.tab`` files), semicolons or bars.

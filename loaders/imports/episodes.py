@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Episode", "Event", "EventGroups", "day_event", "month_event"]
+__all__ = ["Episode", "Event", "EventGroups", "day_event", "month_event", "take_pending"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +81,25 @@ class Episode:
     def first_day(self) -> str:
         return date.fromordinal(min(e.first for e in self.events)).isoformat()
 
+    def record(self, claim_id: str, cite, *, max_ids: int = 20) -> dict:
+        """The claim record of this episode: ``reported``, a candidate, with its events as evidence.
+
+        ``cite(n)`` writes the note of a source that reported ``n`` of the events.
+        """
+        ids = self.event_ids
+        more = f";(+{len(ids) - max_ids} more)" if len(ids) > max_ids else ""
+        counts = {src: len({e.event_id for e in self.events if e.source == src}) for src in self.sources}
+        return {
+            "id": claim_id,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "object": self.object,
+            "valid": self.valid,
+            "status": "reported",
+            "sources": [{"id": src, "note": cite(n)} for src, n in counts.items()],
+            "qualifiers": {"candidate": "yes", "events": str(len(ids)), "event_ids": ";".join(ids[:max_ids]) + more},
+        }
+
 
 class EventGroups:
     """Collects events per (relation, subject, object) and cuts them into episodes."""
@@ -118,3 +137,12 @@ class EventGroups:
             yield Episode(predicate, subject, obj, tuple(run))
         else:
             self.dropped += 1
+
+
+def take_pending(bundle, key: str) -> dict | None:
+    """The state a reader kept for ``key`` across the files of an import, with its files' sources now added."""
+    state = bundle.pending.pop(key, None)
+    if state:
+        for record in state["sources"].values():
+            bundle.add_source(record)
+    return state

@@ -43,7 +43,7 @@ from pathlib import Path
 from loaders.imports.bundle import Bundle, RowProblem, short_hash, slug
 from loaders.imports.csvrows import ImportInputError, read_rows
 from loaders.imports.dates import edtf_date
-from loaders.imports.episodes import EventGroups, day_event
+from loaders.imports.episodes import EventGroups, day_event, take_pending
 from loaders.imports.names import CIVILIANS, PLACEHOLDER, parse_icews_name
 from loaders.imports.progress import Progress
 from loaders.imports.resolver import Resolver
@@ -123,8 +123,8 @@ def import_icews(
         if progress:
             progress.update()
         try:
-            if "__width__" in row:
-                raise RowProblem("", f"{row['__width__']} cells, but the header has {len(rows.header)}")
+            if rows.width_problem(row):
+                raise RowProblem("", rows.width_problem(row))
             try:
                 when = edtf_date(row["event date"])
             except ValueError as exc:
@@ -191,25 +191,13 @@ def _resolve(resolver: Resolver, text: str, sectors: str, day: int, where: str) 
 
 def finish_icews(bundle: Bundle) -> None:
     """Turn the events of every file read into claims, and add the files' sources."""
-    state = bundle.pending.pop("icews", None)
+    state = take_pending(bundle, "icews")
     if not state:
         return
-    for record in state["sources"].values():
-        bundle.add_source(record)
     groups: EventGroups = state["groups"]
     for ep in groups.episodes():
-        ids = ep.event_ids
-        record = {
-            "id": bundle.claim_id("icews", ep.subject, ep.predicate, ep.object, ep.first_day),
-            "subject": ep.subject,
-            "predicate": ep.predicate,
-            "object": ep.object,
-            "valid": ep.valid,
-            "status": "reported",
-            "sources": [{"id": src, "note": f"{sum(1 for e in ep.events if e.source == src)} ICEWS coded "
-                                            f"event(s) in this file"} for src in ep.sources],
-            "qualifiers": {"candidate": "yes", "events": str(len(ids)), "event_ids": ";".join(ids[:20])},
-        }
+        record = ep.record(bundle.claim_id("icews", ep.subject, ep.predicate, ep.object, ep.first_day),
+                           lambda n: f"{n} ICEWS coded event(s) in this file")
         if ep.predicate == "supports":
             record["support_types"] = sorted(state["types"].get((ep.subject, ep.object), {"unknown"}))
         bundle.add_claim(record)

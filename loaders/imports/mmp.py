@@ -94,8 +94,8 @@ def import_mmp(
         if progress:
             progress.update()
         try:
-            if "__width__" in row:
-                raise RowProblem("", f"{row['__width__']} cells, but the header has {len(rows.header)}")
+            if rows.width_problem(row):
+                raise RowProblem("", rows.width_problem(row))
             if links:
                 state["links"].append(_link(row, cols, f"{display}:{line}", source))
             else:

@@ -70,8 +70,8 @@ def import_actor_list(
     for line, row in rows.rows:
         if progress:
             progress.update()
-        if "__width__" in row:
-            bundle.problem(display, line, "", f"{row['__width__']} cells, but the header has {len(rows.header)}")
+        if rows.width_problem(row):
+            bundle.problem(display, line, "", rows.width_problem(row))
             continue
         if not row["actorid"].isdigit() or not row["namedata"]:
             bundle.problem(display, line, "ActorId", "every actor needs a numeric ActorId and a NameData")

@@ -142,8 +142,8 @@ def import_esd(
         if progress:
             progress.update()
         where = f"{display}:{line}"
-        if "__width__" in row:
-            bundle.problem(display, line, "", f"{row['__width__']} cells, but the header has {len(rows.header)}")
+        if rows.width_problem(row):
+            bundle.problem(display, line, "", rows.width_problem(row))
             continue
         year = row["year"]
         if not _YEAR.match(year):
