@@ -151,6 +151,16 @@ def _guess_type(name: ActorName) -> str:
     return ""
 
 
+def _stamp(text: str) -> int:
+    """Seconds since 1970 of ACLED's ``timestamp`` (Unix seconds, or ISO date and time in some exports), or 0."""
+    if text.isdigit():
+        return int(text)
+    try:
+        return int(datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=UTC).timestamp()) if text else 0
+    except ValueError:
+        return 0
+
+
 def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split(";") if p.strip()]
 
@@ -210,9 +220,7 @@ def import_acled(
             continue
         count += 1
         last_day = max(last_day, day)
-        stamp = row.get("timestamp", "")
-        if stamp.isdigit():
-            newest = max(newest, int(stamp))
+        newest = max(newest, _stamp(row.get("timestamp", "")))
     if derived:
         bundle.notes.append(f"{name}: {derived} row(s) without an event id were given one derived from their content")
     if not count:
