@@ -179,3 +179,16 @@ def test_cli_import_icews_and_mmp(tmp_path, capsys):
                  "-o", str(tmp_path / "m"), "--skip-bad-rows"]) == 0
     said = capsys.readouterr().out
     assert "1 bad row(s) left out" in said and "links-madeup.csv:7" in said
+
+
+def test_conflict_level_lists_of_ids_split_and_match_on_the_row_year(syria, tmp_path):
+    out = tmp_path / "acd"
+    import_files("csv", [FIXTURES / "ucdp" / "acd-madeup.csv"], out, reference=syria, scheme="ucdp",
+                 split="side_b,side_b_id", csv_source=UCDP_SOURCE,
+                 mapping="subject=side_a,subject_id=side_a_id,object=side_b,object_id=side_b_id,"
+                         "predicate==fights,valid=year,status==confirmed")
+    g = load_datasets([bundled_dataset("syria"), out])
+    fights = sorted((c.valid.edtf, c.other("assad-government")) for c in _imported(g, "fights", "csv."))
+    # UCDP's 1170 is al-Nusra in early 2016 (renamed Jabhat Fateh al-Sham that July): the dated crosswalk decides
+    assert fights == [("2016", "ahrar-al-sham"), ("2016", "fsa"), ("2016", "jabhat-al-nusra"),
+                      ("2018", "ahrar-al-sham")]
