@@ -86,6 +86,7 @@ def write_bundle(
         raise ImportInputError(
             f"{out} exists and is not an import folder (no {MANIFEST}); choose another -o or remove it first"
         )
+    bundle.share_claim_ids()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
@@ -171,6 +172,7 @@ def write_store_bundle(
     out = Path(out)
     if out.exists() and not (out.is_file() and is_store(out)):
         raise ImportInputError(f"{out} exists and is not a store file; choose another -o or remove it first")
+    bundle.share_claim_ids()
     counts = {
         "actors": len(bundle.actors),
         "sources": len(bundle.sources),
