@@ -297,7 +297,8 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
                 _merge_citations(first, rec)  # one relation from two files: one claim citing both
                 continue
             if first is not None or (existing is not None and _has_claim(existing, rid)):
-                where = f" (first at {first.file}:{first.line}, with another statement)" if first else " (already loaded)"
+                where = (f" (first at {first.file}:{first.line}, with another statement)" if first
+                         else " (already loaded)")
                 ds.problems.append(rec.problem("id", f"duplicate claim id {rid!r}{where}"))
                 continue
             claim_seen[rid] = rec
