@@ -8,13 +8,13 @@ support types, status, notes, and ``source_ids`` (the claim's sources, reachable
 ordinal day numbers of :class:`graph.time.DayBounds`, exactly (FalkorDB orders native dates before
 1970 wrongly, so dates are for reading, day numbers for comparing).
 
-Knowledge time: ``known_day`` is the first day the record knew the claim; the claim's knowledge
-epochs (:mod:`graph.knowledge`) are parallel lists, ``known_since_days``/``known_until_days`` and one
-``known_<field>_days`` list per :class:`DayBounds` field plus ``known_valid``: a template picks the
-epoch ``i`` with ``known_since_days[i] <= $known_at < known_until_days[i]`` (in those lists, the span of
-an open or unknown start or end has its earliest day after its latest, since a list cannot hold
-nulls). The scalar ``*_day`` properties are the last epoch (everything known), null for such a span. Actors carry ``known_day``, ``founded_known_day``,
-``dissolved_known_day`` and ``description_known_day``.
+Knowledge time: ``known_day`` is the first day the record knew the claim; its knowledge epochs
+(:mod:`graph.knowledge`) are parallel lists, ``known_since_days``/``known_until_days`` and one
+``known_<field>_days`` list per :class:`DayBounds` field, plus ``known_valid``. A template picks the
+epoch ``i`` with ``known_since_days[i] <= $known_at < known_until_days[i]``; in those lists the span
+of an open or unknown start or end has its earliest day after its latest, since a list cannot hold
+nulls. The scalar ``*_day`` properties are the last epoch (everything known), null for such a span.
+Actors carry ``known_day``, ``founded_known_day``, ``dissolved_known_day``, ``description_known_day``.
 
 Every write is ``UNWIND $rows AS row MERGE ... SET ...``: running it again changes nothing, and a
 load cut off half-way and run again ends with the same content. The statement texts are fixed; the
@@ -69,7 +69,8 @@ _REL_SET = (
     "r.known_end_earliest_days = row.known_end_earliest_days, r.known_end_latest_days = row.known_end_latest_days, "
     "r.known_valid = row.known_valid, "
     "r.support_types = row.support_types, r.status = row.status, r.note = row.note, "
-    "r.qualifiers = row.qualifiers, r.source_ids = row.source_ids, r.source_notes = row.source_notes, "
+    "r.qualifiers = row.qualifiers, r.extent = row.extent, r.source_ids = row.source_ids, "
+    "r.source_notes = row.source_notes, "
     "r.source_quotes = row.source_quotes")
 
 INDEXES_FALKORDB = [
@@ -134,6 +135,7 @@ def claim_rows(graph, claim) -> dict:
         "known_valid": [e.valid.edtf or "" for e, _ in epochs],
         "support_types": [t.value for t in claim.support_types], "status": claim.status.value,
         "note": claim.note or None, "qualifiers": json.dumps(dict(claim.qualifiers), ensure_ascii=False),
+        "extent": claim.qualifiers.get("extent"),
         "source_ids": [c.source for c in claim.citations], "source_notes": [c.note for c in claim.citations],
         "source_quotes": [c.quote for c in claim.citations],
     }
