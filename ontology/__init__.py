@@ -11,8 +11,10 @@ from ontology.errors import (
     AmbiguousName,
     DatasetInvalid,
     EntityNotFound,
+    InputFileError,
     InvalidDate,
     InvalidInterval,
+    OutputRefused,
     UnknownTerm,
 )
 from ontology.vocabulary import (
@@ -36,8 +38,10 @@ __all__ = [
     "Certainty",
     "DatasetInvalid",
     "EntityNotFound",
+    "InputFileError",
     "InvalidDate",
     "InvalidInterval",
+    "OutputRefused",
     "PlaceKind",
     "RelationKind",
     "RelationSpec",
