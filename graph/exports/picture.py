@@ -13,6 +13,7 @@ import math
 from dataclasses import replace
 from pathlib import Path
 
+from graph.exports.escaping import picture_text
 from graph.exports.layout import positions
 from graph.exports.selection import select
 from graph.exports.style import ACTOR_COLOURS, PLACE_COLOUR, node_colour, relation_colour
@@ -52,7 +53,7 @@ def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") ->
             x, y = pos[e.id]
             ax.scatter([x], [y], s=node_size, c=node_colour(e), marker="s" if e.is_place else "o",
                        edgecolors="white", linewidths=1.2, zorder=3, gid=f"node:{e.id}")
-            ax.text(x, y - 0.04, e.name, fontsize=8.5 if n < 40 else 7.5, ha="center", va="top", zorder=4,
+            ax.text(x, y - 0.04, picture_text(e.name), fontsize=8.5 if n < 40 else 7.5, ha="center", va="top", zorder=4,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
         if pos:
             xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
@@ -60,7 +61,7 @@ def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") ->
             ax.set_ylim(min(ys) - 0.15, max(ys) + 0.1)
         else:
             ax.text(0.5, 0.5, "no relations match", ha="center", va="center", transform=ax.transAxes)
-        fig.suptitle(f"{title}: {subset.describe()}", fontsize=13, x=0.01, ha="left")
+        fig.suptitle(picture_text(f"{title}: {subset.describe()}", limit=160), fontsize=13, x=0.01, ha="left")
         caption = f"{len(claims)} relations, {len(entities)} actors and places"
         if left_out:
             caption += f"; {left_out} actors without relations then are not drawn"

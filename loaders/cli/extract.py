@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from graph.exports.escaping import visible
 from loaders.cli.common import add_data_option, data_paths, load_graph
 from loaders.cli.output import render_json, render_rows
 from loaders.dataset import load_datasets
@@ -93,7 +94,7 @@ def cmd_extract(args: argparse.Namespace):
                              "confidence", "rule"], "table")
     new = sorted({m.text for ex in extractions for m in ex.new_actors})
     if new:
-        out += "new-actor candidates: " + "; ".join(new) + "\n"
+        out += visible("new-actor candidates: " + "; ".join(new)) + "\n"
     return out
 
 

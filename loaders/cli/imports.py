@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from graph.exports.escaping import visible
 from loaders.cli.common import data_paths
 from loaders.cli.output import render_json, render_rows
 
@@ -133,7 +134,7 @@ def cmd_import(args: argparse.Namespace):
             f"{len(result.unmatched)} outside name(s) matched no known actor and became new actors; "
             f"see 'actorgraph crosswalk list --unmatched {w.path}' and fix with 'actorgraph crosswalk set'"
         )
-    lines += [f"note: {n}" for n in result.notes[:10]]
+    lines += [f"note: {visible(n)}" for n in result.notes[:10]]
     if len(result.notes) > 10:
         where = f"{w.path}/import.json" if w.path.is_dir() else f"the header notes of {w.path}"
         lines.append(f"note: ... and {len(result.notes) - 10} more (in {where})")
