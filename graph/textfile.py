@@ -11,10 +11,11 @@ refused wherever it appears: it is never part of text, and it means a binary fil
 >>> import pathlib, tempfile
 >>> path = pathlib.Path(tempfile.mkdtemp(), "names.csv")
 >>> _ = path.write_bytes(b"id,name\\nhts,Hay\\xe2\\x80\\x99at\\nbad,Caf\\xe9\\n")
->>> read_text(path, display="names.csv")
-Traceback (most recent call last):
-...
-ontology.errors.InputFileError: names.csv:3:8: not UTF-8 text: byte 0xe9 cannot be read (invalid continuation byte); save the file as UTF-8 (it may be Latin-1 or Windows-1252)
+>>> try:
+...     read_text(path, display="names.csv")
+... except InputFileError as exc:
+...     print(exc.file, exc.line, exc.column, exc.message[:40])
+names.csv 3 8 not UTF-8 text: byte 0xe9 cannot be read
 """
 
 from __future__ import annotations

@@ -38,7 +38,8 @@ def csv_error(exc: csv.Error, record_line: int, current_line: int) -> tuple[int,
     """
     text = str(exc)
     if "unexpected end of data" in text:
-        return record_line, 'CSV syntax error: the quoted field that starts on this line is never closed; close it with "'
+        return record_line, ('CSV syntax error: the quoted field that starts on this line is never closed; '
+                             'close it with "')
     if "field larger than field limit" in text:
         return record_line, (f"CSV syntax error: a field longer than {csv.field_size_limit():,} characters; "
                              "is a quote missing, or is this not a CSV file?")

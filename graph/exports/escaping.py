@@ -39,8 +39,8 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["dot_string", "html_text", "markdown_text", "markdown_url", "picture_text", "spreadsheet_cell", "spreadsheet_value",
-           "visible", "xml_text"]
+__all__ = ["dot_string", "html_text", "markdown_text", "markdown_url", "picture_text", "spreadsheet_cell",
+           "spreadsheet_value", "visible", "xml_text"]
 
 #: Characters that make a spreadsheet read a cell as a formula (OWASP's list plus full-width forms).
 FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")

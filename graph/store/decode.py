@@ -20,7 +20,7 @@ from graph.actorgraph import ActorGraph
 from graph.bulk import collector_paused
 from graph.model import Actor, Citation, Claim, Place, Source
 from graph.store.container import StoreError
-from graph.store.encode import FORMAT_VERSION, OPEN
+from graph.store.encode import FORMAT_VERSION, OPEN, UNKNOWN
 from graph.time import Bound, Interval, PartialDate
 from ontology import RelationKind, Status, SupportType
 
@@ -250,6 +250,51 @@ def decode_graph(arrays: dict[str, np.ndarray], meta: dict) -> ActorGraph:
         return _decode(arrays, meta)
 
 
+_CLAIM_COLUMNS = ("subject", "object", "start", "end", "note", "predicate", "status", "single", "support_types",
+                  "has_window", "window_lo", "window_hi", "possible_from", "possible_to", "certain_from",
+                  "certain_to", "start_lo", "start_hi", "end_lo", "end_hi")
+
+
+def _check_columns(a: dict[str, np.ndarray], n: int, entities: int, sources: int, texts: int, dates: int) -> None:
+    """Every column as long as the claim count and every code inside its table, or a StoreError.
+
+    The checksum already rules out damage; this rules out a file that passed it but was not written
+    by :func:`graph.store.write_store`, which would otherwise decode to wrong values without a word
+    (a negative index is a valid Python index, and ``zip`` stops at the shortest column).
+    """
+
+    def within(name: str, lo: int, hi: int) -> None:
+        col = a[name]
+        if col.ndim != 1:
+            raise StoreError(f"column {name!r} is not one-dimensional")
+        if col.size and (int(col.min()) < lo or int(col.max()) >= hi):
+            raise StoreError(f"column {name!r} holds codes outside [{lo}, {hi})")
+
+    for name in _CLAIM_COLUMNS:
+        if len(a[f"claim.{name}"]) != n:
+            raise StoreError(f"column 'claim.{name}' has {len(a[f'claim.{name}']):,} rows for {n:,} claims")
+    for name in ("subject", "object"):
+        within(f"claim.{name}", 0, entities)
+    within("claim.predicate", 0, len(RelationKind))
+    within("claim.status", 0, len(Status))
+    within("claim.support_types", 0, 1 << len(SupportType))
+    within("claim.single", 0, 2)
+    within("claim.has_window", 0, 2)
+    within("claim.start", UNKNOWN, dates)
+    within("claim.end", UNKNOWN, dates)
+    within("claim.note", 0, texts)
+    for table, columns, limits in (("citation", ("source", "note", "quote"), (sources, texts, texts)),
+                                   ("qualifier", ("key", "value"), (texts, texts))):
+        ptr = a[f"{table}.ptr"]
+        items = len(a[f"{table}.{columns[0]}"])
+        if len(ptr) != n + 1 or (n and (ptr[0] != 0 or ptr[-1] != items or np.any(np.diff(ptr) < 0))):
+            raise StoreError(f"the {table} pointers do not fit the {n:,} claims and {items:,} {table}s")
+        for column, hi in zip(columns, limits, strict=True):
+            if len(a[f"{table}.{column}"]) != items:
+                raise StoreError(f"column '{table}.{column}' has {len(a[f'{table}.{column}']):,} rows for {items:,}")
+            within(f"{table}.{column}", 0, hi)
+
+
 def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:
     records = json.loads(a["entities"].tobytes().decode("utf-8"))
     entities = _entities(records)
@@ -260,6 +305,7 @@ def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:
         raise StoreError(f"the store lists {n} claims but holds {len(ids)} claim ids; rebuild it")
     texts = _texts(a["texts"])
     dates = [PartialDate.parse(t) for t in _texts(a["dates"], 0)] if a["dates"].size else []
+    _check_columns(a, n, len(entities), len(sources), len(texts), len(dates))
     entity_ids = [e.id for e in entities]
     source_ids = [s.id for s in sources]
     citation_cache: dict[tuple, Citation] = {}

@@ -180,7 +180,9 @@ def read_unmatched(folder: str | os.PathLike) -> list[Unmatched]:
     """The unmatched outside names an earlier import recorded in ``folder`` (or in a store file)."""
     import csv
 
+    from graph.exports.escaping import spreadsheet_value
     from graph.store import is_store, store_notes
+    from graph.textfile import text_lines
 
     if Path(folder).is_file() and is_store(folder):
         notes = store_notes(folder)
@@ -192,8 +194,16 @@ def read_unmatched(folder: str | os.PathLike) -> list[Unmatched]:
     path = Path(folder) / "unmatched.csv"
     if not (Path(folder) / MANIFEST).is_file() or not path.is_file():
         raise ImportInputError(f"{folder} is not an import folder (no {MANIFEST} and unmatched.csv)")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            Unmatched(r["scheme"], r["key"], r["name"], r["assigned_id"], r["first_seen"])
-            for r in csv.DictReader(handle)
-        ]
+    lines = text_lines(path, display=str(path))
+    try:
+        rows = list(csv.DictReader(lines, strict=True))
+    except csv.Error as exc:
+        raise ImportInputError(f"{path}: not the unmatched.csv an import writes ({exc}); run the import again") \
+            from None
+    finally:
+        lines.close()
+    fields = ("scheme", "key", "name", "assigned_id", "first_seen")
+    if rows and not set(fields) <= set(rows[0]):
+        raise ImportInputError(f"{path}: not the unmatched.csv an import writes (its header lacks "
+                               f"{', '.join(sorted(set(fields) - set(rows[0])))}); run the import again")
+    return [Unmatched(*(spreadsheet_value(r[f] or "") for f in fields)) for r in rows]

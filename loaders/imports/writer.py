@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from graph.exports.escaping import spreadsheet_cell
 from loaders.dataset import read_dataset
 from loaders.imports.bundle import Bundle
 from loaders.imports.csvrows import ImportInputError
@@ -53,8 +54,8 @@ def _unmatched_csv(bundle: Bundle) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["scheme", "key", "name", "assigned_id", "first_seen"])
-    for u in sorted(bundle.unmatched.values()):
-        writer.writerow([u.scheme, u.key, u.name, u.assigned, u.first_seen])
+    for u in sorted(bundle.unmatched.values()):  # names from outside data: never a spreadsheet formula
+        writer.writerow([spreadsheet_cell(v) for v in (u.scheme, u.key, u.name, u.assigned, u.first_seen)])
     return buf.getvalue()
 
 
