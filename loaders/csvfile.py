@@ -54,7 +54,7 @@ def read_csv(path: Path, display: str, section: str) -> tuple[Located | None, li
 
     Rows before a syntax error are kept; the error ends the file (what follows cannot be trusted).
     """
-    records, lines, problems = [], {(): 1, (section,): 1}, []
+    records, lines, problems, complete = [], {(): 1, (section,): 1}, [], True
     source = text_lines(path, display=display)
     reader = csv.reader(source, strict=True)
     try:
@@ -81,12 +81,14 @@ def read_csv(path: Path, display: str, section: str) -> tuple[Located | None, li
         problems.append(Problem(display, exc.line, "", exc.message, exc.column))
         if not records:
             return None, problems
+        complete = False
     except csv.Error as exc:
         line, message = csv_error(exc, start, reader.line_num)
         problems.append(Problem(display, line, "", message))
+        complete = False
     finally:
         source.close()
-    return Located({section: records}, lines), problems
+    return Located({section: records}, lines, complete=complete), problems
 
 
 def _header(reader, display: str, problems: list[Problem]) -> list[str] | None:

@@ -55,11 +55,16 @@ class YamlLimits:
 
 
 class Located:
-    """A parsed document plus the 1-based line of each value, keyed by its path of keys and indexes."""
+    """A parsed document plus the 1-based line of each value, keyed by its path of keys and indexes.
 
-    def __init__(self, value: Any, lines: dict[tuple, int]):
+    ``complete`` is false when reading stopped early (a CSV syntax error): what was read is kept,
+    and the records after the error are missing.
+    """
+
+    def __init__(self, value: Any, lines: dict[tuple, int], *, complete: bool = True):
         self.value = value
         self.lines = lines
+        self.complete = complete
 
     def line(self, path: tuple) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
