@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from graph.exports.escaping import visible
+from graph.textfile import read_stdin, read_text
 from loaders.cli.common import add_data_option, data_paths, load_graph
 from loaders.cli.output import render_json, render_rows
 from loaders.dataset import load_datasets
@@ -27,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--merge-into", metavar="DATASET_DIR", help="write the accepted candidates into this dataset folder")
     p.add_argument("--accept", action="append", metavar="ID", help="merge only these candidate ids (repeatable)")
     p.add_argument("--min-confidence", type=float, default=0.5, help="merge candidates at or above this (default 0.5)")
+    p.add_argument("--force", action="store_true",
+                   help="merge into an existing folder even if it holds no dataset file")
     add_data_option(p)
     p.set_defaults(run=cmd_extract)
 
@@ -48,10 +49,14 @@ def _nlp(graph, model: str | None):
         raise ActorGraphError(str(exc)) from None
 
 
+#: A news article is a few pages; a larger input is not one (or is a mistake, like a disk image).
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+
+
 def _read(name: str) -> str:
     if name == "-":
-        return sys.stdin.read()
-    return Path(name).read_text(encoding="utf-8")
+        return read_stdin(limit=MAX_ARTICLE_BYTES)
+    return read_text(name, limit=MAX_ARTICLE_BYTES)
 
 
 def run_extract(texts: list[str], *, graph, published: str, title: str = "", publisher: str = "", url: str = "",
@@ -70,15 +75,19 @@ def cmd_extract(args: argparse.Namespace):
 
     from loaders.news import merge_into
 
+    if args.merge_into and not args.url:
+        raise ActorGraphError("--merge-into makes the article a source, and a source needs its address: "
+                              "give the article's URL with --url")
+    texts = [_read(f) for f in args.files]  # unreadable input is reported before the slow part
     graph = load_graph(args)
-    extractions = run_extract([_read(f) for f in args.files], graph=graph, published=args.published,
+    extractions = run_extract(texts, graph=graph, published=args.published,
                               title=args.title, publisher=args.publisher, url=args.url, model=args.model)
     if args.merge_into:
         written = []
         for ex in extractions:
             chosen = [c for c in ex.candidates
                       if (c.id in args.accept if args.accept else c.confidence >= args.min_confidence)]
-            written.append(str(merge_into(args.merge_into, ex, chosen, context=data_paths(args))))
+            written.append(str(merge_into(args.merge_into, ex, chosen, context=data_paths(args), force=args.force)))
         return "".join(f"wrote {w}\n" for w in written)
     records = [ex.record() for ex in extractions]
     if args.format == "json":

@@ -46,6 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--source-published", metavar="DATE", help="csv: its publication date")
     p.add_argument("--progress", action="store_true", default=None, help="show a row count even when not on a terminal")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--force", action="store_true",
+                   help="replace -o even if it is not an earlier import (a folder without import.json, a file "
+                        "that is not a store)")
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("crosswalk", help="list or set how outside names and ids map to graph actors")
@@ -70,6 +73,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pack", help="write datasets as one fast-loading store file (graph/store)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="dataset folders or files (or bundled names)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace -o even if it is not a store file")
     p.set_defaults(run=cmd_pack)
 
 
@@ -106,6 +110,7 @@ def cmd_import(args: argparse.Namespace):
         published=args.published,
         mapping=args.mapping,
         csv_source=source,
+        force=args.force,
     )
     w = result.written
     if args.format == "json":
@@ -167,9 +172,15 @@ def cmd_crosswalk_set(args: argparse.Namespace):
 
 
 def cmd_pack(args: argparse.Namespace):
-    from graph.store import write_store
+    from graph.outputs import check_file
+    from graph.store import MAGIC, write_store
     from loaders.dataset import load_datasets
 
+    def is_store(head: bytes) -> bool:
+        return head.startswith(MAGIC)
+
+    check_file(args.output, kind="store", recognise=is_store, force=args.force)  # before the (slow) load
     graph = load_datasets(data_paths(argparse.Namespace(data=args.paths)))
+    check_file(args.output, kind="store", recognise=is_store, force=args.force)
     size = write_store(graph, args.output)
     return f"wrote {args.output}: {len(graph)} claims, {size / 1e6:.1f} MB\n"

@@ -19,7 +19,14 @@ from loaders.imports.bundle import Bundle, Unmatched
 from loaders.imports.crosswalk import Crosswalk, CrosswalkEntry, CrosswalkError, Resolver
 from loaders.imports.csvrows import ImportInputError
 from loaders.imports.progress import Progress
-from loaders.imports.writer import MANIFEST, STORE_SUFFIX, WriteResult, write_bundle, write_store_bundle
+from loaders.imports.writer import (
+    MANIFEST,
+    STORE_SUFFIX,
+    WriteResult,
+    check_target,
+    write_bundle,
+    write_store_bundle,
+)
 from ontology import DatasetInvalid
 
 __all__ = [
@@ -117,6 +124,7 @@ def import_files(
     crosswalk: Crosswalk | str | os.PathLike | None = None,
     reference=None,
     progress: bool | None = None,
+    force: bool = False,
     **options,
 ) -> ImportResult:
     """Import ``files`` of kind ``source`` into the dataset folder ``out``, or the store file ``out.agstore``.
@@ -130,6 +138,8 @@ def import_files(
         reference: an :class:`graph.ActorGraph` whose actors outside names may resolve to; the import
             then refers to them by id and must be loaded together with that data.
         progress: show a row count on stderr (default: when stderr is a terminal).
+        force: replace ``out`` even when it is not an earlier import (a folder without ``import.json``,
+            a file that is not a store).
         options: per source: ``ucdp_actors`` (path), ``version``, ``layout``, ``max_gap_days``,
             ``published``, ``mapping``, ``csv_source``.
 
@@ -150,8 +160,13 @@ def import_files(
     if not paths:
         raise ImportInputError("no input files given")
     for path in paths:
+        if path.is_dir():
+            raise ImportInputError(f"{path} is a folder; give the {source} file(s) to import")
         if not path.is_file():
-            raise ImportInputError(f"{path}: no such file")
+            raise ImportInputError(f"{path}: no such file" if not path.exists() else
+                                   f"{path} is not a regular file (a pipe or a device?)")
+    store = Path(out).suffix == STORE_SUFFIX
+    check_target(out, store=store, force=force)  # before reading: a wrong -o is reported at once
     with collector_paused():  # an import builds millions of small records, none in reference cycles
         for path in paths:
             meter = Progress(f"{source} {path.name}", enabled=progress)
@@ -171,8 +186,8 @@ def import_files(
             "crosswalk_entries": len(crosswalk.entries),
             "reference": reference is not None,
         }
-        write = write_store_bundle if Path(out).suffix == STORE_SUFFIX else write_bundle
-        written = write(bundle, out, dataset=dataset, manifest=manifest, reference=reference)
+        write = write_store_bundle if store else write_bundle
+        written = write(bundle, out, dataset=dataset, manifest=manifest, reference=reference, force=force)
     return ImportResult(written, tuple(sorted(bundle.unmatched.values())), tuple(sorted(set(bundle.notes))))
 
 

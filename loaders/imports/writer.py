@@ -25,7 +25,7 @@ from loaders.imports.bundle import Bundle
 from loaders.imports.csvrows import ImportInputError
 from ontology import DatasetInvalid
 
-__all__ = ["MANIFEST", "STORE_SUFFIX", "WriteResult", "write_bundle", "write_store_bundle"]
+__all__ = ["MANIFEST", "STORE_SUFFIX", "WriteResult", "check_target", "write_bundle", "write_store_bundle"]
 
 MANIFEST = "import.json"
 STORE_SUFFIX = ".agstore"
@@ -72,8 +72,32 @@ def _is_replaceable(path: Path) -> bool:
     return not path.exists() or (path.is_dir() and (not any(path.iterdir()) or (path / MANIFEST).is_file()))
 
 
+def check_target(out: str | os.PathLike, *, store: bool, force: bool = False) -> None:
+    """Refuse (ImportInputError) an ``out`` that is not an earlier import of the same kind, unless ``force``.
+
+    A file is never replaced by a folder, nor a folder by a file, even with ``force``.
+    """
+    from graph.store import is_store
+
+    out = Path(out)
+    if store:
+        if out.is_dir():
+            raise ImportInputError(f"{out} is a folder; a store output is a file (FILE.agstore)")
+        if out.exists() and not force and not (out.is_file() and is_store(out)):
+            raise ImportInputError(f"{out} exists and is not a store file; choose another -o, or add --force "
+                                   "to replace it")
+        return
+    if out.exists() and not out.is_dir():
+        raise ImportInputError(f"{out} is a file; a dataset output is a folder (or name a FILE{STORE_SUFFIX})")
+    if not force and not _is_replaceable(out):
+        raise ImportInputError(
+            f"{out} exists and is not an import folder (no {MANIFEST}); choose another -o, or add --force to "
+            "replace it whole"
+        )
+
+
 def write_bundle(
-    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None
+    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None, force: bool = False
 ) -> WriteResult:
     """Write ``bundle`` as the dataset folder ``out``, replacing an earlier import there.
 
@@ -82,10 +106,7 @@ def write_bundle(
         ImportInputError: ``out`` exists and is not an earlier import (refuses to overwrite curated data).
     """
     out = Path(out)
-    if not _is_replaceable(out):
-        raise ImportInputError(
-            f"{out} exists and is not an import folder (no {MANIFEST}); choose another -o or remove it first"
-        )
+    check_target(out, store=False, force=force)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
@@ -148,7 +169,7 @@ def _unmatched_rows(bundle: Bundle) -> list[dict]:
 
 
 def write_store_bundle(
-    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None
+    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None, force: bool = False
 ) -> WriteResult:
     """Write ``bundle`` straight to the store file ``out``: no YAML written, none read back.
 
@@ -164,12 +185,11 @@ def write_store_bundle(
         ImportInputError: ``out`` exists and is not a store file.
     """
     from graph import ActorGraph
-    from graph.store import is_store, write_store
+    from graph.store import write_store
     from loaders.dataset import check_records
 
     out = Path(out)
-    if out.exists() and not (out.is_file() and is_store(out)):
-        raise ImportInputError(f"{out} exists and is not a store file; choose another -o or remove it first")
+    check_target(out, store=True, force=force)
     counts = {
         "actors": len(bundle.actors),
         "sources": len(bundle.sources),

@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from graph.time import Interval, PartialDate
 from loaders.news.model import Article
-from ontology import RELATIONS, RelationKind, parse_term
+from loaders.yamlfile import read_yaml
+from ontology import RELATIONS, ActorGraphError, InputFileError, RelationKind, parse_term
 
 __all__ = ["GoldClaim", "GoldParagraph", "Score", "load_gold", "evaluate"]
 
@@ -89,26 +88,52 @@ class Score:
 def load_gold(path: str | Path) -> tuple[str | None, list[GoldParagraph]]:
     """The dataset the gold set was annotated against (or None) and its paragraphs.
 
+    The file is read by the dataset loader's YAML reader, with its limits (no alias bombs, no tags).
+
     Raises:
-        ValueError: a malformed paragraph or claim (the message names the paragraph).
+        InputFileError: unreadable or not YAML, or a malformed paragraph or claim (with its line).
     """
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    display = str(path)
+    located, problems = read_yaml(Path(path), display)
+    if problems:
+        raise InputFileError(display, problems[0].message, line=problems[0].line, column=problems[0].column)
+    data = located.value
     if not isinstance(data, dict) or not isinstance(data.get("paragraphs"), list):
-        raise ValueError(f"{path}: expected a mapping with a 'paragraphs' list (see FORMAT.md)")
+        raise InputFileError(display, "expected a mapping with a 'paragraphs' list (see "
+                                      "tests/fixtures/extraction/FORMAT.md)", line=1)
     out = []
     seen = set()
     for i, p in enumerate(data["paragraphs"]):
-        where = f"{path}: paragraph {p.get('id', i)!s}"
-        for key in ("id", "text", "published"):
-            if key not in p:
-                raise ValueError(f"{where}: missing {key!r}")
-        if p["id"] in seen:
-            raise ValueError(f"{where}: duplicate id")
-        seen.add(p["id"])
-        claims = tuple(GoldClaim.parse(c, where) for c in (p.get("claims") or []))
-        out.append(GoldParagraph(p["id"], p["text"], PartialDate.parse(p["published"]),
-                                 frozenset(p.get("entities") or []), claims))
-    return data.get("dataset"), out
+        line = located.line(("paragraphs", i))
+        try:
+            out.append(_paragraph(p, i, seen))
+        except (ValueError, TypeError) as exc:
+            raise InputFileError(display, str(exc), line=line) from None
+    dataset = data.get("dataset")
+    return (dataset if isinstance(dataset, str) else None), out
+
+
+def _paragraph(p, i: int, seen: set) -> GoldParagraph:
+    if not isinstance(p, dict):
+        raise ValueError(f"paragraph {i} is not a mapping with id, text and published")
+    where = f"paragraph {p.get('id', i)!s}"
+    for key in ("id", "text", "published"):
+        if not isinstance(p.get(key), str) or not p[key]:
+            raise ValueError(f"{where}: {key!r} is missing or not text")
+    if p["id"] in seen:
+        raise ValueError(f"{where}: duplicate id")
+    seen.add(p["id"])
+    claims, entities = p.get("claims") or [], p.get("entities") or []
+    if not (isinstance(claims, list) and all(isinstance(c, str) for c in claims)):
+        raise ValueError(f"{where}: 'claims' must be a list of lines 'SUBJECT PREDICATE OBJECT [VALID]'")
+    if not (isinstance(entities, list) and all(isinstance(e, str) for e in entities)):
+        raise ValueError(f"{where}: 'entities' must be a list of ids")
+    try:
+        published = PartialDate.parse(p["published"])
+        parsed = tuple(GoldClaim.parse(c, where) for c in claims)
+    except ActorGraphError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+    return GoldParagraph(p["id"], p["text"], published, frozenset(entities), parsed)
 
 
 def _pair(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:
