@@ -75,14 +75,17 @@ def read_bytes(path: str | os.PathLike, *, display: str | None = None, limit: in
         InputFileError: missing, a folder, unreadable, not a regular file, or larger than ``limit``.
     """
     display = display or display_name(path)
+    too_large = InputFileError(display, f"is larger than {_size(limit or 0)}, the most this command reads from "
+                                        "one file; split it into smaller files")
     try:
         with open(path, "rb") as handle:
-            data = handle.read() if limit is None else handle.read(limit + 1)
+            if limit is not None and os.fstat(handle.fileno()).st_size > limit:
+                raise too_large  # a regular file's size is known: refused without reading it
+            data = handle.read() if limit is None else handle.read(limit + 1)  # pipes and devices: read to see
     except OSError as exc:
         raise _cannot_read(display, exc) from None
     if limit is not None and len(data) > limit:
-        raise InputFileError(display, f"is larger than {_size(limit)}, the most this command reads from one "
-                                      f"file; split it into smaller files")
+        raise too_large
     return data
 
 

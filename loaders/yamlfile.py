@@ -121,7 +121,8 @@ def _syntax_problem(exc: yaml.YAMLError, display: str, text: str) -> Problem:
     context_mark = getattr(exc, "context_mark", None)
     if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours on deep flow collections
         problem = "nesting too deep; a dataset file needs a handful of levels (file > section > record > field)"
-    if context_mark is not None and ("end of stream" in problem or mark is None):
+    at_end = mark is None or not text[getattr(mark, "index", 0) or 0 :].strip()
+    if context_mark is not None and ("end of stream" in problem or at_end):
         what = re.sub(r"^while (scanning|parsing) (an? )?", "", context or "")
         opened = f"; the {what} that starts here is never closed" if what else ""
         return Problem(display, context_mark.line + 1, "", f"YAML syntax error: {problem}{opened}",

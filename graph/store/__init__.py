@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 
-from graph.store.container import MAGIC, StoreError, damaged, read_container, write_container
+from graph.store.container import MAGIC, StoreDamaged, StoreError, damaged, read_container, write_container
 from ontology import ActorGraphError
 
 __all__ = ["MAGIC", "StoreError", "is_store", "read_store", "store_notes", "write_store"]
@@ -69,9 +69,9 @@ def read_store(path: str | os.PathLike, *, verify: bool = True):
     arrays, meta = read_container(path, verify=verify)
     try:
         return decode_graph(arrays, meta)
-    except StoreError as exc:
-        if str(path) in str(exc):
-            raise
+    except StoreDamaged as exc:  # raised by the decoder, which does not know the file's name
+        raise damaged(path, str(exc)) from None
+    except StoreError as exc:  # another version or vocabulary
         raise StoreError(f"store {path}: {exc}") from None
     except (ActorGraphError, KeyError, IndexError, ValueError, TypeError, AttributeError, UnicodeDecodeError,
             RecursionError) as exc:  # a file that passed its checksum but was not written by write_store

@@ -30,7 +30,7 @@ import numpy as np
 
 from ontology import ActorGraphError
 
-__all__ = ["MAGIC", "StoreError", "damaged", "read_container", "read_header", "write_container"]
+__all__ = ["MAGIC", "StoreDamaged", "StoreError", "damaged", "read_container", "read_header", "write_container"]
 
 MAGIC = b"ACTORGRAPH-STORE 1\n"
 _ALIGN = 8
@@ -47,9 +47,13 @@ class StoreError(ActorGraphError, ValueError):
     """A store file that is not one, is damaged, or was written by an incompatible version."""
 
 
-def damaged(path, what: str) -> StoreError:
+class StoreDamaged(StoreError):
+    """A store whose bytes or content are not what ``write_store`` wrote (the message says what was found)."""
+
+
+def damaged(path, what: str) -> StoreDamaged:
     """The error for a store file whose content is wrong: what was found, and how to get a good file."""
-    return StoreError(f"damaged store {path}: {what}; {REBUILD}")
+    return StoreDamaged(f"damaged store {path}: {what}; {REBUILD}")
 
 
 def _pad(n: int) -> int:
@@ -188,9 +192,10 @@ def read_container(path: str | os.PathLike, *, verify: bool = True) -> tuple[dic
     path = Path(path)
     buffer = _read(path)
     header, base = _split(path, buffer)
+    arrays = _arrays(path, buffer, header, base)  # a table that does not fit the file says "truncated" first
     if verify:
         _verify(path, buffer, header, base)
-    return _arrays(path, buffer, header, base), header["meta"]
+    return arrays, header["meta"]
 
 
 def read_header(path: str | os.PathLike) -> dict:

@@ -19,7 +19,7 @@ import numpy as np
 from graph.actorgraph import ActorGraph
 from graph.bulk import collector_paused
 from graph.model import Actor, Citation, Claim, Place, Source
-from graph.store.container import StoreError
+from graph.store.container import StoreDamaged, StoreError
 from graph.store.encode import FORMAT_VERSION, OPEN, UNKNOWN
 from graph.time import Bound, Interval, PartialDate
 from ontology import RelationKind, Status, SupportType
@@ -266,13 +266,13 @@ def _check_columns(a: dict[str, np.ndarray], n: int, entities: int, sources: int
     def within(name: str, lo: int, hi: int) -> None:
         col = a[name]
         if col.ndim != 1:
-            raise StoreError(f"column {name!r} is not one-dimensional")
+            raise StoreDamaged(f"column {name!r} is not one-dimensional")
         if col.size and (int(col.min()) < lo or int(col.max()) >= hi):
-            raise StoreError(f"column {name!r} holds codes outside [{lo}, {hi})")
+            raise StoreDamaged(f"column {name!r} holds codes outside [{lo}, {hi})")
 
     for name in _CLAIM_COLUMNS:
         if len(a[f"claim.{name}"]) != n:
-            raise StoreError(f"column 'claim.{name}' has {len(a[f'claim.{name}']):,} rows for {n:,} claims")
+            raise StoreDamaged(f"column 'claim.{name}' has {len(a[f'claim.{name}']):,} rows for {n:,} claims")
     for name in ("subject", "object"):
         within(f"claim.{name}", 0, entities)
     within("claim.predicate", 0, len(RelationKind))
@@ -288,10 +288,10 @@ def _check_columns(a: dict[str, np.ndarray], n: int, entities: int, sources: int
         ptr = a[f"{table}.ptr"]
         items = len(a[f"{table}.{columns[0]}"])
         if len(ptr) != n + 1 or (n and (ptr[0] != 0 or ptr[-1] != items or np.any(np.diff(ptr) < 0))):
-            raise StoreError(f"the {table} pointers do not fit the {n:,} claims and {items:,} {table}s")
+            raise StoreDamaged(f"the {table} pointers do not fit the {n:,} claims and {items:,} {table}s")
         for column, hi in zip(columns, limits, strict=True):
             if len(a[f"{table}.{column}"]) != items:
-                raise StoreError(f"column '{table}.{column}' has {len(a[f'{table}.{column}']):,} rows for {items:,}")
+                raise StoreDamaged(f"column '{table}.{column}' has {len(a[f'{table}.{column}']):,} rows for {items:,}")
             within(f"{table}.{column}", 0, hi)
 
 
@@ -302,7 +302,7 @@ def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:
     n = int(meta["claims"])
     ids = _texts(a["claim.ids"], n)
     if len(ids) != n:
-        raise StoreError(f"the store lists {n} claims but holds {len(ids)} claim ids; rebuild it")
+        raise StoreDamaged(f"the header lists {n} claims but the file holds {len(ids)} claim ids")
     texts = _texts(a["texts"])
     dates = [PartialDate.parse(t) for t in _texts(a["dates"], 0)] if a["dates"].size else []
     _check_columns(a, n, len(entities), len(sources), len(texts), len(dates))

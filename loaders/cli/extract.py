@@ -59,6 +59,18 @@ def _read(name: str) -> str:
     return read_text(name, limit=MAX_ARTICLE_BYTES)
 
 
+def _check_url(url: str) -> None:
+    """The article becomes a source, which needs a valid address: checked before any work is done."""
+    from loaders.dataset import schema_problems
+
+    if not url:
+        raise ActorGraphError("--merge-into makes the article a source, and a source needs its address: "
+                              "give the article's URL with --url")
+    probe = {"id": "article", "title": "t", "publisher": "p", "url": url, "published": "2000"}
+    for _, _, message in schema_problems({"sources": [probe]}):
+        raise ActorGraphError(f"--url: {message}")
+
+
 def run_extract(texts: list[str], *, graph, published: str, title: str = "", publisher: str = "", url: str = "",
                 model: str | None = None):
     """Extractions of several texts (one per file) against ``graph``."""
@@ -75,9 +87,8 @@ def cmd_extract(args: argparse.Namespace):
 
     from loaders.news import merge_into
 
-    if args.merge_into and not args.url:
-        raise ActorGraphError("--merge-into makes the article a source, and a source needs its address: "
-                              "give the article's URL with --url")
+    if args.merge_into:
+        _check_url(args.url)
     texts = [_read(f) for f in args.files]  # unreadable input is reported before the slow part
     graph = load_graph(args)
     extractions = run_extract(texts, graph=graph, published=args.published,

@@ -133,6 +133,10 @@ def import_wikidata(
     doc = _load(path)
     try:
         _import(doc, path, bundle, resolver, published, progress)
+    except ImportInputError as exc:
+        if str(path) in str(exc):
+            raise
+        raise ImportInputError(f"{path}: {exc}") from None
     except ActorGraphError:
         raise
     except (AttributeError, TypeError, KeyError, IndexError, ValueError) as exc:
