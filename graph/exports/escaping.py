@@ -5,33 +5,32 @@ formula, a control character, HTML, Markdown syntax or a right-to-left override.
 passes such text through the rule of its format here, and ``tests/graph/test_hostile_text.py``
 runs the same hostile names through every format and reads each output back.
 
-=============================  ====================================================================
-format                          rule
-=============================  ====================================================================
-CSV for spreadsheets            :func:`spreadsheet_cell`: a cell that would start a formula (``=``,
-(``csv`` export, ``--format     ``+``, ``-``, ``@``, tab, carriage return, or their full-width forms)
-csv``, crosswalk, unmatched)    gets a leading apostrophe, as OWASP recommends; plain numbers
-                                (``-33.5``) are left alone. :func:`spreadsheet_value` undoes it
-                                exactly where actorgraph reads its own CSV back.
-XML (GraphML, GEXF, SVG)        :func:`xml_text`: characters XML 1.0 cannot hold (C0 controls other
-                                than tab and line breaks, U+FFFE, U+FFFF, lone surrogates) are
-                                *replaced* by U+FFFD, so the file stays parseable and the place of
-                                the lost character stays visible. Markup is escaped by the XML writer.
-Markdown (explainer)            :func:`markdown_text`: HTML and Markdown syntax characters are
-                                backslash-escaped, line breaks become spaces, invisible controls are
-                                shown as ``\\uXXXX``.
-HTML                            :func:`html_text`: ``&``, ``<``, ``>``, ``"`` and ``'`` as entities
-                                (inside ``<script>``, the viewer also writes ``<`` as ``\\u003c``).
-DOT (Graphviz)                  :func:`dot_string`: a double-quoted string; backslash and quote
-                                escaped, line breaks as ``\\n``, other controls replaced by U+FFFD.
-table (terminal)                :func:`visible`: control characters (ANSI escapes included) and
-                                bidirectional overrides shown as ``\\xNN`` / ``\\uXXXX``, so a name
-                                cannot move the cursor, recolour the terminal or reverse a line.
-JSON (json, cytoscape, kumu)    none needed: the JSON encoder escapes what JSON requires; the
-                                values are data, kept exactly.
-neo4j-csv                       none beyond CSV quoting: ``neo4j-admin`` reads the cells as data,
-                                and an apostrophe would end up in the database.
-=============================  ====================================================================
+- CSV for spreadsheets (the ``csv`` export, ``--format csv``, the crosswalk, ``unmatched.csv``):
+  :func:`spreadsheet_cell`. A cell that would start a formula (``=``, ``+``, ``-``, ``@``, tab,
+  carriage return, line feed, or their full-width forms) gets a leading apostrophe, as OWASP
+  recommends; plain numbers (``-33.5``) are left alone. :func:`spreadsheet_value` undoes it exactly
+  where actorgraph reads its own CSV back (crosswalk, unmatched names).
+- Every CSV: :func:`csv_text`: a carriage return is written as a line feed, which the csv module
+  quotes (it leaves a lone carriage return unquoted, and readers then split the row there).
+- ``neo4j-csv``: :func:`csv_text` only. ``neo4j-admin`` reads the cells as data, and an apostrophe
+  would end up in the database.
+- XML (GraphML, GEXF, SVG): :func:`xml_text`. Characters XML 1.0 cannot hold (C0 controls other
+  than tab and line breaks, U+FFFE, U+FFFF, lone surrogates) are *replaced* by U+FFFD, so the file
+  stays parseable and the place of the lost character stays visible. Markup is escaped by the XML writer.
+- Pictures (SVG, PNG): :func:`picture_text`: XML-safe, controls shown as escapes, one line, ``$``
+  escaped (matplotlib would read ``$...$`` as mathematics), cut to a label's length.
+- Markdown (the explainer): :func:`markdown_text`. HTML and Markdown syntax characters are
+  backslash-escaped, line breaks become spaces, invisible controls are shown as ``\\uXXXX``;
+  addresses in autolinks go through :func:`markdown_url`.
+- HTML: :func:`html_text` (``&``, ``<``, ``>``, ``"`` and ``'`` as entities); inside ``<script>``
+  the viewer also writes ``<`` as ``\\u003c``.
+- DOT (Graphviz): :func:`dot_string`, a double-quoted string: backslash and quote escaped, line
+  breaks as ``\\n``, other controls replaced by U+FFFD.
+- Tables on a terminal: :func:`visible`. Control characters (ANSI escape sequences included) and
+  bidirectional overrides are shown as ``\\xNN`` / ``\\uXXXX``, so a name cannot move the cursor,
+  recolour the terminal or reverse a line.
+- JSON (``json``, ``cytoscape``, ``kumu``, ``--format json``): nothing beyond the JSON encoder's
+  own escaping; the values are data, kept exactly.
 """
 
 from __future__ import annotations
@@ -39,19 +38,33 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["dot_string", "html_text", "markdown_text", "markdown_url", "picture_text", "spreadsheet_cell",
-           "spreadsheet_value", "visible", "xml_text"]
+__all__ = ["csv_text", "dot_string", "html_text", "markdown_text", "markdown_url", "picture_text",
+           "spreadsheet_cell", "spreadsheet_value", "visible", "xml_text"]
 
-#: Characters that make a spreadsheet read a cell as a formula (OWASP's list plus full-width forms).
-FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+#: Characters that make a spreadsheet read a cell as a formula (OWASP's list, a line feed, which some
+#: spreadsheets trim away before looking, and the full-width forms).
+FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")  # LRM/RLM marks stay
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>&|~#])")
 
 
 def _is_formula(rest: str) -> bool:
     return bool(rest) and rest[0] in FORMULA_START and not _NUMBER.fullmatch(rest)
+
+
+def csv_text(value) -> str:
+    r"""``value`` for a CSV cell: a carriage return becomes a line feed.
+
+    Python's csv writer quotes a cell holding ``\n`` but not one holding a lone ``\r``, which every
+    reader then takes for the end of the row; as a line feed the break stays inside the quoted cell.
+
+    >>> csv_text("a\r\nb\rc")
+    'a\nb\nc'
+    """
+    text = "" if value is None else str(value)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def spreadsheet_cell(value) -> str:
@@ -62,7 +75,7 @@ def spreadsheet_cell(value) -> str:
     >>> spreadsheet_cell("'=1") == "''=1" and spreadsheet_value(spreadsheet_cell("'=1")) == "'=1"
     True
     """
-    text = "" if value is None else str(value)
+    text = csv_text(value)
     return "'" + text if _is_formula(text.lstrip("'")) else text
 
 
@@ -94,7 +107,7 @@ def picture_text(value, *, limit: int = 80) -> str:
     costs \$5 or \$6
     (None, 80)
     """
-    text = xml_text(value)
+    text = visible(" ".join(xml_text(value).split()))  # no line breaks, no glyphs a font lacks for controls
     if len(text) > limit:
         text = text[: limit - 1] + "\u2026"
     return text.replace("$", r"\$")

@@ -10,6 +10,7 @@ text, and every edge and node is a group whose id is ``claim:<id>`` or ``node:<i
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -42,7 +43,9 @@ def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") ->
 
     n = max(len(entities), 1)
     side = min(max(7.0, 1.9 * math.sqrt(n)), 18.0)
-    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
+    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}), warnings.catch_warnings():
+        # a name in a script the font lacks is drawn as boxes in the PNG (SVG keeps the text); not worth a warning
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
         fig = Figure(figsize=(side + 3.6, side), dpi=(150 if n < 40 else 120) if fmt == "png" else 100)
         ax = fig.add_axes((0.01, 0.05, side / (side + 3.6) - 0.02, 0.88))
         ax.set_axis_off()
