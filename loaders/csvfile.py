@@ -57,6 +57,7 @@ def read_csv(path: Path, display: str, section: str) -> tuple[Located | None, li
     records, lines, problems, complete = [], {(): 1, (section,): 1}, [], True
     source = text_lines(path, display=display)
     reader = csv.reader(source, strict=True)
+    start = 1
     try:
         header = _header(reader, display, problems)
         if header is None:
