@@ -145,7 +145,10 @@ def _bad_bytes(data: bytes, encoding: str, exc: UnicodeDecodeError, display: str
     column = len(before) - before.rfind("\n")
     bad = data[exc.start : exc.start + 1].hex()
     name = "UTF-8" if encoding == "utf-8" else encoding.upper().replace("-LE", "").replace("-BE", "")
-    hint = "save the file as UTF-8" + (" (it may be Latin-1 or Windows-1252)" if encoding == "utf-8" else "")
+    if encoding == "utf-8" and data.count(b"\0") * 4 >= len(data):
+        hint = "it looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+    else:
+        hint = "save the file as UTF-8" + (" (it may be Latin-1 or Windows-1252)" if encoding == "utf-8" else "")
     return InputFileError(display, f"not {name} text: byte 0x{bad} cannot be read ({exc.reason}); {hint}",
                           line=line, column=column)
 

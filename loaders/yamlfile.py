@@ -122,10 +122,14 @@ def _syntax_problem(exc: yaml.YAMLError, display: str, text: str) -> Problem:
     if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours on deep flow collections
         problem = "nesting too deep; a dataset file needs a handful of levels (file > section > record > field)"
     at_end = mark is None or not text[getattr(mark, "index", 0) or 0 :].strip()
-    if context_mark is not None and ("end of stream" in problem or at_end):
-        what = re.sub(r"^while (scanning|parsing) (an? )?", "", context or "")
-        opened = f"; the {what} that starts here is never closed" if what else ""
-        return Problem(display, context_mark.line + 1, "", f"YAML syntax error: {problem}{opened}",
+    what = re.sub(r"^while (scanning|parsing) (an? )?", "", context or "")
+    if context_mark is not None and what and ("end of stream" in problem or at_end):
+        return Problem(display, context_mark.line + 1, "", f"YAML syntax error: {problem}; the {what} that starts "
+                                                           "here is never closed", context_mark.column + 1)
+    if context_mark is not None and re.search(r"flow (sequence|mapping)|quoted scalar", what) and mark is not None \
+            and mark.line != context_mark.line:  # the bracket or quote that opened it is what to look at
+        return Problem(display, context_mark.line + 1, "", f"YAML syntax error: {problem} in the {what} that starts "
+                                                           f"here (noticed on line {mark.line + 1})",
                        context_mark.column + 1)
     line = mark.line + 1 if mark is not None else 1
     lines = text.split("\n", line)
