@@ -476,6 +476,11 @@ CASES = [
          words=("<stdin>:1:3:", "not UTF-8"), stdin=b"HT\xffS"),
     Case("extract-input-nul", ["extract", "{tmp}/a.bin", "--published", "2024-12-05", "--data", "seed"],
          lambda t: write(t, "a.bin", b"\x7fELF\x02\x01\x01\x00\x00"), 2, ("a.bin:1:", "NUL")),
+    Case("explain-question-with-terminal-controls", ["explain", "Who supports \x1b[2J\u202eHTS?", "--data", "seed"],
+         code=2, words=("\\x1b[2J", "\\u202e"), absent=("\x1b", "\u202e")),
+    Case("explain-on-broken-data", ["explain", "Who is fighting in Syria?", "--data", "{tmp}/data"],
+         lambda t: dataset(t, **{"sources.yaml": SOURCES.replace("url: https", "url: [https")}), 2,
+         ("sources.yaml:5:", "YAML syntax error")),
     Case("eval-gold-alias-bomb", ["eval-extract", "{tmp}/gold.yaml", "--data", "seed"],
          lambda t: write(t, "gold.yaml", alias_bomb().replace("actors:", "paragraphs:", 1)), 2,
          ("gold.yaml:", "alias bomb")),
@@ -548,7 +553,7 @@ def test_there_are_at_least_sixty_cases_across_the_commands():
     commands = {c.argv[0] for c in CASES}
     assert len(CASES) >= 60
     assert commands >= {"validate", "info", "relations", "export", "pack", "import", "crosswalk", "extract",
-                        "eval-extract", "query", "templates", "sparql", "cypher"}
+                        "eval-extract", "query", "templates", "sparql", "cypher", "explain"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
