@@ -229,8 +229,14 @@ def read_dataset(paths: Iterable[str | os.PathLike], *, existing: ActorGraph | N
     problems: list[Problem] = []
     roots: list[Problem] = []
     salvaged: set[str] = set()
-    for raw in paths:
-        path = Path(raw)
+    paths = [Path(p) for p in paths]
+    stores = [p for p in paths if p.is_file() and is_store(p)]
+    base = None
+    if stores:  # a store starts the graph the other paths are checked against, as in load_datasets
+        paths = [p for p in paths if p not in stores]
+        base = _read_stores(stores, existing, roots)
+        existing = base if existing is None else existing
+    for path in paths:
         files, found = dataset_files(path)
         roots.extend(found)
         if not files and not found:
@@ -243,7 +249,27 @@ def read_dataset(paths: Iterable[str | os.PathLike], *, existing: ActorGraph | N
             salvaged |= read.salvaged
     out = _build(records, existing, problems, salvaged)
     out.problems = _ordered(roots) + _ordered(out.problems)
+    if base is not None:  # what the stores hold counts as read too
+        out.actors, out.places = [*base.actors, *out.actors], [*base.places, *out.places]
+        out.sources, out.claims = [*base.sources, *out.sources], [*base.all_claims(), *out.claims]
     return out
+
+
+def _read_stores(stores: list[Path], existing: ActorGraph | None, roots: list[Problem]) -> ActorGraph | None:
+    """The graph the store files hold together (``None`` when one cannot be read: its problem is in ``roots``)."""
+    if existing is not None:
+        roots.append(Problem(_display(stores[0]), 0, "", "a store file can only start a new graph; load it "
+                                                          "first, then add dataset folders to it"))
+        return None
+    try:
+        graph = read_store(stores[0])
+        for extra in stores[1:]:
+            more = read_store(extra)
+            graph.add(actors=more.actors, places=more.places, sources=more.sources, claims=list(more.all_claims()))
+    except ActorGraphError as exc:
+        roots.append(Problem(_display(stores[0]), 0, "", str(exc)))
+        return None
+    return graph
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:

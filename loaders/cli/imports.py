@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--version", help="the release's version (ucdp-esd: 18.1, ucdp-actors: 22.1)")
     p.add_argument("--layout", choices=["actor-year", "triad"], help="ucdp-esd layout (default: guessed)")
     p.add_argument(
-        "--max-gap-days", type=int, default=365, help="acled: a longer gap between events starts a new claim"
+        "--max-gap-days", type=_days, default=365, help="acled: a longer gap between events starts a new claim"
     )
     p.add_argument("--published", metavar="DATE", help="wikidata SPARQL results: the date they were retrieved")
     p.add_argument("--map", dest="mapping", metavar="FIELD=COLUMN,...", help="csv: the column mapping")
@@ -75,6 +75,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace -o even if it is not a store file")
     p.set_defaults(run=cmd_pack)
+
+
+def _days(text: str) -> int:
+    """A whole number of days, 0 or more (argparse reports anything else as a usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} days: give 0 or more")
+    return value
 
 
 def _reference(paths):

@@ -351,6 +351,12 @@ CASES = [
          lambda t: _legacy_store(t, damage=False), 0, ()),
     Case("store-first-version-damaged", ["info", "--data", "{tmp}/seed.agstore"],
          lambda t: _legacy_store(t, damage=True), 2, ("damaged store", "checksum")),
+    Case("validate-a-store", ["validate", "{tmp}/seed.agstore"], _store, 0, ("ok: 9 actors",)),
+    Case("validate-a-damaged-store", ["validate", "{tmp}/seed.agstore"], lambda t: _flip(t, "payload"), 1,
+         ("seed.agstore", "damaged store")),
+    Case("merge-against-a-store", ["extract", "{tmp}/a.txt", "--published", "2024-12-05", "--data",
+                                   "{tmp}/seed.agstore", "--url", "https://x.org/a", "--merge-into", "{tmp}/news"],
+         lambda t: (_store(t), write(t, "a.txt", "HTS captured Hama on Thursday.")), 0, ("wrote",), changes=True),
     Case("store-unmatched-of-damaged", ["crosswalk", "list", "--unmatched", "{tmp}/seed.agstore"],
          lambda t: _flip(t, "payload"), 2, ("damaged store",)),
     # ------------------------------------------------------------------ files, folders, links
