@@ -19,9 +19,18 @@ import numpy as np
 
 from graph.bulk import collector_paused
 from graph.index import IntervalIndex
-from graph.integrity import claim_problems
+from graph.integrity import citation_problems, claim_problems, entity_citation_problems
+from graph.knowledge import (
+    ActorKnowledge,
+    ClaimKnowledge,
+    actor_knowledge,
+    claim_knowledge,
+    lifetime_window,
+    lifetimes_of,
+)
 from graph.model import Actor, Claim, Entity, Place, Source
 from graph.names import NameIndex
+from graph.pointofview import PointOfView, point_of_view
 from graph.snapshot import snapshot_view
 from graph.time import FAR_FUTURE, FAR_PAST, PartialDate, day_span
 from ontology import (
@@ -118,7 +127,10 @@ class ActorGraph:
         self._entities: dict[str, Entity] = {}
         self._sources: dict[str, Source] = {}
         self._claims: dict[str, Claim] = {}
-        self._known: dict[str, tuple[int, int]] = {}
+        # knowledge time, worked out per claim and per actor when first asked for (see graph.knowledge)
+        self._claim_knowledge: dict[str, ClaimKnowledge] = {}
+        self._actor_knowledge: dict[str, ActorKnowledge] = {}
+        self._as_known: dict[tuple[str, int], Claim] = {}
         self._names = NameIndex()
         self._index: IntervalIndex | None = None
         # per-entity and per-predicate claim lists: the indexes point queries walk
@@ -155,11 +167,20 @@ class ActorGraph:
         def source_exists(i: str) -> bool:
             return i in new_sources or i in self._sources
 
+        def source(i: str) -> Source | None:
+            return new_sources.get(i) or self._sources.get(i)
+
+        for e in new_entities.values():
+            if e.citations:
+                problems.extend(f"{'place' if e.is_place else 'actor'} {e.id!r} {field}: {msg}"
+                                for field, msg in entity_citation_problems(e, source))
         for c in claims:
             if c.id in self._claims or c.id in seen:
                 problems.append(f"duplicate claim id {c.id!r}")
             seen.add(c.id)
             problems.extend(f"claim {c.id!r} {field}: {msg}" for field, msg in claim_problems(c, entity, source_exists))
+            if any(cite.attests is not None for cite in c.citations):
+                problems.extend(f"claim {c.id!r} {field}: {msg}" for field, msg in citation_problems(c, source))
         if problems:
             raise DatasetInvalid(problems)
         claims = [self._held_to_lifetimes(c, entity) for c in claims]
@@ -173,17 +194,7 @@ class ActorGraph:
         A claim whose end is unknown cannot run past the dissolution of its subject or object (nor an
         unknown start precede a founding): those are facts too, so "possible" must respect them.
         """
-        if claim.predicate.spec.lineage:  # splits, renamings and mergers happen at the edge of a lifetime
-            return claim
-        first, last = FAR_PAST, FAR_FUTURE
-        for side in (claim.subject, claim.object):
-            actor = entity(side)
-            if not isinstance(actor, Actor):
-                continue
-            if actor.founded is not None:
-                first = max(first, actor.founded.first_day)
-            if actor.dissolved is not None and not (side == claim.object and claim.predicate.spec.outlives_object):
-                last = min(last, actor.dissolved.last_day)
+        first, last = lifetime_window(lifetimes_of(claim, entity))
         if (first, last) == (FAR_PAST, FAR_FUTURE):
             return claim
         valid = claim.valid.within(first, last)
@@ -198,20 +209,13 @@ class ActorGraph:
                 g.add_node(e.id)
             self._names.add(e.id, e.name, e.aliases, is_place=e.is_place)
         self._sources.update(new_sources)
-        sources, known, all_claims = self._sources, self._known, self._claims
+        all_claims = self._claims
         out, into, by_predicate = self._out, self._in, self._by_predicate
-        known_by_citations: dict[int, tuple[int, int]] = {}  # keyed by id(): claims often share one tuple
         for c in claims:
             all_claims[c.id] = c
             out[c.subject].append(c)
             into[c.object].append(c)
             by_predicate[c.predicate].append(c)
-            k = known_by_citations.get(id(c.citations))
-            if k is None:
-                published = [sources[cite.source].published for cite in c.citations]
-                k = known_by_citations[id(c.citations)] = (min(p.first_day for p in published),
-                                                           min(p.last_day for p in published))
-            known[c.id] = k
         if g is not None:
             _add_claim_edges(g, claims)
         if claims:
@@ -306,36 +310,116 @@ class ActorGraph:
     def suggest(self, name: str, *, places: bool | None = None) -> list[str]:
         return self._names.suggest(name, places=places)
 
-    # ------------------------------------------------------------------ time
+    # ------------------------------------------------------------------ knowledge time
 
-    def known_from(self, claim: Claim, certainty: Certainty | str = Certainty.POSSIBLE) -> int:
-        """The first day (ordinal) on which a source of ``claim`` had been published."""
-        kp, kc = self._known[claim.id]
-        return kc if _certainty(certainty) is Certainty.CERTAIN else kp
+    def knowledge(self, claim: Claim | str) -> ClaimKnowledge:
+        """When a claim became known and how it read in each epoch of knowledge time (:mod:`graph.knowledge`)."""
+        c = claim if isinstance(claim, Claim) else self.claim(claim)
+        k = self._claim_knowledge.get(c.id)
+        if k is None:
+            c = self._claims[c.id]  # the stored claim, with its lifetime window
+            lifetimes = lifetimes_of(c, self._entities.get, self.entity_knowledge)
+            k = self._claim_knowledge[c.id] = claim_knowledge(c, self._sources.__getitem__, lifetimes)
+        return k
 
-    def is_known(self, claim: Claim, known_as_of: DateLike | None, certainty=Certainty.POSSIBLE) -> bool:
-        """Whether some source of the claim was published by ``known_as_of`` (its last day)."""
-        if known_as_of is None:
-            return True
-        return self.known_from(claim, certainty) <= day_span(known_as_of)[1]
+    def entity_knowledge(self, entity: Entity | str) -> ActorKnowledge:
+        """When an actor's founding, dissolution and description (a place's description) became known."""
+        e = entity if isinstance(entity, (Actor, Place)) else self._entities[entity]
+        k = self._actor_knowledge.get(e.id)
+        if k is None:
+            k = self._actor_knowledge[e.id] = actor_knowledge(e, self._sources.__getitem__)
+        return k
 
-    def sources_of(self, claim: Claim, known_as_of: DateLike | None = None,
-                   certainty=Certainty.POSSIBLE) -> list[Source]:
-        """The claim's sources, restricted to those published by ``known_as_of`` when given."""
+    def entity_known_from(self, entity_id: str) -> int:
+        """The first day on which the record knew an actor: one of its own sources, or a claim about it."""
+        days = [self.entity_knowledge(entity_id).cited, *(self.known_from(c) for c in self._edges_of(entity_id))]
+        return min(days)
+
+    def known_from(self, claim: Claim) -> int:
+        """The first day (ordinal) on which the record knew ``claim``: its start was reported."""
+        return self.knowledge(claim).known_from
+
+    def is_known(self, claim: Claim, known_as_of: DateLike | PointOfView | None) -> bool:
+        """Whether the record knew ``claim`` by ``known_as_of`` (a date or a point of view)."""
+        pov = known_as_of if isinstance(known_as_of, PointOfView) else point_of_view(known_as_of=known_as_of)
+        return pov.knows(self.known_from(claim))
+
+    def as_known(self, claim: Claim | str, pov: PointOfView | None = None, **loose) -> Claim | None:
+        """``claim`` as the record stood at the point of view's ``known_as_of``; ``None`` if not yet known.
+
+        Its valid time is what was known then (an end reported later reads as open, ``..``), and it
+        cites only the sources surely published by then. With no knowledge cut-off, the claim itself.
+        """
+        pov = point_of_view(pov, **loose)
+        c = claim if isinstance(claim, Claim) else self.claim(claim)
+        if pov.knows_everything:
+            return self._claims[c.id]
+        k = self.knowledge(c)
+        if not pov.knows(k.known_from):
+            return None
+        epoch = next(i for i, e in enumerate(k.epochs) if pov.known_by < e.known_to)
+        cited = tuple(cite for cite in c.citations if pov.cites(self._sources[cite.source]))
+        stored = self._claims[c.id]
+        if epoch == len(k.epochs) - 1 and len(cited) == len(stored.citations):
+            return stored
+        key = (c.id, epoch, tuple(cite.source for cite in cited))
+        out = self._as_known.get(key)
+        if out is None:
+            out = self._as_known[key] = dataclasses.replace(stored, valid=k.epochs[epoch].valid, citations=cited)
+        return out
+
+    def entity_as_known(self, ref: str, pov: PointOfView | None = None, **loose) -> Entity | None:
+        """An actor or place as the record stood at ``known_as_of``: ``None`` for an actor not yet known.
+
+        An actor is known once one of its own sources, or a known claim about it, was published;
+        its founding, dissolution and description show only once a source reporting them was.
+        """
+        pov = point_of_view(pov, **loose)
+        e = self._entities[self.resolve(ref)] if ref not in self._entities else self._entities[ref]
+        if pov.knows_everything:
+            return e
+        k = self.entity_knowledge(e)
+        cited = tuple(c for c in e.citations if pov.cites(self._sources[c.source]))
+        description = e.description if pov.knows(k.description) else ""
+        if isinstance(e, Place):
+            return dataclasses.replace(e, description=description, citations=cited)
+        if not pov.knows(self.entity_known_from(e.id)):
+            return None
+        return dataclasses.replace(e, founded=e.founded if pov.knows(k.founded) else None,
+                                   dissolved=e.dissolved if pov.knows(k.dissolved) else None,
+                                   description=description, citations=cited)
+
+    def known_actors(self, pov: PointOfView | None = None, **loose) -> tuple[Actor, ...]:
+        """Every actor the record knew at ``known_as_of``, as it then stood (all actors, without a cut-off)."""
+        pov = point_of_view(pov, **loose)
+        if pov.knows_everything:
+            return self.actors
+        out = (self.entity_as_known(a.id, pov) for a in self.actors)
+        return tuple(a for a in out if a is not None)
+
+    def sources_of(self, claim: Claim, known_as_of: DateLike | PointOfView | None = None) -> list[Source]:
+        """The claim's sources, only those surely published by ``known_as_of`` (a date or point of view) when given."""
         out = [self._sources[s] for s in claim.source_ids]
         if known_as_of is None:
             return out
-        last = day_span(known_as_of)[1]
-        certain = _certainty(certainty) is Certainty.CERTAIN
-        return [s for s in out if (s.published.last_day if certain else s.published.first_day) <= last]
+        pov = known_as_of if isinstance(known_as_of, PointOfView) else point_of_view(known_as_of=known_as_of)
+        return [s for s in out if pov.cites(s)]
 
-    def exists(self, ref: str, on: DateLike, certainty: Certainty | str = Certainty.POSSIBLE) -> bool:
-        """Whether the actor existed on ``on`` (places always do)."""
-        e = self.entity(ref)
+    def exists(self, ref: str, on: DateLike | None = None, certainty: Certainty | str | None = None, *,
+               pov: PointOfView | None = None) -> bool:
+        """Whether the actor existed on ``on`` (places always do), by its lifetime as then known.
+
+        An actor the record did not know yet at ``known_as_of`` does not exist for that point of view.
+        """
+        pov = point_of_view(pov, as_of=on, certainty=certainty)
+        e = self.entity_as_known(ref, pov)
         if isinstance(e, Place):
             return True
-        first, last = day_span(on)
-        return e.existence.holds_during(first, last, _certainty(certainty))
+        if e is None:
+            return False
+        if pov.as_of is None:
+            return True
+        return pov.holds(e.existence)
 
     # ------------------------------------------------------------------ claims
 
@@ -343,8 +427,8 @@ class ActorGraph:
                predicate: RelationKind | str | Iterable | None = None, subject_kind: ActorKind | str | None = None,
                object_kind: ActorKind | str | None = None, kind: ActorKind | str | None = None,
                support_type: SupportType | str | None = None, status: Status | str | None = None,
-               as_of: DateLike | None = None, certainty: Certainty | str = Certainty.POSSIBLE,
-               known_as_of: DateLike | None = None) -> list[Claim]:
+               pov: PointOfView | None = None, as_of: DateLike | None = None,
+               certainty: Certainty | str | None = None, known_as_of: DateLike | None = None) -> list[Claim]:
         """Claims matching every filter given, in a stable order (start date, subject, predicate, object, id).
 
         Args:
@@ -354,21 +438,24 @@ class ActorGraph:
             subject_kind, object_kind, kind: actor kinds of the subject, the object, or either side.
             support_type: only ``supports`` claims carrying this support type.
             status: confirmed, reported, alleged or disputed.
-            as_of: a date (partial dates are spans); keeps claims that hold then under ``certainty``.
-            known_as_of: keeps claims with a source published by then.
+            pov: the point of view (date, reading of partial dates, knowledge cut-off); ``as_of``,
+                ``certainty`` and ``known_as_of`` may be given instead, or replace its fields.
+
+        With a knowledge cut-off, only claims the record knew then are kept, each as it then stood
+        (:meth:`as_known`): a date filter reads that validity.
         """
-        certain = _certainty(certainty) is Certainty.CERTAIN
+        pov = point_of_view(pov, as_of=as_of, certainty=certainty, known_as_of=known_as_of)
         s_id = self.resolve(subject) if subject is not None else None
         o_id = self.resolve(object) if object is not None else None
         a_id = self.resolve(actor) if actor is not None else None
         predicates = _predicate_set(predicate)
-        first, last = day_span(as_of) if as_of is not None else (None, None)
-        known_last = day_span(known_as_of)[1] if known_as_of is not None else None
         s_kind = parse_term(ActorKind, subject_kind) if subject_kind else None
         o_kind = parse_term(ActorKind, object_kind) if object_kind else None
         e_kind = parse_term(ActorKind, kind) if kind else None
         stype = parse_term(SupportType, support_type) if support_type else None
         st = parse_term(Status, status) if status else None
+        cut = not pov.knows_everything
+        dated = pov.as_of is not None
         candidates = self._candidates(s_id, o_id, a_id, predicates)
         out = []
         for c in candidates:
@@ -377,15 +464,6 @@ class ActorGraph:
             if not _ends_match(c, s_id, o_id):
                 continue
             if a_id is not None and not c.involves(a_id):
-                continue
-            if first is not None:
-                v = c.valid
-                if certain:
-                    if not (v.certain_from <= first and last < v.certain_to):
-                        continue
-                elif not (v.possible_from <= last and first < v.possible_to):
-                    continue
-            if known_last is not None and self._known[c.id][1 if certain else 0] > known_last:
                 continue
             if stype is not None and stype not in c.support_types:
                 continue
@@ -397,26 +475,33 @@ class ActorGraph:
                     continue
                 if e_kind and e_kind not in (sk, ok):
                     continue
+            if cut:
+                c = self.as_known(c, pov)
+                if c is None:
+                    continue
+            if dated and not pov.holds(c.valid):
+                continue
             out.append(c)
         out.sort(key=_claim_order)
         return out
 
     def holds(self, subject: str, predicate: RelationKind | str, object: str, on: DateLike,
-              certainty: Certainty | str = Certainty.POSSIBLE, known_as_of: DateLike | None = None) -> bool:
+              certainty: Certainty | str | None = None, known_as_of: DateLike | None = None, *,
+              pov: PointOfView | None = None) -> bool:
         """Whether some claim ``subject predicate object`` holds on ``on``."""
-        return bool(self.claims(subject=subject, predicate=predicate, object=object, as_of=on,
+        return bool(self.claims(subject=subject, predicate=predicate, object=object, pov=pov, as_of=on,
                                 certainty=certainty, known_as_of=known_as_of))
 
-    def supporters_of(self, actor: str, *, as_of: DateLike | None = None,
-                      certainty: Certainty | str = Certainty.POSSIBLE,
+    def supporters_of(self, actor: str, *, pov: PointOfView | None = None, as_of: DateLike | None = None,
+                      certainty: Certainty | str | None = None,
                       known_as_of: DateLike | None = None) -> list[Claim]:
         """``supports`` claims whose object is ``actor``: who supported it (as of a date, when given)."""
-        return self.claims(object=actor, predicate=RelationKind.SUPPORTS, as_of=as_of, certainty=certainty,
+        return self.claims(object=actor, predicate=RelationKind.SUPPORTS, pov=pov, as_of=as_of, certainty=certainty,
                            known_as_of=known_as_of)
 
     def neighbours(self, actor: str, *, predicate: RelationKind | str | Iterable | None = None,
-                   direction: str = "both", as_of: DateLike | None = None,
-                   certainty: Certainty | str = Certainty.POSSIBLE,
+                   direction: str = "both", pov: PointOfView | None = None, as_of: DateLike | None = None,
+                   certainty: Certainty | str | None = None,
                    known_as_of: DateLike | None = None) -> list[tuple[str, Claim]]:
         """(other entity id, claim) pairs around ``actor``.
 
@@ -427,7 +512,7 @@ class ActorGraph:
             raise ValueError(f"direction must be 'out', 'in' or 'both', not {direction!r}")
         a_id = self.resolve(actor)
         out = []
-        for c in self.claims(actor=a_id, predicate=predicate, as_of=as_of, certainty=certainty,
+        for c in self.claims(actor=a_id, predicate=predicate, pov=pov, as_of=as_of, certainty=certainty,
                              known_as_of=known_as_of):
             outgoing = c.subject == a_id
             if direction == "both" or c.symmetric or (direction == "out") == outgoing:
@@ -440,28 +525,27 @@ class ActorGraph:
         if self._index is None or len(self._index) != len(self._claims):
             claims = list(self._claims.values())
             with collector_paused():  # a million short-lived tuples would trigger full collections
-                self._index = IntervalIndex(claims, lambda c: self._known[c.id])
+                self._index = IntervalIndex(claims, self.knowledge)
         return self._index
 
-    def holding_mask(self, when: DateLike, *, certainty: Certainty | str = Certainty.POSSIBLE,
+    def holding_mask(self, when: DateLike | None = None, *, pov: PointOfView | None = None,
+                     certainty: Certainty | str | None = None,
                      known_as_of: DateLike | None = None) -> tuple[IntervalIndex, np.ndarray]:
-        """The interval index and the boolean mask of claims that hold ``when``."""
+        """The interval index and the boolean mask of claims that hold ``when`` (as known at ``known_as_of``)."""
+        pov = point_of_view(pov, as_of=when, certainty=certainty, known_as_of=known_as_of)
         index = self._interval_index()
-        first, last = day_span(when)
-        known_by = day_span(known_as_of)[1] if known_as_of is not None else FAR_FUTURE
-        return index, index.holding(first, last, certain=_certainty(certainty) is Certainty.CERTAIN,
-                                    known_by=known_by)
+        return index, pov.holding(index.columns(pov.known_by))
 
-    def as_of(self, when: DateLike, *, certainty: Certainty | str = Certainty.POSSIBLE,
-              known_as_of: DateLike | None = None) -> nx.MultiDiGraph:
+    def as_of(self, when: DateLike | None = None, *, pov: PointOfView | None = None,
+              certainty: Certainty | str | None = None, known_as_of: DateLike | None = None) -> nx.MultiDiGraph:
         """A read-only networkx view of the graph as it stood ``when``: a view, not a copy.
 
-        Edges are the claims that hold then; nodes are the places and the actors that existed then.
+        Edges are the claims that hold then; nodes are the places and the actors that existed then
+        (as known at ``known_as_of``, when given).
         """
-        index, mask = self.holding_mask(when, certainty=certainty, known_as_of=known_as_of)
+        pov = point_of_view(pov, as_of=when, certainty=certainty, known_as_of=known_as_of)
+        index, mask = self.holding_mask(pov=pov)
         position, holding = index.position, mask.tolist()
-        first, last = day_span(when)
-        cert = _certainty(certainty)
         entities = self._entities
 
         kept: dict[str, bool] = {}
@@ -470,8 +554,8 @@ class ActorGraph:
             ok = kept.get(n)
             if ok is None:
                 e = entities[n]
-                ok = kept[n] = isinstance(e, Place) or (e.founded is None and e.dissolved is None) or \
-                    e.existence.holds_during(first, last, cert)
+                ok = kept[n] = isinstance(e, Place) or (pov.knows_everything and e.founded is None and
+                                                         e.dissolved is None) or self.exists(n, pov=pov)
             return ok
 
         def keep_key(k: str) -> bool:
@@ -479,61 +563,60 @@ class ActorGraph:
 
         return snapshot_view(self._network(), keep_node, keep_key)
 
-    def snapshot_claims(self, when: DateLike, *, certainty: Certainty | str = Certainty.POSSIBLE,
+    def snapshot_claims(self, when: DateLike | None = None, *, pov: PointOfView | None = None,
+                        certainty: Certainty | str | None = None,
                         known_as_of: DateLike | None = None) -> list[Claim]:
-        """Every claim that holds ``when``, in the stable order of :meth:`claims`."""
-        index, mask = self.holding_mask(when, certainty=certainty, known_as_of=known_as_of)
-        return self._ordered(mask)
+        """Every claim that holds ``when``, in the stable order of :meth:`claims` (each as then known)."""
+        pov = point_of_view(pov, as_of=when, certainty=certainty, known_as_of=known_as_of)
+        index, mask = self.holding_mask(pov=pov)
+        return self._ordered(mask, pov)
 
-    def between(self, start: DateLike, end: DateLike, *, certainty: Certainty | str = Certainty.POSSIBLE,
-                known_as_of: DateLike | None = None) -> list[Claim]:
+    def between(self, start: DateLike, end: DateLike, *, pov: PointOfView | None = None,
+                certainty: Certainty | str | None = None, known_as_of: DateLike | None = None) -> list[Claim]:
         """Claims that hold on at least one day from ``start`` to ``end`` (both included)."""
+        pov = point_of_view(pov, certainty=certainty, known_as_of=known_as_of)
         first, last = day_span(start)[0], day_span(end)[1]
         if last < first:
             raise InvalidInterval(f"the period ends ({end}) before it starts ({start}); give the earlier date first")
         index = self._interval_index()
-        certain = _certainty(certainty) is Certainty.CERTAIN
-        lo, hi = (index.certain_from, index.certain_to) if certain else (index.possible_from, index.possible_to)
-        mask = (lo <= last) & (hi > first) & (lo < hi)
-        if known_as_of is not None:
-            mask &= (index.known_certain if certain else index.known_possible) <= day_span(known_as_of)[1]
-        return self._ordered(mask)
+        return self._ordered(pov.overlap_mask(index.columns(pov.known_by), first, last), pov)
 
-    def changes(self, start: DateLike, end: DateLike, *, certainty: Certainty | str = Certainty.POSSIBLE,
-                known_as_of: DateLike | None = None) -> Changes:
+    def changes(self, start: DateLike, end: DateLike, *, pov: PointOfView | None = None,
+                certainty: Certainty | str | None = None, known_as_of: DateLike | None = None) -> Changes:
         """Claims that began, and claims that ended, after ``start`` and up to ``end`` (inclusive).
 
         With partial dates, ``possible`` counts a change whose date may fall in the period, ``certain``
-        only one whose date must.
+        only one whose date must. With a knowledge cut-off, an end not yet reported is no change.
         """
+        pov = point_of_view(pov, certainty=certainty, known_as_of=known_as_of)
         first, last = day_span(start)[1] + 1, day_span(end)[1]
         if last < first - 1:
             raise InvalidInterval(f"the period ends ({end}) before it starts ({start}); give the earlier date first")
-        index = self._interval_index()
-        certain = _certainty(certainty) is Certainty.CERTAIN
-        known = np.ones(len(index), dtype=bool)
-        if known_as_of is not None:
-            known = (index.known_certain if certain else index.known_possible) <= day_span(known_as_of)[1]
-        started = index.starts_within(first, last, certain=certain) & known
-        ended = index.ends_within(first, last, certain=certain) & known
-        return Changes(started=tuple(self._ordered(started)), ended=tuple(self._ordered(ended)))
+        columns = self._interval_index().columns(pov.known_by)
+        return Changes(started=tuple(self._ordered(pov.began_mask(columns, first, last), pov)),
+                       ended=tuple(self._ordered(pov.ended_mask(columns, first, last), pov)))
 
-    def _ordered(self, mask: np.ndarray) -> list[Claim]:
-        """The claims a mask of the interval index selects, in the stable order of :meth:`claims`."""
+    def _ordered(self, mask: np.ndarray, pov: PointOfView | None = None) -> list[Claim]:
+        """The claims a mask of the interval index selects, in the stable order of :meth:`claims`, as known."""
         index, claims = self._interval_index(), self._claims
         with collector_paused():  # hundreds of thousands of sort keys would trigger full collections
             out = [claims[index.ids[i]] for i in np.flatnonzero(mask).tolist()]
+            if pov is not None and not pov.knows_everything:
+                out = [self.as_known(c, pov) for c in out]
             out.sort(key=_claim_order)
         return out
 
     # ------------------------------------------------------------------ lineage
 
-    def lineage(self, actor: str) -> Lineage:
+    def lineage(self, actor: str, *, pov: PointOfView | None = None,
+                known_as_of: DateLike | None = None) -> Lineage:
         """Offshoot, successor and merger chains through ``actor``, in both directions, nearest first.
 
         Ancestors are what it came from (what it split from, what it renamed, what merged into it);
-        descendants are what came of it.
+        descendants are what came of it. With a knowledge cut-off, only links the record knew then
+        are followed.
         """
+        pov = point_of_view(pov, known_as_of=known_as_of)
         root = self.resolve(actor)
 
         def walk(up: bool) -> tuple[LineageStep, ...]:
@@ -542,7 +625,7 @@ class ActorGraph:
                 depth += 1
                 nxt = []
                 for node in frontier:
-                    for c, other in sorted(self._lineage_links(node, up), key=lambda e: _claim_order(e[0])):
+                    for c, other in sorted(self._lineage_links(node, up, pov), key=lambda e: _claim_order(e[0])):
                         steps.append(LineageStep(depth, c))
                         if other not in seen:
                             seen.add(other)
@@ -552,7 +635,7 @@ class ActorGraph:
 
         return Lineage(root, ancestors=walk(True), descendants=walk(False))
 
-    def _lineage_links(self, node: str, up: bool) -> list[tuple[Claim, str]]:
+    def _lineage_links(self, node: str, up: bool, pov: PointOfView) -> list[tuple[Claim, str]]:
         """Lineage claims leading from ``node`` to its parents (``up``) or children, with the other end."""
         out = []
         for c in self._out.get(node, ()):
@@ -561,7 +644,10 @@ class ActorGraph:
         for c in self._in.get(node, ()):
             if c.predicate in _LINEAGE and (c.predicate is RelationKind.MERGED_INTO) is up:
                 out.append((c, c.subject))
-        return out
+        if pov.knows_everything:
+            return out
+        known = ((self.as_known(c, pov), other) for c, other in out)
+        return [(c, other) for c, other in known if c is not None]
 
     def lineage_cycles(self) -> list[list[str]]:
         """Cycles among lineage links (a group that descends from itself); empty for a sound dataset."""
@@ -588,6 +674,10 @@ class ActorGraph:
                 return self._by_predicate.get(next(iter(predicates)), ())
             return self._claims.values()
         return [*self._out.get(anchor, ()), *self._in.get(anchor, ())]
+
+    def _edges_of(self, entity_id: str) -> list[Claim]:
+        """Every claim with ``entity_id`` at either end."""
+        return [*self._out.get(entity_id, ()), *self._in.get(entity_id, ())]
 
     def _kind(self, entity_id: str):
         return self._entities[entity_id].kind

@@ -2,61 +2,80 @@
 
 Per-actor questions walk the actor's own edges; questions about the whole graph at a date
 (snapshots, changes) would otherwise scan every claim in Python. This index keeps each claim's
-day bounds in numpy arrays so one vectorised comparison answers them.
+:class:`graph.time.DayBounds` in numpy arrays so one vectorised comparison answers them, and, for a
+knowledge cut-off, the bounds each claim had at that day (built from the claims' knowledge epochs the
+first time a cut-off is asked for).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
-from graph.time import FAR_FUTURE
+from graph.knowledge import EVERYTHING, ClaimKnowledge
+from graph.time import FAR_FUTURE, FAR_PAST, DayBounds
 
-__all__ = ["IntervalIndex"]
+__all__ = ["DayColumns", "IntervalIndex"]
+
+#: The bounds of a claim that is not known: it never holds, never begins, never ends.
+_UNSEEN = DayBounds(FAR_FUTURE, FAR_PAST, FAR_FUTURE, FAR_PAST, FAR_FUTURE, FAR_PAST, FAR_FUTURE, FAR_PAST)
+
+
+class DayColumns:
+    """One numpy array per :class:`DayBounds` field, plus ``known``: whether each claim is seen at all."""
+
+    def __init__(self, table: np.ndarray, known: np.ndarray) -> None:
+        for i, name in enumerate(DayBounds._fields):
+            setattr(self, name, np.ascontiguousarray(table[:, i]))
+        self.known = known
 
 
 class IntervalIndex:
     """Day bounds of every claim, in insertion order, as numpy arrays."""
 
-    def __init__(self, claims, known_from) -> None:
-        """``known_from(claim)`` gives the (possible, certain) first days on which a claim was published."""
+    def __init__(self, claims, knowledge_of: Callable[[object], ClaimKnowledge]) -> None:
+        """``knowledge_of(claim)`` gives the claim's :class:`graph.knowledge.ClaimKnowledge` (asked lazily)."""
         self.ids = [c.id for c in claims]
         self.position = {cid: i for i, cid in enumerate(self.ids)}
-        rows = [(v.possible_from, v.possible_to, v.certain_from, v.certain_to, *known_from(c),
-                 *v.start_span, *v.end_span) for c in claims for v in (c.valid,)]
-        table = np.array(rows, dtype=np.int64).reshape(len(rows), 10)
-        (self.possible_from, self.possible_to, self.certain_from, self.certain_to, self.known_possible,
-         self.known_certain, self.start_lo, self.start_hi, self.end_lo, self.end_hi) = (
-            np.ascontiguousarray(table[:, i]) for i in range(10))
+        self._claims = claims
+        self._knowledge_of = knowledge_of
+        rows = [DayBounds.of(c.valid) for c in claims]
+        table = np.array(rows, dtype=np.int64).reshape(len(rows), len(DayBounds._fields))
+        self.base = DayColumns(table, np.ones(len(rows), dtype=bool))
+        self._epochs: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._cut: tuple[int, DayColumns] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def holding(self, first: int, last: int, *, certain: bool, known_by: int = FAR_FUTURE) -> np.ndarray:
-        """Boolean mask of claims that hold in the inclusive day span [first, last] and were known by ``known_by``.
+    def columns(self, known_by: int = EVERYTHING) -> DayColumns:
+        """The bounds each claim had as the record stood at the end of day ``known_by``."""
+        if known_by >= EVERYTHING:
+            return self.base
+        if self._cut is not None and self._cut[0] == known_by:
+            return self._cut[1]
+        owner, since, until, bounds = self._epoch_table()
+        rows = np.flatnonzero((since <= known_by) & (until > known_by))
+        table = np.tile(np.array(_UNSEEN, dtype=np.int64), (len(self.ids), 1))
+        known = np.zeros(len(self.ids), dtype=bool)
+        table[owner[rows]] = bounds[rows]
+        known[owner[rows]] = True
+        cut = DayColumns(table, known)
+        self._cut = (known_by, cut)
+        return cut
 
-        The possible reading asks for overlap with the span, the certain reading for cover of it.
-        """
-        if certain:
-            mask = (self.certain_from <= first) & (self.certain_to > last)
-            if known_by < FAR_FUTURE:
-                mask &= self.known_certain <= known_by
-        else:
-            mask = (self.possible_from <= last) & (self.possible_to > first)
-            if known_by < FAR_FUTURE:
-                mask &= self.known_possible <= known_by
-        return mask
-
-    def starts_within(self, first: int, last: int, *, certain: bool) -> np.ndarray:
-        """Claims that began in [first, last]: possibly (the start's span overlaps) or certainly (lies inside)."""
-        return _span_within(self.start_lo, self.start_hi, first, last, certain)
-
-    def ends_within(self, first: int, last: int, *, certain: bool) -> np.ndarray:
-        """Claims that stopped holding in [first, last], read as for :meth:`starts_within`."""
-        return _span_within(self.end_lo, self.end_hi, first, last, certain)
-
-
-def _span_within(lo: np.ndarray, hi: np.ndarray, first: int, last: int, certain: bool) -> np.ndarray:
-    known = lo <= hi  # open and unknown ends have no span and never fall anywhere
-    if certain:
-        return known & (lo >= first) & (hi <= last)
-    return known & (lo <= last) & (hi >= first)
+    def _epoch_table(self):
+        """Every knowledge epoch of every claim: owner row, first and past-last known day, bounds."""
+        if self._epochs is None:
+            owner, since, until, bounds = [], [], [], []
+            for i, c in enumerate(self._claims):
+                for e in self._knowledge_of(c).epochs:
+                    owner.append(i)
+                    since.append(e.known_from)
+                    until.append(e.known_to)
+                    bounds.append(DayBounds.of(e.valid))
+            self._epochs = (np.array(owner, dtype=np.int64), np.array(since, dtype=np.int64),
+                            np.array(until, dtype=np.int64),
+                            np.array(bounds, dtype=np.int64).reshape(len(bounds), len(DayBounds._fields)))
+        return self._epochs

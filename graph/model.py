@@ -13,7 +13,19 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from graph.time import Bound, Interval, PartialDate
-from ontology import ActorKind, PlaceKind, RelationKind, Status, SupportType, parse_term
+from ontology import (
+    ACTOR_PARTS,
+    CLAIM_PARTS,
+    PLACE_PARTS,
+    ActorKind,
+    Attested,
+    PlaceKind,
+    RelationKind,
+    SourceKind,
+    Status,
+    SupportType,
+    parse_term,
+)
 
 __all__ = ["Actor", "Citation", "Claim", "Entity", "Place", "Source", "ID_PATTERN"]
 
@@ -56,6 +68,8 @@ class Actor:
     dissolved: PartialDate | None = None
     external_ids: Mapping[str, str] = field(default_factory=dict, hash=False)
     description: str = ""
+    #: sources of the actor's own record: what reports its founding, its dissolution, its description
+    citations: tuple[Citation, ...] = ()
 
     def __post_init__(self) -> None:
         _check_id(self.id, "actor")
@@ -64,6 +78,7 @@ class Actor:
         object.__setattr__(self, "external_ids", _frozen_map(self.external_ids))
         if not self.name:
             raise ValueError(f"actor {self.id!r} needs a name")
+        object.__setattr__(self, "citations", _record_citations(self.citations, ACTOR_PARTS, f"actor {self.id!r}"))
         self.existence  # noqa: B018 - raises InvalidInterval when dissolved precedes founded
 
     @property
@@ -90,9 +105,12 @@ class Place:
     within: str | None = None
     external_ids: Mapping[str, str] = field(default_factory=dict, hash=False)
     description: str = ""
+    #: sources of the place's description
+    citations: tuple[Citation, ...] = ()
 
     def __post_init__(self) -> None:
         _check_id(self.id, "place")
+        object.__setattr__(self, "citations", _record_citations(self.citations, PLACE_PARTS, f"place {self.id!r}"))
         object.__setattr__(self, "kind", parse_term(PlaceKind, self.kind))
         object.__setattr__(self, "aliases", tuple(self.aliases))
         object.__setattr__(self, "external_ids", _frozen_map(self.external_ids))
@@ -113,7 +131,11 @@ Entity = Actor | Place
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A published document that claims rest on; ``published`` is its knowledge time."""
+    """A published document that claims rest on; ``published`` is its knowledge time.
+
+    ``kind`` says what sort of publisher it is (news agency, government, encyclopedia...), so a
+    reader can weigh it; ``None`` when the dataset does not say.
+    """
 
     id: str
     title: str
@@ -123,21 +145,57 @@ class Source:
     accessed: PartialDate | None = None
     language: str | None = None
     license: str | None = None
+    kind: SourceKind | None = None
 
     def __post_init__(self) -> None:
         _check_id(self.id, "source")
         for name in ("title", "publisher", "url"):
             if not getattr(self, name):
                 raise ValueError(f"source {self.id!r} needs a {name}")
+        if self.kind is not None:
+            object.__setattr__(self, "kind", parse_term(SourceKind, self.kind))
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """A claim's reference to a source, with what that source states in the curator's words."""
+    """A reference to a source, with what that source states in the curator's words.
+
+    ``attests`` names the parts of the record the source reports (a claim's ``start`` and/or
+    ``end``; an actor's ``founded``, ``dissolved`` or ``description``): each part is known from the
+    publication of the first source that reports it. ``None`` means the citation does not say; for a
+    claim it then reports every bound that may have happened by its publication date (see
+    :mod:`graph.knowledge`). ``announced`` marks a source that reported a part before it happened (a
+    plan, a schedule, a forecast): only such a citation may be published before the event it attests.
+
+    >>> Citation("s1", attests=["end", "start"]).attests
+    (<Attested.START: 'start'>, <Attested.END: 'end'>)
+    """
 
     source: str
     note: str = ""
     quote: str = ""
+    attests: tuple[Attested, ...] | None = None
+    announced: bool = False
+
+    def __post_init__(self) -> None:
+        if self.attests is not None:
+            parts = {parse_term(Attested, p) for p in self.attests}
+            object.__setattr__(self, "attests", tuple(p for p in Attested if p in parts))
+        object.__setattr__(self, "announced", bool(self.announced))
+
+
+def _record_citations(citations, allowed: frozenset, what: str) -> tuple[Citation, ...]:
+    """An actor's or place's citations, each saying which part of the record it reports."""
+    citations = tuple(citations)
+    for c in citations:
+        if not c.attests:
+            raise ValueError(f"{what}: a source of an actor or place must say what it attests "
+                             f"({', '.join(sorted(p.value for p in allowed))})")
+        wrong = [p.value for p in c.attests if p not in allowed]
+        if wrong:
+            raise ValueError(f"{what}: a source cannot attest {', '.join(wrong)} here; "
+                             f"use {', '.join(sorted(p.value for p in allowed))}")
+    return citations
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +237,11 @@ class Claim:
         object.__setattr__(self, "qualifiers", _frozen_map(self.qualifiers))
         if not self.citations:
             raise ValueError(f"claim {self.id!r} needs at least one source")
+        for cite in self.citations:
+            wrong = [p.value for p in cite.attests or () if p not in CLAIM_PARTS]
+            if wrong:
+                raise ValueError(f"claim {self.id!r}: a claim's source attests its start or end, "
+                                 f"not {', '.join(wrong)}")
 
     @property
     def source_ids(self) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ Blank nodes are never used, so writing the same graph twice to a store adds noth
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -36,9 +37,10 @@ from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from graph.actorgraph import ActorGraph
+from graph.knowledge import Epoch
 from graph.model import Actor, Citation, Claim, Place, Source
-from graph.time import Interval, PartialDate
-from ontology import NAMESPACE, ActorKind, PlaceKind, RelationKind, Status, SupportType
+from graph.time import DayBounds, Interval, PartialDate
+from ontology import NAMESPACE, ActorKind, Attested, PlaceKind, RelationKind, SourceKind, Status, SupportType
 
 __all__ = [
     "AG",
@@ -78,6 +80,11 @@ def _camel(word: str) -> str:
     return head + "".join(p.capitalize() for p in rest)
 
 
+def bound_property(field: str) -> URIRef:
+    """The RDF property of a :class:`graph.time.DayBounds` field: ``possible_from`` -> ``ag:possibleFrom``."""
+    return AG[_camel(field)]
+
+
 def term_iri(term) -> URIRef:
     """The IRI of a vocabulary term (relation kind, actor/place kind, support type, status).
 
@@ -92,17 +99,31 @@ def term_iri(term) -> URIRef:
         return AG["support-" + term.value.replace("_", "-")]
     if isinstance(term, Status):
         return AG["status-" + term.value]
+    if isinstance(term, SourceKind):
+        return AG["source-" + term.value.replace("_", "-")]
+    if isinstance(term, Attested):
+        return AG["part-" + term.value]
     raise TypeError(f"{term!r} is not a vocabulary term")
 
 
 @lru_cache(maxsize=1)
 def _terms_by_iri() -> dict[URIRef, object]:
-    return {term_iri(t): t for enum in (RelationKind, ActorKind, PlaceKind, SupportType, Status) for t in enum}
+    return {term_iri(t): t for enum in (RelationKind, ActorKind, PlaceKind, SupportType, Status, SourceKind, Attested)
+            for t in enum}
 
 
 def day_literal(day: int) -> Literal:
     """An ordinal day as ``xsd:date``, infinities clamped to the first/last representable day."""
     return Literal(date.fromordinal(min(max(day, MIN_DAY), MAX_DAY)).isoformat(), datatype=XSD.date)
+
+
+def known_literal(day: int) -> Literal:
+    """A knowledge day as ``xsd:date``: "known only when everything is" becomes 9999-12-30.
+
+    Templates compare it with the knowledge cut-off, which is 9999-12-30 when none is given, so
+    that what no source dates shows without a cut-off and under no real one.
+    """
+    return day_literal(min(day, MAX_DAY - 1))
 
 
 def query_day_limits(first: int, last: int) -> None:
@@ -127,6 +148,7 @@ def triples(graph: ActorGraph, *, direct: bool = True) -> Iterator[tuple]:
     """Every triple of the RDF shape of ``graph`` (rdflib terms), entities first, then sources and claims."""
     for e in [*graph.actors, *graph.places]:
         yield from _entity_triples(e)
+        yield from _entity_knowledge_triples(graph, e)
     for s in graph.sources:
         yield from _source_triples(s)
     for c in graph.all_claims():
@@ -142,24 +164,39 @@ def _lineage_closure(graph: ActorGraph) -> Iterator[tuple]:
     evaluates such paths wrongly when the optimiser binds both ends (it then found no ancestors
     for some actors, depending on the statistics of earlier data); a plain triple pattern over the
     closure gives the same answer on every engine. Lineage chains are short, so the closure is small.
+
+    Each pair also gets an ``ag:LineageReach`` node with the first day on which the record knew a
+    whole chain of links from the child to the ancestor (the least, over chains, of the latest
+    ``knownFrom`` of a chain's links), so that a knowledge cut-off walks only links known by then.
     """
-    parents: dict[str, set[str]] = {}
+    parents: dict[str, dict[str, int]] = {}
     for c in graph.all_claims():
         if c.predicate.spec.lineage:
             child, parent = _child_and_parent(c)
-            parents.setdefault(child, set()).add(parent)
+            known = graph.known_from(c)
+            links = parents.setdefault(child, {})
+            links[parent] = min(links.get(parent, known), known)
     for child in sorted(parents):
-        seen: set[str] = set()
-        frontier = list(parents[child])
-        while frontier:
-            node = frontier.pop()
-            if node in seen:
+        reach: dict[str, int] = {}
+        queue = [(known, parent) for parent, known in parents[child].items()]
+        heapq.heapify(queue)
+        while queue:
+            known, node = heapq.heappop(queue)
+            if node in reach:
                 continue
-            seen.add(node)
-            frontier.extend(parents.get(node, ()))
+            reach[node] = known
+            for parent, link_known in parents.get(node, {}).items():
+                if parent not in reach:
+                    heapq.heappush(queue, (max(known, link_known), parent))
         child_iri = _entity_iri(graph, child)
-        for ancestor in sorted(seen):
-            yield child_iri, AG.lineageAncestor, _entity_iri(graph, ancestor)
+        for ancestor in sorted(reach):
+            ancestor_iri = _entity_iri(graph, ancestor)
+            yield child_iri, AG.lineageAncestor, ancestor_iri
+            node = DATA[f"lineage/{quote(child, safe='')}/{quote(ancestor, safe='')}"]
+            yield node, RDF.type, AG.LineageReach
+            yield node, AG.descendant, child_iri
+            yield node, AG.ancestor, ancestor_iri
+            yield node, AG.knownFrom, known_literal(reach[ancestor])
 
 
 def _child_and_parent(c: Claim) -> tuple[str, str]:
@@ -201,6 +238,21 @@ def _entity_triples(e: Actor | Place) -> Iterator[tuple]:
                 yield node, prop, _edtf(value)
 
 
+def _entity_knowledge_triples(graph: ActorGraph, e: Actor | Place) -> Iterator[tuple]:
+    """The entity's own sources, and when the record knew it and each part of its record (derived)."""
+    node = _iri("place" if e.is_place else "actor", e.id)
+    yield from _citation_triples(node, e.citations)
+    k = graph.entity_knowledge(e)
+    if not e.is_place:
+        yield node, AG.knownFrom, known_literal(graph.entity_known_from(e.id))
+        if e.founded is not None:
+            yield node, AG.foundedKnownFrom, known_literal(k.founded)
+        if e.dissolved is not None:
+            yield node, AG.dissolvedKnownFrom, known_literal(k.dissolved)
+    if e.description:
+        yield node, AG.descriptionKnownFrom, known_literal(k.description)
+
+
 def _source_triples(s: Source) -> Iterator[tuple]:
     node = _iri("source", s.id)
     yield node, RDF.type, AG.Source
@@ -217,6 +269,8 @@ def _source_triples(s: Source) -> Iterator[tuple]:
         yield node, DCTERMS.language, Literal(s.language)
     if s.license:
         yield node, DCTERMS.license, Literal(s.license)
+    if s.kind is not None:
+        yield node, AG.sourceKind, term_iri(s.kind)
 
 
 def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tuple]:
@@ -234,8 +288,6 @@ def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tup
             child, parent = _child_and_parent(c)
             yield _entity_iri(graph, child), AG.lineageParent, _entity_iri(graph, parent)
     v = c.valid
-    if v.edtf:
-        yield node, AG.valid, Literal(v.edtf)
     for prop, side in ((AG.validFrom, v.start), (AG.validTo, v.end)):
         if isinstance(side, PartialDate) and not v.single:
             yield node, prop, Literal(str(side))
@@ -243,18 +295,15 @@ def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tup
             yield node, prop, Literal(side.value)
     if v.single:
         yield node, AG.validFrom, Literal(str(v.start))
-    if v.start_span[0] <= v.start_span[1]:
-        yield node, AG.startEarliest, day_literal(v.start_span[0])
-        yield node, AG.startLatest, day_literal(v.start_span[1])
-    if v.end_span[0] <= v.end_span[1]:
-        yield node, AG.endEarliest, day_literal(v.end_span[0])
-        yield node, AG.endLatest, day_literal(v.end_span[1])
-    yield node, AG.possibleFrom, day_literal(v.possible_from)
-    yield node, AG.possibleTo, day_literal(v.possible_to)
-    yield node, AG.certainFrom, day_literal(v.certain_from)
-    yield node, AG.certainTo, day_literal(v.certain_to)
-    yield node, AG.knownFrom, day_literal(graph.known_from(c, "possible"))
-    yield node, AG.knownFromCertain, day_literal(graph.known_from(c, "certain"))
+    knowledge = graph.knowledge(c)
+    yield node, AG.knownFrom, known_literal(knowledge.known_from)
+    *earlier, last = knowledge.epochs
+    for i, epoch in enumerate(earlier):  # how the claim read before the record knew all of it
+        state = URIRef(f"{node}/known/{i}")
+        yield node, AG.asKnown, state
+        yield from _state_triples(state, epoch)
+    yield node, AG.asKnown, node  # the claim itself is how it reads once everything is known
+    yield from _state_triples(node, last)
     for t in c.support_types:
         yield node, AG.supportType, term_iri(t)
     yield node, AG.status, term_iri(c.status)
@@ -265,9 +314,14 @@ def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tup
         yield node, AG.qualifier, q
         yield q, AG.key, Literal(key)
         yield q, RDF.value, Literal(value)
-    for position, cite in enumerate(c.citations):
+    yield from _citation_triples(node, c.citations)
+
+
+def _citation_triples(node: URIRef, citations) -> Iterator[tuple]:
+    """``prov:qualifiedDerivation`` nodes: which source, in which order, its note, quote and attested parts."""
+    for position, cite in enumerate(citations):
         src = _iri("source", cite.source)
-        d = URIRef(f"{node}/derivation/{quote(cite.source, safe='')}")
+        d = URIRef(f"{node}/derivation/{position}/{quote(cite.source, safe='')}")
         yield node, PROV.wasDerivedFrom, src
         yield node, PROV.qualifiedDerivation, d
         yield d, RDF.type, PROV.Derivation
@@ -277,6 +331,39 @@ def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tup
             yield d, AG.note, Literal(cite.note)
         if cite.quote:
             yield d, AG.quote, Literal(cite.quote)
+        if cite.attests is not None:
+            yield d, AG.attestsStated, Literal(True)
+            for part in cite.attests:
+                yield d, AG.attests, term_iri(part)
+        if cite.announced:
+            yield d, AG.announced, Literal(True)
+
+
+def _state_triples(node: URIRef, epoch: Epoch) -> Iterator[tuple]:
+    """A claim's validity during one epoch of knowledge time: its EDTF text and its :class:`DayBounds`.
+
+    Spans of a start or end that is open or unknown are left out, so templates can ask for them.
+    """
+    yield node, AG.knownSince, known_literal(epoch.known_from)
+    yield node, AG.knownUntil, day_literal(epoch.known_to)
+    if epoch.valid.edtf:
+        yield node, AG.valid, Literal(epoch.valid.edtf)
+    bounds = DayBounds.of(epoch.valid)
+    for name, day in zip(DayBounds._fields, bounds, strict=True):
+        if name in _SPAN_FIELDS and not _span_dated(bounds, name):
+            continue
+        yield node, BOUND_PROPERTIES[name], day_literal(day)
+
+
+#: The RDF property of each :class:`DayBounds` field (``possible_from`` -> ``ag:possibleFrom``).
+BOUND_PROPERTIES = {name: bound_property(name) for name in DayBounds._fields}
+_SPAN_FIELDS = frozenset({"start_earliest", "start_latest", "end_earliest", "end_latest"})
+
+
+def _span_dated(bounds: DayBounds, name: str) -> bool:
+    lo, hi = (bounds.start_earliest, bounds.start_latest) if name.startswith("start") else (
+        bounds.end_earliest, bounds.end_latest)
+    return lo <= hi
 
 
 def to_rdf(graph: ActorGraph) -> Graph:
@@ -380,8 +467,27 @@ def _aliases(g: Graph, node) -> tuple[str, ...]:
     return tuple(sorted(str(a) for a in g.objects(node, SKOS.altLabel)))
 
 
+def _source_kind(g: Graph, node) -> SourceKind | None:
+    kind = _one(g, node, AG.sourceKind, required=False)
+    return None if kind is None else _terms_by_iri()[kind]
+
+
 def _date(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text is not None else None
+
+
+def _citations(g: Graph, node) -> tuple[Citation, ...]:
+    """The citations written by :func:`_citation_triples`, in their original order."""
+    terms = _terms_by_iri()
+    out = []
+    for d in g.objects(node, PROV.qualifiedDerivation):
+        stated = _one(g, d, AG.attestsStated, required=False) is not None
+        attests = tuple(terms[p] for p in g.objects(d, AG.attests)) if stated else None
+        out.append((int(_one(g, d, AG.position)), Citation(
+            _text(g, _one(g, d, PROV.entity), AG.id, required=True), _text(g, d, AG.note) or "",
+            _text(g, d, AG.quote) or "", attests=attests,
+            announced=_one(g, d, AG.announced, required=False) is not None)))
+    return tuple(c for _, c in sorted(out, key=lambda x: x[0]))
 
 
 def from_rdf(g: Graph) -> ActorGraph:
@@ -393,7 +499,7 @@ def from_rdf(g: Graph) -> ActorGraph:
             aliases=_aliases(g, node),
             country=_text(g, node, AG.country), founded=_date(_text(g, node, AG.founded)),
             dissolved=_date(_text(g, node, AG.dissolved)), external_ids=_external_ids(g, node),
-            description=_text(g, node, DCTERMS.description) or ""))
+            description=_text(g, node, DCTERMS.description) or "", citations=_citations(g, node)))
     for node in sorted(g.subjects(RDF.type, AG.Place)):
         within = _one(g, node, AG.within, required=False)
         places.append(Place(
@@ -402,31 +508,27 @@ def from_rdf(g: Graph) -> ActorGraph:
             aliases=_aliases(g, node),
             country=_text(g, node, AG.country),
             within=unquote(str(within).rsplit("/", 1)[1]) if within is not None else None,
-            external_ids=_external_ids(g, node), description=_text(g, node, DCTERMS.description) or ""))
+            external_ids=_external_ids(g, node), description=_text(g, node, DCTERMS.description) or "",
+            citations=_citations(g, node)))
     for node in sorted(g.subjects(RDF.type, AG.Source)):
         sources.append(Source(
             _text(g, node, AG.id, required=True), _text(g, node, DCTERMS.title, required=True),
             _text(g, node, DCTERMS.publisher, required=True), _text(g, node, AG.url, required=True),
             PartialDate.parse(_text(g, node, DCTERMS.issued, required=True)),
             accessed=_date(_text(g, node, AG.accessed)), language=_text(g, node, DCTERMS.language),
-            license=_text(g, node, DCTERMS.license)))
+            license=_text(g, node, DCTERMS.license), kind=_source_kind(g, node)))
     ids = {}
     for node in [*g.subjects(RDF.type, AG.Actor), *g.subjects(RDF.type, AG.Place), *g.subjects(RDF.type, AG.Source)]:
         ids[node] = str(_one(g, node, AG.id))
     terms = _terms_by_iri()
     for node in g.subjects(RDF.type, AG.Claim):
-        citations = []
-        for d in g.objects(node, PROV.qualifiedDerivation):
-            citations.append((int(_one(g, d, AG.position)), Citation(
-                ids[_one(g, d, PROV.entity)], _text(g, d, AG.note) or "", _text(g, d, AG.quote) or "")))
         qualifiers = {str(_one(g, q, AG.key)): str(_one(g, q, RDF.value)) for q in g.objects(node, AG.qualifier)}
         claims.append(Claim(
             _text(g, node, AG.id, required=True), ids[_one(g, node, AG.subject)], terms[_one(g, node, AG.predicate)],
             ids[_one(g, node, AG.object)], Interval.parse(_text(g, node, AG.valid)),
             support_types=tuple(terms[t] for t in g.objects(node, AG.supportType)),
             status=terms[_one(g, node, AG.status)],
-            citations=tuple(c for _, c in sorted(citations, key=lambda x: x[0])),
-            qualifiers=qualifiers, note=_text(g, node, RDFS.comment) or ""))
+            citations=_citations(g, node), qualifiers=qualifiers, note=_text(g, node, RDFS.comment) or ""))
     claims.sort(key=lambda c: c.id)
     out = ActorGraph()
     out.add(actors=actors, places=places, sources=sources, claims=claims)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import Actor, Claim, Place
+from graph.model import Actor, Citation, Claim, Place
 from graph.time import Bound, PartialDate
 
-__all__ = ["claim_record", "entity_record", "side_text"]
+__all__ = ["citation_record", "claim_record", "entity_record", "side_text"]
 
 
 def side_text(side: PartialDate | Bound) -> str | None:
@@ -21,14 +21,20 @@ def side_text(side: PartialDate | Bound) -> str | None:
     return None if side is Bound.UNKNOWN else ".."
 
 
+def citation_record(citation: Citation) -> dict[str, Any]:
+    """A citation of an actor's or place's own record: source id, what it attests, note and quote."""
+    return {"id": citation.source, "attests": [p.value for p in citation.attests or ()],
+            "announced": citation.announced, "note": citation.note or None, "quote": citation.quote or None}
+
+
 def entity_record(entity: Actor | Place) -> dict[str, Any]:
-    """An actor or place as plain JSON-ready data."""
+    """An actor or place as plain JSON-ready data (``sources``: the sources of its own record)."""
     if isinstance(entity, Place):
         return {
             "id": entity.id, "name": entity.name, "type": "place", "kind": entity.kind.value,
             "aliases": list(entity.aliases), "country": entity.country, "within": entity.within,
             "lat": entity.lat, "lon": entity.lon, "external_ids": dict(entity.external_ids),
-            "description": entity.description,
+            "description": entity.description, "sources": [citation_record(c) for c in entity.citations],
         }
     return {
         "id": entity.id, "name": entity.name, "type": "actor", "kind": entity.kind.value,
@@ -36,11 +42,16 @@ def entity_record(entity: Actor | Place) -> dict[str, Any]:
         "founded": str(entity.founded) if entity.founded else None,
         "dissolved": str(entity.dissolved) if entity.dissolved else None,
         "external_ids": dict(entity.external_ids), "description": entity.description,
+        "sources": [citation_record(c) for c in entity.citations],
     }
 
 
 def claim_record(graph, claim: Claim, *, known_as_of=None) -> dict[str, Any]:
-    """A claim as plain JSON-ready data, with its sources (only those published by ``known_as_of``)."""
+    """A claim as plain JSON-ready data, with its sources (only those published by ``known_as_of``).
+
+    Give the claim as the point of view sees it (``graph.as_known``): the record shows its validity
+    as then known.
+    """
     subject, obj = graph.get(claim.subject), graph.get(claim.object)
     notes = {c.source: c for c in claim.citations}
     sources = []
@@ -48,7 +59,10 @@ def claim_record(graph, claim: Claim, *, known_as_of=None) -> dict[str, Any]:
         cite = notes[s.id]
         sources.append({
             "id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
-            "published": str(s.published), "note": cite.note or None, "quote": cite.quote or None,
+            "published": str(s.published), "kind": s.kind.value if s.kind else None,
+            "note": cite.note or None, "quote": cite.quote or None,
+            "attests": [p.value for p in cite.attests] if cite.attests is not None else None,
+            "announced": cite.announced,
         })
     valid = claim.valid
     return {

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from ontology import Certainty, InvalidDate, InvalidInterval
 
@@ -24,6 +25,7 @@ __all__ = [
     "FAR_FUTURE",
     "FAR_PAST",
     "Bound",
+    "DayBounds",
     "Interval",
     "PartialDate",
     "Precision",
@@ -324,3 +326,34 @@ def ordinal_to_iso(day: int) -> str | None:
     if day <= FAR_PAST or day >= FAR_FUTURE:
         return None
     return date.fromordinal(day).isoformat()
+
+
+class DayBounds(NamedTuple):
+    """The day numbers derived from an interval that every query compares, declared once.
+
+    The index's columns, the store's arrays, the RDF properties (``possibleFrom``...) and the
+    property-graph properties (``possible_from_day``...) are named after these fields. Ranges are
+    half-open ``[from, to)`` for each reading; ``start_*``/``end_*`` are the inclusive spans of days in
+    which the first day of holding, and the first day of no longer holding, lie. Infinite or missing
+    bounds are :data:`FAR_PAST`/:data:`FAR_FUTURE` (a missing span is ``(FAR_FUTURE, FAR_PAST)``);
+    each output writes them its own way (see ``graph/rdf.py`` and ``graph/exports/fields.py``).
+    """
+
+    possible_from: int
+    possible_to: int
+    certain_from: int
+    certain_to: int
+    start_earliest: int
+    start_latest: int
+    end_earliest: int
+    end_latest: int
+
+    @classmethod
+    def of(cls, interval: Interval) -> DayBounds:
+        """The bounds of ``interval``.
+
+        >>> DayBounds.of(Interval.parse("2015/..")).start_earliest == date(2015, 1, 1).toordinal()
+        True
+        """
+        return cls(interval.possible_from, interval.possible_to, interval.certain_from, interval.certain_to,
+                   *interval.start_span, *interval.end_span)

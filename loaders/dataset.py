@@ -27,7 +27,16 @@ import fastjsonschema
 import jsonschema
 
 from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Place, Source
-from graph.integrity import claim_problems, lineage_cycles, place_cycles
+from graph.integrity import (
+    citation_problems,
+    claim_problems,
+    dataset_warnings,
+    entity_citation_problems,
+    knowledge_warnings,
+    lineage_cycles,
+    place_cycles,
+    shape_problems,
+)
 from graph.store import is_store, read_store
 from loaders.csvfile import read_csv, section_of_csv
 from loaders.discovery import dataset_files
@@ -53,7 +62,8 @@ class _Record:
     schema_ok: bool = True
 
     def problem(self, fieldname: str, message: str) -> Problem:
-        return Problem(self.file, self.lines.get(fieldname, self.line), fieldname, message)
+        line = self.lines.get(fieldname) or self.lines.get(fieldname.partition("[")[0], self.line)
+        return Problem(self.file, line, fieldname, message)
 
 
 @dataclass
@@ -65,6 +75,8 @@ class Dataset:
     sources: list[Source] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: things worth fixing that do not stop a load (e.g. a dated bound no source reports)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -176,6 +188,9 @@ def _read_file(path: Path) -> _FileRead:
             if not isinstance(item, dict):
                 continue
             lines = {k: located.line((section, i, k)) for k in item}
+            if isinstance(item.get("sources"), list):  # each citation, so a problem with one points at it
+                lines.update({f"sources[{j}]": located.line((section, i, "sources", j))
+                              for j in range(len(item["sources"]))})
             rec = _Record(section, item, display, located.line((section, i)), lines, (section, i) not in bad_paths)
             out.records.append(rec)
     return out
@@ -252,6 +267,7 @@ def read_dataset(paths: Iterable[str | os.PathLike], *, existing: ActorGraph | N
     if base is not None:  # what the stores hold counts as read too
         out.actors, out.places = [*base.actors, *out.actors], [*base.places, *out.places]
         out.sources, out.claims = [*base.sources, *out.sources], [*base.all_claims(), *out.claims]
+    out.warnings.sort(key=lambda p: (p.file, p.line, p.field, p.message))
     return out
 
 
@@ -374,6 +390,17 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
     def source_exists(i: str) -> bool:
         return i in sources or i in broken or (existing is not None and _has_source(existing, i))
 
+    def source(i: str) -> Source | None:
+        if i in sources:
+            return sources[i]
+        return existing.source(i) if existing is not None and _has_source(existing, i) else None
+
+    for rec in records:  # the sources of actors' and places' own records
+        value = entities.get(rec.data.get("id")) if rec.section in ("actors", "places") else None
+        if value is not None and value.citations:
+            found = [(f, m) for f, m in entity_citation_problems(value, source)
+                     if not any(f"{b!r}" in m for b in broken)]
+            ds.problems.extend(rec.problem(f, m) for f, m in found)
     for rec in claim_records:
         try:
             claim = _claim(rec)
@@ -382,13 +409,21 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
             continue
         found = [(f, m) for f, m in claim_problems(claim, entity, source_exists)
                  if not (f in ("subject", "object") and getattr(claim, f) in broken)]
+        found += citation_problems(claim, source)
         ds.problems.extend(rec.problem(f, m) for f, m in found)
         if not found:
             ds.claims.append(claim)
+            ds.warnings.extend(rec.problem(f, m) for f, m in [*knowledge_warnings(claim, source),
+                                                              *shape_problems(claim)])
     ds.actors = [e for e in entities.values() if isinstance(e, Actor)]
     ds.places = [e for e in entities.values() if isinstance(e, Place)]
     ds.sources = list(sources.values())
     ds.problems.extend(_cycle_problems(ds, first_seen, claim_seen, existing))
+    if not ds.problems:  # checks over the whole set, with what is already loaded
+        located = {rec.data["id"]: rec for rec in claim_records}
+        pool = [*(existing.all_claims() if existing is not None else ()), *ds.claims]
+        for cid, f, m in dataset_warnings(pool, entity, new={c.id for c in ds.claims}):
+            ds.warnings.append(located[cid].problem(f, m) if cid in located else Problem("(loaded data)", 0, f, m))
     return ds
 
 
@@ -466,6 +501,20 @@ def _checked(rec: _Record, build, *fields_in_order: str):
         raise _FieldError(fields_in_order[0] if fields_in_order else "", message) from None
 
 
+def _citations(items) -> tuple[Citation, ...]:
+    """The ``sources`` list of a record: bare source ids or mappings {id, note, quote, attests, announced}."""
+    out = []
+    for item in items or ():
+        if isinstance(item, str):
+            out.append(Citation(item))
+        else:
+            attests = item.get("attests")
+            out.append(Citation(item["id"], item.get("note") or "", item.get("quote") or "",
+                                attests=tuple(attests) if attests is not None else None,
+                                announced=str(item.get("announced", "false")).lower() == "true"))
+    return tuple(out)
+
+
 def _actor(rec: _Record) -> Actor:
     d = rec.data
     founded, dissolved = _date(rec, "founded"), _date(rec, "dissolved")
@@ -475,7 +524,7 @@ def _actor(rec: _Record) -> Actor:
         id=d["id"], name=d["name"], kind=d["kind"], aliases=tuple(d.get("aliases") or ()),
         country=d.get("country"), founded=founded, dissolved=dissolved,
         external_ids={k: str(v) for k, v in (d.get("external_ids") or {}).items()},
-        description=d.get("description") or ""), "kind", "name")
+        description=d.get("description") or "", citations=_citations(d.get("sources"))), "kind", "name", "sources")
 
 
 def _place(rec: _Record) -> Place:
@@ -484,7 +533,8 @@ def _place(rec: _Record) -> Place:
         id=d["id"], name=d["name"], kind=d["kind"], lat=float(d["lat"]), lon=float(d["lon"]),
         aliases=tuple(d.get("aliases") or ()), country=d.get("country"), within=d.get("within"),
         external_ids={k: str(v) for k, v in (d.get("external_ids") or {}).items()},
-        description=d.get("description") or ""), "lat", "lon", "kind")
+        description=d.get("description") or "", citations=_citations(d.get("sources"))),
+        "lat", "lon", "kind", "sources")
 
 
 def _source(rec: _Record) -> Source:
@@ -493,7 +543,8 @@ def _source(rec: _Record) -> Source:
     accessed = _date(rec, "accessed")
     return _checked(rec, lambda: Source(
         id=d["id"], title=d["title"], publisher=d["publisher"], url=d["url"], published=published,
-        accessed=accessed, language=d.get("language"), license=d.get("license")), "title")
+        accessed=accessed, language=d.get("language"), license=d.get("license"), kind=d.get("kind")),
+        "title", "kind")
 
 
 def _claim(rec: _Record) -> Claim:
@@ -503,16 +554,11 @@ def _claim(rec: _Record) -> Claim:
     except ActorGraphError as exc:
         raise _FieldError("valid", f"{exc}; write START/END in EDTF, e.g. 2015-09-30/2024-12-08, 2015/.. or 2015/") \
             from None
-    citations = []
-    for item in d.get("sources") or []:
-        if isinstance(item, str):
-            citations.append(Citation(item))
-        else:
-            citations.append(Citation(item["id"], item.get("note") or "", item.get("quote") or ""))
+    citations = _citations(d.get("sources"))
     return _checked(rec, lambda: Claim(
         id=d["id"], subject=d["subject"], predicate=d["predicate"], object=d["object"], valid=valid,
         support_types=tuple(d.get("support_types") or ()), status=d.get("status") or "confirmed",
-        citations=tuple(citations), qualifiers={k: str(v) for k, v in (d.get("qualifiers") or {}).items()},
+        citations=citations, qualifiers={k: str(v) for k, v in (d.get("qualifiers") or {}).items()},
         note=d.get("note") or ""), "support_types", "sources", "predicate")
 
 

@@ -15,11 +15,13 @@ from ontology.errors import UnknownTerm
 
 __all__ = [
     "ActorKind",
+    "Attested",
     "Certainty",
     "PlaceKind",
     "RELATIONS",
     "RelationKind",
     "RelationSpec",
+    "SourceKind",
     "Status",
     "SupportType",
     "parse_term",
@@ -94,6 +96,46 @@ class Status(StrEnum):
     REPORTED = "reported"
     ALLEGED = "alleged"
     DISPUTED = "disputed"
+
+
+class Attested(StrEnum):
+    """Which part of a record a citation reports: its knowledge time is the source's publication.
+
+    A claim's citation reports its ``start`` and/or its ``end``; an actor's citation reports its
+    ``founded`` or ``dissolved`` date or the facts its ``description`` states (a place's, only its
+    description). A relation reported begun in 2014 and reported over in 2019 has two knowledge times.
+    """
+
+    START = "start"
+    END = "end"
+    FOUNDED = "founded"
+    DISSOLVED = "dissolved"
+    DESCRIPTION = "description"
+
+
+#: The parts each kind of record may cite a source for.
+CLAIM_PARTS = frozenset({Attested.START, Attested.END})
+ACTOR_PARTS = frozenset({Attested.FOUNDED, Attested.DISSOLVED, Attested.DESCRIPTION})
+PLACE_PARTS = frozenset({Attested.DESCRIPTION})
+
+
+class SourceKind(StrEnum):
+    """What sort of publisher a source is, so that a reader can weigh it."""
+
+    NEWS_AGENCY = "news_agency"
+    NEWSPAPER = "newspaper"
+    BROADCASTER = "broadcaster"
+    MAGAZINE = "magazine"
+    GOVERNMENT = "government"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    NGO = "ngo"
+    RESEARCH = "research"
+    ENCYCLOPEDIA = "encyclopedia"
+    DATASET = "dataset"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
 
 
 class Certainty(StrEnum):
@@ -227,4 +269,6 @@ _ENUM_NAMES = {
     SupportType: "a support type",
     Status: "a status",
     Certainty: "a certainty (possible or certain)",
+    Attested: "a part a citation can attest",
+    SourceKind: "a source kind",
 }

@@ -69,7 +69,7 @@ def _changes(g, v):
 
 
 def _lineage(g, v):
-    lin = g.lineage(v["actor"])
+    lin = g.lineage(v["actor"], known_as_of=v.get("known_as_of"))
     rows = {(d, s.claim.id, s.claim.subject, s.claim.predicate.value, s.claim.object)
             for d, steps in (("ancestor", lin.ancestors), ("descendant", lin.descendants)) for s in steps}
     names = ("direction", "claim_id", "subject", "predicate", "object")
@@ -102,12 +102,14 @@ def _controls(g, v):
     for c in g.claims(predicate=RelationKind.CONTROLS, subject=v.get("actor"), object=v.get("place"), **_time(v)):
         a, p = g.get(c.subject), g.get(c.object)
         rows.append({"claim_id": c.id, "controller": a.id, "controller_name": a.name, "place": p.id,
-                     "place_name": p.name, "valid": _valid(c)})
+                     "place_name": p.name, "valid": _valid(c), "extent": c.qualifiers.get("extent")})
     return rows
 
 
 def _profile(g, v):
-    a = g.get(v["actor"])
+    a = g.entity_as_known(v["actor"], known_as_of=v.get("known_as_of"))
+    if a is None:
+        return []
     return [{"id": a.id, "name": a.name, "kind": a.kind.value, "country": a.country,
              "founded": str(a.founded) if a.founded else None, "dissolved": str(a.dissolved) if a.dissolved else None}]
 

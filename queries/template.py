@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.pointofview import PointOfView
 from graph.textfile import read_text
 from graph.time import PartialDate, day_span
 from ontology import ActorGraphError, Certainty, RelationKind, SupportType, parse_term
@@ -216,13 +217,22 @@ class BoundParams:
     - with ``certainty``: ``certain`` (a boolean);
     - with ``as_of`` and ``certainty``: ``as_of_lo`` and ``as_of_hi``, so that a claim holds when
       ``from <= as_of_lo and to > as_of_hi`` with the bounds of the chosen reading;
-    - with ``known_as_of``: ``known_by``, its last day.
+    - with ``known_as_of``: ``known_at``, the knowledge day templates pick a claim's known state with
+      (``known_since <= known_at < known_until``); when unset, a day after every real date, so the last
+      state (everything known) is picked.
+
+    All of them come from one :class:`graph.pointofview.PointOfView` built from the values.
     """
 
     template: str
     values: Mapping[str, Any]
     types: Mapping[str, str] = field(default_factory=dict)
     places: frozenset[str] = frozenset()
+
+    def point_of_view(self) -> PointOfView:
+        """The point of view the values describe (no date, possible reading and no cut-off when not declared)."""
+        return PointOfView(self.values.get("as_of"), self.values.get("certainty") or Certainty.POSSIBLE,
+                           self.values.get("known_as_of"))
 
     def days(self) -> dict[str, int | bool | None]:
         """The derived values, with days as ordinal day numbers (``None`` when the date is unset)."""
@@ -232,15 +242,14 @@ class BoundParams:
                 first, last = day_span(value)
                 _check_day_range(first, last, name)
                 out[f"{name}_first"], out[f"{name}_last"] = first, last
-        certainty = self.values.get("certainty")
+        pov = self.point_of_view()
         if "certainty" in self.values:
-            certain = certainty is Certainty.CERTAIN
-            out["certain"] = certain
+            out["certain"] = pov.certain
             if "as_of" in self.values:
-                first, last = out.get("as_of_first"), out.get("as_of_last")
-                out["as_of_lo"], out["as_of_hi"] = (first, last) if certain else (last, first)
+                first, last = pov.first_day, pov.last_day
+                out["as_of_lo"], out["as_of_hi"] = (first, last) if pov.certain else (last, first)
         if "known_as_of" in self.values:
-            out["known_by"] = out.get("known_as_of_last")
+            out["known_at"] = pov.known_by
         for name, value in self.values.items():
             if value is None and self.types.get(name) == "date":
                 out.setdefault(f"{name}_first", None)

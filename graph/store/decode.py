@@ -20,7 +20,7 @@ from graph.actorgraph import ActorGraph
 from graph.bulk import collector_paused
 from graph.model import Actor, Citation, Claim, Place, Source
 from graph.store.container import StoreDamaged, StoreError
-from graph.store.encode import FORMAT_VERSION, OPEN, UNKNOWN
+from graph.store.encode import FORMAT_VERSION, OPEN, PARTS, UNKNOWN
 from graph.time import Bound, Interval, PartialDate
 from ontology import RelationKind, Status, SupportType
 
@@ -43,6 +43,15 @@ def _date(text: str | None) -> PartialDate | None:
     return PartialDate.parse(text) if text else None
 
 
+def _record_citations(items: list[dict]) -> tuple[Citation, ...]:
+    return tuple(Citation(c["id"], c["note"] or "", c["quote"] or "", attests=tuple(c["attests"]),
+                          announced=c["announced"]) for c in items)
+
+
+def _parts(mask: int):
+    return None if mask < 0 else tuple(p for i, p in enumerate(PARTS) if mask >> i & 1)
+
+
 def _entities(records: list[dict]):
     out = []
     for r in records:
@@ -59,6 +68,7 @@ def _entities(records: list[dict]):
                     r["within"],
                     r["external_ids"],
                     r["description"],
+                    _record_citations(r["sources"]),
                 )
             )
         else:
@@ -73,6 +83,7 @@ def _entities(records: list[dict]):
                     _date(r["dissolved"]),
                     r["external_ids"],
                     r["description"],
+                    _record_citations(r["sources"]),
                 )
             )
     return out
@@ -89,6 +100,7 @@ def _sources(records: list[dict]) -> list[Source]:
             _date(r["accessed"]),
             r["language"],
             r["license"],
+            r["kind"],
         )
         for r in records
     ]
@@ -166,10 +178,10 @@ def _intervals(a: dict, dates: list[PartialDate]) -> list[Interval]:
             "possible_to",
             "certain_from",
             "certain_to",
-            "start_lo",
-            "start_hi",
-            "end_lo",
-            "end_hi",
+            "start_earliest",
+            "start_latest",
+            "end_earliest",
+            "end_latest",
             "has_window",
             "window_lo",
             "window_hi",
@@ -179,8 +191,8 @@ def _intervals(a: dict, dates: list[PartialDate]) -> list[Interval]:
         (lo, hi) if has else None
         for has, lo, hi in zip(stored["has_window"], stored["window_lo"], stored["window_hi"], strict=False)
     ]
-    stored["start_span"] = list(zip(stored["start_lo"], stored["start_hi"], strict=False))
-    stored["end_span"] = list(zip(stored["end_lo"], stored["end_hi"], strict=False))
+    stored["start_span"] = list(zip(stored["start_earliest"], stored["start_latest"], strict=False))
+    stored["end_span"] = list(zip(stored["end_earliest"], stored["end_latest"], strict=False))
 
     def side(code: int):
         return dates[code] if code >= 0 else (Bound.OPEN if code == OPEN else Bound.UNKNOWN)
@@ -310,18 +322,20 @@ def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:
     source_ids = [s.id for s in sources]
     citation_cache: dict[tuple, Citation] = {}
 
-    def citations(srcs, notes, quotes):
+    def citations(srcs, notes, quotes, parts, announced):
         out = []
-        for s, no, qu in zip(srcs, notes, quotes, strict=False):
-            k = (s, no, qu)
+        for k in zip(srcs, notes, quotes, parts, announced, strict=False):
             cit = citation_cache.get(k)
             if cit is None:
-                cit = citation_cache[k] = Citation(source_ids[s], texts[no], texts[qu])
+                s, no, qu, pa, an = k
+                cit = citation_cache[k] = Citation(source_ids[s], texts[no], texts[qu], _parts(pa), bool(an))
             out.append(cit)
         return tuple(out)
 
     cites = _shared_tuples(
-        a["citation.ptr"], [a["citation.source"], a["citation.note"], a["citation.quote"]], citations
+        a["citation.ptr"],
+        [a["citation.source"], a["citation.note"], a["citation.quote"], a["citation.parts"], a["citation.announced"]],
+        citations,
     )
     quals = _shared_tuples(
         a["qualifier.ptr"],

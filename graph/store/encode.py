@@ -13,12 +13,12 @@ import numpy as np
 
 from graph.model import Actor, Place, Source
 from graph.records import entity_record
-from graph.time import Bound, PartialDate
-from ontology import RelationKind, Status, SupportType
+from graph.time import Bound, DayBounds, PartialDate
+from ontology import Attested, RelationKind, Status, SupportType
 
 __all__ = ["FORMAT_VERSION", "encode_graph", "pack_texts"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 OPEN, UNKNOWN = -1, -2
 PREDICATES = list(RelationKind)
 STATUSES = list(Status)
@@ -59,7 +59,18 @@ def _source_record(s: Source) -> dict:
         "accessed": str(s.accessed) if s.accessed else None,
         "language": s.language,
         "license": s.license,
+        "kind": s.kind.value if s.kind else None,
     }
+
+
+#: A citation's attested parts as a bit mask; -1 when the citation does not say.
+PARTS = list(Attested)
+
+
+def parts_mask(attests) -> int:
+    if attests is None:
+        return -1
+    return sum(1 << PARTS.index(p) for p in attests)
 
 
 def _side(side, dates: _Table) -> int:
@@ -83,26 +94,10 @@ def encode_graph(graph) -> tuple[dict[str, np.ndarray], dict]:
     ints = {name: np.empty(n, dtype=np.int32) for name in ("subject", "object", "start", "end", "note")}
     small = {name: np.empty(n, dtype=np.uint8) for name in ("predicate", "status", "single")}
     types = np.empty(n, dtype=np.uint16)
-    days = {
-        name: np.empty(n, dtype=np.int64)
-        for name in (
-            "possible_from",
-            "possible_to",
-            "certain_from",
-            "certain_to",
-            "start_lo",
-            "start_hi",
-            "end_lo",
-            "end_hi",
-            "known_possible",
-            "known_certain",
-            "window_lo",
-            "window_hi",
-        )
-    }
+    days = {name: np.empty(n, dtype=np.int64) for name in (*DayBounds._fields, "window_lo", "window_hi")}
     has_window = np.zeros(n, dtype=np.uint8)
     cit_ptr, q_ptr = np.zeros(n + 1, dtype=np.int64), np.zeros(n + 1, dtype=np.int64)
-    cit_source, cit_note, cit_quote, q_key, q_value = [], [], [], [], []
+    cit_source, cit_note, cit_quote, cit_parts, cit_announced, q_key, q_value = [], [], [], [], [], [], []
     for i, c in enumerate(claims):
         v = c.valid
         ints["subject"][i], ints["object"][i] = number[c.subject], number[c.object]
@@ -117,19 +112,17 @@ def encode_graph(graph) -> tuple[dict[str, np.ndarray], dict]:
         for t in c.support_types:
             mask |= type_bit[t]
         types[i] = mask
-        days["possible_from"][i], days["possible_to"][i] = v.possible_from, v.possible_to
-        days["certain_from"][i], days["certain_to"][i] = v.certain_from, v.certain_to
-        days["start_lo"][i], days["start_hi"][i] = v.start_span
-        days["end_lo"][i], days["end_hi"][i] = v.end_span
+        for name, day in zip(DayBounds._fields, DayBounds.of(v), strict=True):
+            days[name][i] = day
         window = getattr(v, "window", None)  # the lifetime of the linked actors, when the model keeps it
         has_window[i] = window is not None
         days["window_lo"][i], days["window_hi"][i] = window if window is not None else (0, 0)
-        days["known_possible"][i] = graph.known_from(c, "possible")
-        days["known_certain"][i] = graph.known_from(c, "certain")
         for cit in c.citations:
             cit_source.append(source_number[cit.source])
             cit_note.append(texts(cit.note))
             cit_quote.append(texts(cit.quote))
+            cit_parts.append(parts_mask(cit.attests))
+            cit_announced.append(cit.announced)
         cit_ptr[i + 1] = len(cit_source)
         for key, value in c.qualifiers.items():
             q_key.append(texts(key))
@@ -144,6 +137,8 @@ def encode_graph(graph) -> tuple[dict[str, np.ndarray], dict]:
         "citation.source": np.asarray(cit_source, dtype=np.int32),
         "citation.note": np.asarray(cit_note, dtype=np.int32),
         "citation.quote": np.asarray(cit_quote, dtype=np.int32),
+        "citation.parts": np.asarray(cit_parts, dtype=np.int8),
+        "citation.announced": np.asarray(cit_announced, dtype=np.uint8),
         "qualifier.ptr": q_ptr,
         "qualifier.key": np.asarray(q_key, dtype=np.int32),
         "qualifier.value": np.asarray(q_value, dtype=np.int32),

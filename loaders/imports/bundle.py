@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from loaders.problems import Problem
 
-__all__ = ["Bundle", "Unmatched", "slug", "short_hash"]
+__all__ = ["Bundle", "RowProblem", "Unmatched", "slug", "short_hash"]
 
 _NON_ID = re.compile(r"[^a-z0-9]+")
 
@@ -36,6 +36,14 @@ def slug(text: str, *, limit: int = 60) -> str:
 def short_hash(*parts: str) -> str:
     """Eight hex digits that stand for ``parts`` (stable across runs and machines)."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+class RowProblem(ValueError):
+    """One input row that cannot be imported as it is (the importer records it with file and line)."""
+
+    def __init__(self, fieldname: str, message: str) -> None:
+        super().__init__(message)
+        self.field = fieldname
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -60,6 +68,30 @@ class Bundle:
     unmatched: dict[tuple[str, str], Unmatched] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     origins: dict[str, str] = field(default_factory=dict)  # claim id -> "file:line" of the row it came from
+    tag: str = ""  # namespaces the ids this import makes, so that two imports load together
+    set_aside: dict[tuple[str, str], int] = field(default_factory=dict)  # (category, name) -> rows not made sides
+    skipped: list[Problem] = field(default_factory=list)  # bad rows left out under --skip-bad-rows
+    pending: dict = field(default_factory=dict)  # state a reader keeps across the files of one import
+
+    def ns(self, scheme: str, local: str) -> str:
+        """The id ``local`` of SCHEME in this import's namespace (``acled.feb2020-1a2b3c.hts``).
+
+        >>> Bundle(tag="x-1").ns("acled", "hts")
+        'acled.x-1.hts'
+        """
+        return f"{scheme}.{self.tag}.{local}" if self.tag else f"{scheme}-{local}"
+
+    def claim_id(self, scheme: str, subject: str, predicate: str, obj: str, suffix: str) -> str:
+        """A claim id in this import's namespace, naming its actors without their own namespace prefix.
+
+        >>> Bundle(tag="t").claim_id("acled", "acled.t.free-syrian-army", "allied_with", "hts", "2024-11-27")
+        'acled.t.free-syrian-army-allied-with-hts-2024-11-27'
+        """
+        def local(actor_id: str) -> str:
+            parts = actor_id.split(".", 2)
+            return parts[2] if len(parts) == 3 and parts[1] == self.tag else actor_id
+
+        return self.ns(scheme, f"{local(subject)}-{predicate.replace('_', '-')}-{local(obj)}-{suffix}")
 
     def problem(self, file: str, line: int, fieldname: str, message: str) -> None:
         self.problems.append(Problem(file, line, fieldname, message))
@@ -83,7 +115,16 @@ class Bundle:
         return record["id"]
 
     def add_claim(self, record: dict, *, where: str | None = None) -> None:
-        """Add a claim record; ``where`` ("file:line") lets a later check point at the input row."""
-        self.claims[record["id"]] = record
+        """Add a claim record; ``where`` ("file:line") lets a later check point at the input row.
+
+        A claim with the id of one already added (the same relation from another row or file) is merged
+        into it: one claim citing the sources of both.
+        """
+        old = self.claims.get(record["id"])
+        if old is None:
+            self.claims[record["id"]] = record
+        else:
+            cited = {c["id"] for c in old.get("sources", ())}
+            old["sources"] = [*old.get("sources", ()), *(c for c in record.get("sources", ()) if c["id"] not in cited)]
         if where:
             self.origins.setdefault(record["id"], where)

@@ -23,9 +23,11 @@ from graph.exports.escaping import spreadsheet_cell
 from loaders.dataset import read_dataset
 from loaders.imports.bundle import Bundle
 from loaders.imports.csvrows import ImportInputError
+from loaders.problems import Problem
 from ontology import DatasetInvalid
 
-__all__ = ["MANIFEST", "STORE_SUFFIX", "WriteResult", "check_target", "write_bundle", "write_store_bundle"]
+__all__ = ["MANIFEST", "STORE_SUFFIX", "WriteResult", "check_target", "clean_claim", "write_bundle",
+           "write_store_bundle"]
 
 MANIFEST = "import.json"
 STORE_SUFFIX = ".agstore"
@@ -59,7 +61,7 @@ def _unmatched_csv(bundle: Bundle) -> str:
     return buf.getvalue()
 
 
-def _clean(claim: dict) -> dict:
+def clean_claim(claim: dict) -> dict:
     """The claim without empty qualifiers (a missing value says as much, in fewer bytes)."""
     q = {k: v for k, v in (claim.get("qualifiers") or {}).items() if v}
     out = {k: v for k, v in claim.items() if k != "qualifiers"}
@@ -114,7 +116,7 @@ def write_bundle(
             "dataset.yaml": {"dataset": dataset},
             "actors.yaml": {"actors": [bundle.actors[k] for k in sorted(bundle.actors)]},
             "sources.yaml": {"sources": [bundle.sources[k] for k in sorted(bundle.sources)]},
-            "claims.yaml": {"claims": [_clean(bundle.claims[k]) for k in sorted(bundle.claims)]},
+            "claims.yaml": {"claims": [clean_claim(bundle.claims[k]) for k in sorted(bundle.claims)]},
         }
         for name, content in files.items():
             (tmp / name).write_text(_dump(content), encoding="utf-8")
@@ -136,8 +138,9 @@ def write_bundle(
             encoding="utf-8",
         )
         checked = read_dataset([tmp], existing=reference)
-        if checked.problems:
-            raise DatasetInvalid(checked.problems)
+        if checked.problems:  # named after the target, never the temporary folder that is about to go
+            raise DatasetInvalid([Problem(p.file.replace(str(tmp), str(out)), p.line, p.field, p.message)
+                                  for p in checked.problems])
         _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -199,7 +202,7 @@ def write_store_bundle(
     sections = {
         "actors": [bundle.actors[k] for k in sorted(bundle.actors)],
         "sources": [bundle.sources[k] for k in sorted(bundle.sources)],
-        "claims": [_clean(bundle.claims[k]) for k in sorted(bundle.claims)],
+        "claims": [clean_claim(bundle.claims[k]) for k in sorted(bundle.claims)],
     }
     checked = check_records(sections, origin=str(out), where=bundle.origins, existing=reference)
     if checked.problems:

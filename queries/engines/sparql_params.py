@@ -15,7 +15,7 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from graph.rdf import AG, DATA, term_iri
+from graph.rdf import AG, DATA, MAX_DAY, term_iri
 from graph.time import PartialDate
 from ontology import Certainty, RelationKind, SupportType
 
@@ -47,12 +47,13 @@ def sparql_bindings(params) -> dict[str, Node]:
     for name, value in params.days().items():
         if value is None:
             continue
+        if name == "known_at":  # RDF writes days past the last date as 9999-12-31: stay just before it
+            value = min(value, MAX_DAY - 1)
         out[name] = Literal(value) if isinstance(value, bool) else _iso(value)
     if "certainty" in params.values:
         certain = params.values["certainty"] is Certainty.CERTAIN
         out["from_p"] = AG.certainFrom if certain else AG.possibleFrom
         out["to_p"] = AG.certainTo if certain else AG.possibleTo
-        out["known_p"] = AG.knownFromCertain if certain else AG.knownFrom
     return out
 
 

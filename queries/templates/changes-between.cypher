@@ -3,18 +3,20 @@
 // param: start: date -- from this date (exclusive: changes on it are not counted)
 // param: end: date -- up to this date (inclusive)
 // param: certainty: certainty = possible -- possible: the change may fall in the period; certain: it must
-// param: known_as_of: date = none -- only claims with a source published by this date
+// param: known_as_of: date = none -- as the record stood on this date: only what sources published by then report
 // columns: change, claim_id, subject, predicate, object
 MATCH (s)-[r]->(o)
-WHERE r.start_lo_day IS NOT NULL
-  AND (CASE WHEN $certain THEN r.start_lo_day > $start_last AND r.start_hi_day <= $end_last
-       ELSE r.start_lo_day <= $end_last AND r.start_hi_day > $start_last END)
-  AND ($known_by IS NULL OR (CASE WHEN $certain THEN r.known_certain_day ELSE r.known_day END) <= $known_by)
+WHERE r.known_day <= $known_at
+WITH s, r, o, [i IN range(0, size(r.known_until_days) - 1) WHERE r.known_until_days[i] > $known_at][0] AS k
+WITH s, r, o, r.known_start_earliest_days[k] AS lo, r.known_start_latest_days[k] AS hi
+WHERE lo <= hi
+  AND (CASE WHEN $certain THEN lo > $start_last AND hi <= $end_last ELSE lo <= $end_last AND hi > $start_last END)
 RETURN 'started' AS change, r.claim_id AS claim_id, s.id AS subject, r.predicate AS predicate, o.id AS object
 UNION ALL
 MATCH (s)-[r]->(o)
-WHERE r.end_lo_day IS NOT NULL
-  AND (CASE WHEN $certain THEN r.end_lo_day > $start_last AND r.end_hi_day <= $end_last
-       ELSE r.end_lo_day <= $end_last AND r.end_hi_day > $start_last END)
-  AND ($known_by IS NULL OR (CASE WHEN $certain THEN r.known_certain_day ELSE r.known_day END) <= $known_by)
+WHERE r.known_day <= $known_at
+WITH s, r, o, [i IN range(0, size(r.known_until_days) - 1) WHERE r.known_until_days[i] > $known_at][0] AS k
+WITH s, r, o, r.known_end_earliest_days[k] AS lo, r.known_end_latest_days[k] AS hi
+WHERE lo <= hi
+  AND (CASE WHEN $certain THEN lo > $start_last AND hi <= $end_last ELSE lo <= $end_last AND hi > $start_last END)
 RETURN 'ended' AS change, r.claim_id AS claim_id, s.id AS subject, r.predicate AS predicate, o.id AS object

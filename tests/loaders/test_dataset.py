@@ -8,7 +8,18 @@ import pytest
 
 from graph import ActorGraph
 from loaders import bundled_dataset, load_datasets, read_dataset
-from ontology import ActorKind, DatasetInvalid, PlaceKind, RelationKind, Status, SupportType
+from ontology import (
+    ACTOR_PARTS,
+    CLAIM_PARTS,
+    PLACE_PARTS,
+    ActorKind,
+    DatasetInvalid,
+    PlaceKind,
+    RelationKind,
+    SourceKind,
+    Status,
+    SupportType,
+)
 
 GOOD = {
     "actors.yaml": """\
@@ -371,6 +382,11 @@ def test_schema_enums_agree_with_the_ontology():
     assert defs["claim"]["properties"]["predicate"]["enum"] == [k.value for k in RelationKind]
     assert defs["claim"]["properties"]["support_types"]["items"]["enum"] == [t.value for t in SupportType]
     assert defs["claim"]["properties"]["status"]["enum"] == [s.value for s in Status]
+    assert defs["source"]["properties"]["kind"]["enum"] == [k.value for k in SourceKind]
+    claim_parts = defs["citation"]["oneOf"][1]["properties"]["attests"]["items"]["enum"]
+    record_parts = defs["record_citation"]["properties"]["attests"]["items"]["enum"]
+    assert set(claim_parts) == {p.value for p in CLAIM_PARTS}
+    assert set(record_parts) == {p.value for p in ACTOR_PARTS} >= {p.value for p in PLACE_PARTS}
 
 
 def test_seed_dataset_is_valid_and_cites_the_dw_report():

@@ -75,3 +75,10 @@ def test_misspelt_terms_fail_loudly_with_a_suggestion():
         parse_term(Status, "xyz")
     with pytest.raises(ValueError):
         parse_term(ActorKind, "warlord")
+
+
+def test_source_kinds_and_attested_parts_agree(ttl):
+    from ontology import Attested, SourceKind
+
+    assert _notations(ttl, of_type=AG.SourceKind) == {k.value for k in SourceKind}
+    assert _notations(ttl, of_type=AG.AttestedPart) == {p.value for p in Attested}

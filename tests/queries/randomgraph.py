@@ -6,7 +6,8 @@ from __future__ import annotations
 import random
 
 from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Place, Source
-from ontology import RelationKind, Status, SupportType
+from graph.integrity import claim_problems
+from ontology import Attested, RelationKind, Status, SupportType
 
 _ORG_KINDS = ["state", "government", "armed_group", "militia", "coalition"]
 
@@ -40,14 +41,63 @@ def _interval(rng: random.Random) -> Interval:
     return Interval.between(start, end)
 
 
+def _lifetime(rng: random.Random) -> tuple[PartialDate | None, PartialDate | None]:
+    """Most actors have no recorded lifetime; some were founded, dissolved, or both, within the span."""
+    r = rng.random()
+    if r < 0.6:
+        return None, None
+    a, b = sorted([_date(rng), _date(rng)], key=lambda d: d.first_day)
+    if b.first_day <= a.last_day:
+        return (a, None) if r < 0.8 else (None, b)
+    return (a, None) if r < 0.7 else ((None, b) if r < 0.8 else (a, b))
+
+
+def _citations(rng: random.Random, sources: list[Source], valid: Interval, note: str) -> tuple[Citation, ...]:
+    """One to three citations; about half say what they attest, as a curator would (never before the event)."""
+    out = []
+    for s in rng.sample(sources, rng.randint(1, 3)):
+        if rng.random() < 0.5:
+            out.append(Citation(s.id, note))
+            continue
+        parts = []
+        for part, side in ((Attested.START, valid.start), (Attested.END, valid.end)):
+            if part is Attested.END and (valid.single or not isinstance(side, PartialDate)):
+                continue
+            if not isinstance(side, PartialDate) or s.published.last_day >= side.first_day:
+                parts.append(part)
+        if parts:
+            out.append(Citation(s.id, note, attests=tuple(rng.sample(parts, rng.randint(1, len(parts))))))
+        elif isinstance(valid.start, PartialDate):  # published before the start: an announcement
+            out.append(Citation(s.id, note, attests=(Attested.START,), announced=True))
+    return tuple(out)
+
+
 def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 60) -> ActorGraph:
-    """A valid random :class:`ActorGraph`; the same seed gives the same graph."""
+    """A valid random :class:`ActorGraph`; the same seed gives the same graph.
+
+    Knowledge time is exercised too: sources published over the whole span (partial dates included),
+    citations that do and do not say what they attest, announcements, and actors founded and
+    dissolved with sources that report it (or none).
+    """
     rng = random.Random(seed)
-    acts = [Actor(f"a{i}", f"Actor {i}" + rng.choice(["", " 'quoted'", ' "x" } DROP ALL']),
-                  rng.choice(_ORG_KINDS), aliases=(f"alias {i}",)) for i in range(actors)]
+    sources = [Source(f"s{i}", f"Report {i}", "Agency", f"https://example.org/{i}", _date(rng)) for i in range(8)]
+    acts = []
+    for i in range(actors):
+        founded, dissolved = _lifetime(rng)
+        cites = []
+        for part, when in ((Attested.FOUNDED, founded), (Attested.DISSOLVED, dissolved)):
+            later = [s for s in sources if when is not None and s.published.last_day >= when.first_day]
+            if later and rng.random() < 0.7:
+                cites.append(Citation(rng.choice(later).id, f"{part.value} of {i}", attests=(part,)))
+        description = f"Actor {i}, described." if rng.random() < 0.5 else ""
+        if description and rng.random() < 0.7:
+            cites.append(Citation(rng.choice(sources).id, "what it is", attests=(Attested.DESCRIPTION,)))
+        acts.append(Actor(f"a{i}", f"Actor {i}" + rng.choice(["", " 'quoted'", ' "x" } DROP ALL']),
+                          rng.choice(_ORG_KINDS), aliases=(f"alias {i}",), founded=founded, dissolved=dissolved,
+                          description=description, citations=tuple(cites)))
     pls = [Place(f"p{i}", f"Place {i}", "city", 35.0 + i / 10, 36.0 + i / 10) for i in range(places)]
-    sources = [Source(f"s{i}", f"Report {i}", "Agency", f"https://example.org/{i}", _date(rng)) for i in range(6)]
     kinds = [k for k in RelationKind if k not in (RelationKind.LEADS, RelationKind.DESIGNATES_TERRORIST)]
+    entities = {e.id: e for e in [*acts, *pls]}
     out = []
     for n in range(claims):
         kind = rng.choice(kinds)
@@ -62,10 +112,15 @@ def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 
                 child, parent = (obj, subject) if kind is RelationKind.MERGED_INTO else (subject, obj)
                 if int(child.id[1:]) <= int(parent.id[1:]):
                     continue
+        valid = _interval(rng)
         types = rng.sample(list(SupportType), rng.randint(0, 3)) if kind is RelationKind.SUPPORTS else ()
-        cites = tuple(Citation(s.id, f"note {n}") for s in rng.sample(sources, rng.randint(1, 2)))
-        out.append(Claim(f"c{n}", subject.id, kind, obj.id, _interval(rng), support_types=types,
-                         status=rng.choice(list(Status)), citations=cites))
+        qualifiers = {}
+        if kind is RelationKind.CONTROLS and rng.random() < 0.7:
+            qualifiers["extent"] = rng.choice(["whole", "part", "part: eastern districts", "contested"])
+        claim = Claim(f"c{n}", subject.id, kind, obj.id, valid, support_types=types, qualifiers=qualifiers,
+                      status=rng.choice(list(Status)), citations=_citations(rng, sources, valid, f"note {n}"))
+        if not claim_problems(claim, entities.get, lambda _: True):  # e.g. a relation outliving its actors
+            out.append(claim)
     g = ActorGraph()
     g.add(actors=acts, places=pls, sources=sources, claims=out)
     return g

@@ -26,7 +26,7 @@ def test_pairs_declare_the_same_header_and_use_their_params(name):
     assert parse_header(t.cypher) == parse_header(t.sparql)
     assert t.columns and all(p.type in PARAM_TYPES for p in t.params)
     for p in t.params:  # every declared parameter is used, through itself or its derived values
-        assert re.search(rf"\$({p.name}|{p.name}_\w+|as_of_lo|certain|known_by)\b", t.cypher), p.name
+        assert re.search(rf"\$({p.name}|{p.name}_\w+|as_of_lo|certain|known_at)\b", t.cypher), p.name
     select = re.search(r"SELECT\s+(DISTINCT\s+)?(.*?)\s+WHERE", t.sparql, re.S).group(2)
     assert len(select.split()) == len(t.columns)
     if any(p.name in ("as_of", "certainty") for p in t.params) and name != "changes-between":
@@ -65,7 +65,7 @@ def test_derived_time_values_follow_the_reading(seed_graph):
     assert possible["as_of_last"] - possible["as_of_first"] == 365  # 2016 is a leap year
     bindings = sparql_bindings(t.bind(seed_graph, {"actor": "russia", "as_of": "2016"}))
     assert bindings["actor"] == URIRef("https://w3id.org/actorgraph/id/actor/russia")
-    assert bindings["has_known_as_of"] == Literal(False) and "known_by" not in bindings
+    assert bindings["has_known_as_of"] == Literal(False) and bindings["known_at"] == Literal("9999-12-30")
 
 
 def test_bind_terms_escapes_and_refuses_projected_params():
