@@ -150,6 +150,7 @@ def place_cycles(within: Mapping[str, str | None]) -> list[list[str]]:
             first = cycle.index(min(cycle))
             out.append(cycle[first:] + cycle[:first])
         done.update(path)
+    return out
 
 
 def _bound(valid: Interval, part: Attested) -> PartialDate | None:

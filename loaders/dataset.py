@@ -347,10 +347,14 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
         if not isinstance(rid, str):
             continue
         if rec.section == "claims":
-            if rid in claim_seen or (existing is not None and _has_claim(existing, rid)):
-                where = claim_seen.get(rid)
-                ds.problems.append(rec.problem("id", f"duplicate claim id {rid!r}" + (
-                    f" (first at {where.file}:{where.line})" if where else " (already loaded)")))
+            first = claim_seen.get(rid)
+            if first is not None and schema_ok and first.schema_ok and _same_statement(first.data, rec.data):
+                _merge_citations(first, rec)  # one relation from two files: one claim citing both
+                continue
+            if first is not None or (existing is not None and _has_claim(existing, rid)):
+                where = (f" (first at {first.file}:{first.line}, with another statement)" if first
+                         else " (already loaded)")
+                ds.problems.append(rec.problem("id", f"duplicate claim id {rid!r}{where}"))
                 continue
             claim_seen[rid] = rec
             if schema_ok:
@@ -456,6 +460,28 @@ def _cycle_problems(ds: Dataset, entity_records: dict[str, _Record], claim_recor
                 out.append(mine[0].problem("within", f"places inside each other form a cycle ({chain}); a "
                                                      "place cannot be inside itself"))
     return out
+
+
+_STATEMENT = ("subject", "predicate", "object", "valid", "status", "support_types", "qualifiers")
+
+
+def _same_statement(a: dict, b: dict) -> bool:
+    """Whether two claim records say the same thing (their sources and notes aside)."""
+    def norm(d: dict) -> tuple:
+        return (d.get("subject"), d.get("predicate"), d.get("object"), str(d.get("valid") or ""),
+                d.get("status") or "confirmed", tuple(sorted(map(str, d.get("support_types") or ()))),
+                tuple(sorted((str(k), str(v)) for k, v in (d.get("qualifiers") or {}).items())))
+    return norm(a) == norm(b)
+
+
+def _merge_citations(first: _Record, again: _Record) -> None:
+    """Add to ``first`` the citations of ``again`` it lacks (the same claim stated in another file)."""
+    def key(item) -> str:
+        return item if isinstance(item, str) else item.get("id")
+    have = {key(i) for i in first.data.get("sources") or ()}
+    extra = [i for i in again.data.get("sources") or () if key(i) not in have]
+    if extra:
+        first.data = {**first.data, "sources": [*first.data.get("sources", []), *extra]}
 
 
 def _has_source(graph: ActorGraph, source_id: str) -> bool:

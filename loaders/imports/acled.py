@@ -203,7 +203,8 @@ def import_acled(
                 raise RowProblem("event_date", str(exc)) from None
             event_id = row.get("event_id_cnty", "")
             if not event_id:
-                event_id = "derived-" + short_hash(*(row.get(k, "") for k in sorted(row)))
+                # from the event's own fields: a later release re-stamps rows (timestamp) but the event is the same
+                event_id = "derived-" + short_hash(*(row.get(k, "") for k in sorted(row) if k.lower() != "timestamp"))
                 derived += 1
             try:
                 deaths = int(row.get("fatalities") or 0)

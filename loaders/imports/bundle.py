@@ -8,6 +8,7 @@ as they are and the ordinary loader can check them. Problems (a malformed row) a
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -92,6 +93,30 @@ class Bundle:
             return parts[2] if len(parts) == 3 and parts[1] == self.tag else actor_id
 
         return self.ns(scheme, f"{local(subject)}-{predicate.replace('_', '-')}-{local(obj)}-{suffix}")
+
+    def share_claim_ids(self) -> None:
+        """Give claims between outside actors (the reference's, not this import's own) ids by content.
+
+        The same relation imported from two files then has the same id in both imports, and loading
+        them together makes it one claim citing both sources (``loaders.dataset`` merges records that
+        share an id and say the same thing); claims about this import's own actors keep its namespace.
+        """
+        prefix = f".{self.tag}." if self.tag else None
+        renamed: dict[str, dict] = {}
+        for cid, claim in self.claims.items():
+            ends = (claim["subject"], claim["object"])
+            if prefix is None or any(prefix in e for e in ends):
+                renamed[cid] = claim
+                continue
+            scheme = cid.split(".", 1)[0]
+            statement = json.dumps([claim.get(k) for k in ("subject", "predicate", "object", "valid", "status",
+                                                           "support_types", "qualifiers")], sort_keys=True)
+            new = (f"{scheme}.{slug(claim['subject'])}-{claim['predicate'].replace('_', '-')}-"
+                   f"{slug(claim['object'])}-{short_hash(statement)}")
+            renamed[new] = {**claim, "id": new}
+            if cid in self.origins:
+                self.origins[new] = self.origins.pop(cid)
+        self.claims = renamed
 
     def problem(self, file: str, line: int, fieldname: str, message: str) -> None:
         self.problems.append(Problem(file, line, fieldname, message))

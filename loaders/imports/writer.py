@@ -109,6 +109,7 @@ def write_bundle(
     """
     out = Path(out)
     check_target(out, store=False, force=force)
+    bundle.share_claim_ids()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
@@ -193,6 +194,7 @@ def write_store_bundle(
 
     out = Path(out)
     check_target(out, store=True, force=force)
+    bundle.share_claim_ids()
     counts = {
         "actors": len(bundle.actors),
         "sources": len(bundle.sources),

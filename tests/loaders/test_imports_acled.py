@@ -244,3 +244,27 @@ def test_cli_skip_bad_rows_reports_them(tmp_path, capsys):
     assert main(["import", "acled", str(bad), "-o", str(tmp_path / "x"), "--skip-bad-rows"]) == 0
     said = capsys.readouterr().out
     assert "1 bad row(s) left out" in said and f"{bad}:5: event_date" in said
+
+
+def test_two_imports_of_one_relation_load_as_one_claim_citing_both(syria, tmp_path):
+    """The same events in two exports (a later release repeats them): two imports, one claim, both releases."""
+    with FEB.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    exports = [tmp_path / "release-a.csv", tmp_path / "release-b.csv"]
+    for path, stamp in zip(exports, ("1581000000", "1583150000"), strict=True):
+        for r in rows[1:]:
+            r[29] = stamp
+        with path.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+    first, second = tmp_path / "first", tmp_path / "second"
+    import_files("acled", [exports[0]], first, reference=syria)
+    import_files("acled", [exports[1]], second, reference=syria)
+    g = load_datasets([bundled_dataset("syria"), first, second])
+    fights = [c for c in g.claims(predicate="fights") if {c.subject, c.object} == {"hts", "syrian-arab-army"}
+              and c.id.startswith("acled.")]
+    assert len(fights) == 1, "the same relation from two imports is one claim"
+    (claim,) = fights
+    assert sorted(str(g.source(s).published) for s in claim.source_ids) == ["2020-02-06", "2020-03-02"]
+    # a relation the two imports state differently stays two claims
+    assert len({c.id for c in g.all_claims() if c.id.startswith("acled.")}) == len(
+        [c for c in g.all_claims() if c.id.startswith("acled.")])

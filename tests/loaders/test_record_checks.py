@@ -214,3 +214,21 @@ def test_strict_validate_fails_on_warnings(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("ok: ") and "warning:" in out and "without an extent" in out
     assert main(["validate", "--strict", str(tmp_path)]) == 1
+
+
+def test_one_claim_stated_in_two_files_is_one_claim_citing_both(tmp_path):
+    (tmp_path / "data.yaml").write_text(BASE, encoding="utf-8")
+    claim = """\
+claims:
+  - {{id: shared, subject: north, predicate: opposes, object: south, valid: 2016-01/.., status: reported,
+     sources: [{{id: {source}, attests: [start]}}]}}
+"""
+    (tmp_path / "a.yaml").write_text(claim.format(source="s2016"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(claim.format(source="s2019"), encoding="utf-8")
+    g = load_datasets([tmp_path])
+    assert g.claim("shared").source_ids == ("s2016", "s2019")
+    # the same id saying something else is still refused, naming both places
+    (tmp_path / "b.yaml").write_text(claim.format(source="s2019").replace("reported", "alleged"), encoding="utf-8")
+    ds = read_dataset([tmp_path])
+    assert [p.field for p in ds.problems] == ["id"]
+    assert "duplicate claim id 'shared' (first at" in ds.problems[0].message
