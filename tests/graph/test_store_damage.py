@@ -9,7 +9,6 @@ only) still loads, and a file that passes its checksum but lies in its columns i
 
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
@@ -17,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.store import StoreError, read_store, store_notes, write_store
-from graph.store.container import MAGIC, read_container, write_container
+from graph.store.container import read_container, write_container
 from graph.store.encode import encode_graph
+from tests.graph.storefiles import first_version
 from tests.graph.test_store import _varied_graph
 
 EXAMPLES = int(os.environ.get("ACTORGRAPH_FUZZ_EXAMPLES", "500"))
@@ -102,19 +102,9 @@ def test_a_header_change_is_caught_by_the_checksum(original, tmp_path):
         read_store(path)
 
 
-def _first_version(data: bytes) -> bytes:
-    size = int.from_bytes(data[len(MAGIC):len(MAGIC) + 8], "little")
-    base = len(MAGIC) + 8 + size
-    header = json.loads(data[len(MAGIC) + 8:base])
-    del header["checksum"]
-    raw = json.dumps(header, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-    raw += b" " * ((-(len(MAGIC) + 8 + len(raw))) % 8)
-    return MAGIC + len(raw).to_bytes(8, "little") + raw + data[base:]
-
-
 def test_a_first_version_store_still_loads_and_its_payload_is_checked(original, tmp_path):
     path = tmp_path / "old.agstore"
-    old = _first_version(original)
+    old = first_version(original)
     path.write_bytes(old)
     assert _ids(read_store(path)) == _ids(_varied_graph())
     damaged = bytearray(old)

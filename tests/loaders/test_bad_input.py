@@ -10,9 +10,7 @@ A traceback, or the last-resort "internal error" (exit 70), fails the case.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
-import json
 import os
 import subprocess
 import sys
@@ -27,6 +25,7 @@ from graph.store.container import write_container
 from graph.store.encode import encode_graph
 from loaders import bundled_dataset, load_datasets
 from loaders.cli.main import main
+from tests.graph.storefiles import first_version, forged
 
 ACTORS = """actors:
   - id: hts
@@ -134,39 +133,17 @@ def _crafted_store(tmp: Path, change: str) -> None:
 
 def _header_lie(tmp: Path, key: str, value) -> None:
     """A store whose header's array table lies, with the checksum recomputed to match (a careful forger)."""
-    from graph.store.container import _CHECKSUM_KEY, _ZEROS, MAGIC  # the layout under test
-
     path = _store(tmp)
-    data = path.read_bytes()
-    size = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
-    base = len(MAGIC) + 8 + size
-    header = json.loads(data[len(MAGIC) + 8 : base])
-    header["arrays"]["claim.subject"][key] = value
-    header["checksum"] = _ZEROS.decode()
-    raw = json.dumps(header, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-    raw += b" " * ((-(len(MAGIC) + 8 + len(raw))) % 8)
-    length = len(raw).to_bytes(8, "little")
-    digest = hashlib.sha256(MAGIC + length + raw + data[base:]).hexdigest().encode()
-    at = raw.index(_CHECKSUM_KEY) + len(_CHECKSUM_KEY)
-    path.write_bytes(MAGIC + length + raw[:at] + digest + raw[at + 64 :] + data[base:])
+    path.write_bytes(forged(path.read_bytes(), lambda header: header["arrays"]["claim.subject"].update({key: value})))
 
 
 def _legacy_store(tmp: Path, damage: bool) -> None:
     """A store as the first version wrote it (payload checksum only), optionally with one payload bit flipped."""
-    from graph.store.container import MAGIC
-
     path = _store(tmp)
-    data = path.read_bytes()
-    size = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
-    base = len(MAGIC) + 8 + size
-    header = json.loads(data[len(MAGIC) + 8 : base])
-    del header["checksum"]
-    raw = json.dumps(header, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-    raw += b" " * ((-(len(MAGIC) + 8 + len(raw))) % 8)
-    payload = bytearray(data[base:])
+    data = bytearray(first_version(path.read_bytes()))
     if damage:
-        payload[-50] ^= 0x01
-    path.write_bytes(MAGIC + len(raw).to_bytes(8, "little") + raw + bytes(payload))
+        data[-50] ^= 0x01
+    path.write_bytes(bytes(data))
 
 
 def _symlink(tmp: Path, name: str, target: str) -> None:
