@@ -7,7 +7,9 @@ Shared by the loader (which reports every broken rule with file and line) and by
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+
+import networkx as nx
 
 from graph.knowledge import attested_parts
 from graph.model import Actor, Claim, Place, Source
@@ -15,7 +17,8 @@ from graph.time import Bound, Interval, PartialDate
 from ontology import Attested, RelationKind, Status
 
 __all__ = ["EXTENTS", "citation_problems", "claim_problems", "dataset_warnings", "entity_citation_problems",
-           "extent_of", "knowledge_warnings", "outside_existence", "shape_problems"]
+           "extent_of", "knowledge_warnings", "lineage_cycles", "outside_existence", "place_cycles",
+           "shape_problems"]
 
 SourceLookup = Callable[[str], "Source | None"]
 
@@ -90,6 +93,63 @@ def outside_existence(valid: Interval, actor: Actor, side: str = "actor") -> lis
             out.append(f"ends {end}, after its {side} {actor.id!r} was dissolved {dissolved}")
         elif isinstance(start, PartialDate) and start.first_day > dissolved.last_day:
             out.append(f"begins {start}, after its {side} {actor.id!r} was dissolved {dissolved}")
+    return out
+
+
+def lineage_cycles(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """Lineage claims that make a group its own ancestor in a way no history allows; one cycle per knot.
+
+    Splits and renamings (``offshoot_of``, ``successor_of``) each begin a group after its parent
+    began, so a loop of them would have every group begin before itself; mergers (``merged_into``)
+    each end a group while the one it joins lives on, so a loop of them would have every group end
+    after itself. Such loops are returned. A loop that mixes both kinds is a group that split off
+    and later merged back (the UCDP actor list has several), which is history, not an error.
+
+    Each strongly connected knot is reported once, with one cycle through it, its claims in order.
+
+    >>> from graph.model import Citation
+    >>> def claim(i, s, p, o):
+    ...     return Claim(i, s, p, o, Interval.parse("2013"), citations=(Citation("src"),))
+    >>> [[c.id for c in cycle] for cycle in lineage_cycles([claim("c1", "a", "offshoot_of", "b"),
+    ...                                                    claim("c2", "b", "offshoot_of", "a")])]
+    [['c2', 'c1']]
+    >>> lineage_cycles([claim("c1", "a", "offshoot_of", "b"), claim("c2", "a", "merged_into", "b")])
+    []
+    """
+    begins, mergers = nx.MultiDiGraph(), nx.MultiDiGraph()  # parent -> child
+    for c in claims:
+        if c.predicate is RelationKind.MERGED_INTO:
+            mergers.add_edge(c.subject, c.object, key=c.id, claim=c)
+        elif c.predicate.spec.lineage:
+            begins.add_edge(c.object, c.subject, key=c.id, claim=c)
+    out = []
+    for links in (begins, mergers):
+        for knot in sorted(sorted(k) for k in nx.strongly_connected_components(links) if len(k) > 1):
+            sub = links.subgraph(knot)
+            out.append([sub.edges[u, v, k]["claim"] for u, v, k in nx.find_cycle(sub, source=knot[0])])
+    return out
+
+
+def place_cycles(within: Mapping[str, str | None]) -> list[list[str]]:
+    """Places that end up inside themselves through ``within`` (``place -> containing place``).
+
+    Each cycle is listed once, in ``within`` order, starting from its smallest id.
+
+    >>> place_cycles({"syria": "hama", "aleppo": "syria", "hama": "aleppo", "idlib": "syria", "x": "x"})
+    [['aleppo', 'syria', 'hama'], ['x']]
+    """
+    out, done = [], set()
+    for start in sorted(within):
+        path, seen, node = [], {}, start
+        while node is not None and node not in done and node not in seen:
+            seen[node] = len(path)
+            path.append(node)
+            node = within.get(node)
+        if node is not None and node in seen:
+            cycle = path[seen[node]:]
+            first = cycle.index(min(cycle))
+            out.append(cycle[first:] + cycle[:first])
+        done.update(path)
     return out
 
 

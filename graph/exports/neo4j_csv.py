@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from graph.exports.escaping import csv_text
 from graph.exports.fields import claim_fields, entity_fields
 
 __all__ = ["ACTOR_HEADER", "PLACE_HEADER", "RELATIONSHIP_HEADER", "label_of", "write"]
@@ -93,4 +94,4 @@ def _write(path: Path, header, rows) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(header)
-        w.writerows(rows)
+        w.writerows([csv_text(v) if isinstance(v, str) else v for v in row] for row in rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from graph.exports.escaping import visible
 from graph.records import claim_record, entity_record, side_text
 from graph.summary import summarize
 from loaders.cli.common import add_data_option, add_format_option, add_time_options, load_graph, point_of_view
@@ -166,8 +167,8 @@ def cmd_actor(args) -> str:
     if entity.description:
         lines.append(f"  {entity.description}")
     when = f" {pov.describe()}" if pov.describe() else ""
-    lines.append(f"\n{len(claims)} relation(s){when}:")
-    text = "\n".join(lines) + "\n"
+    lines += ["", f"{len(claims)} relation(s){when}:"]
+    text = "\n".join(visible(line) for line in lines) + "\n"
     return text + render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table")
 
 

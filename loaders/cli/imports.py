@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from graph.exports.escaping import visible
 from loaders.cli.common import data_paths
 from loaders.cli.output import render_json, render_rows
 
@@ -44,9 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ucdp-actors", metavar="FILE", help="ucdp-esd: the UCDP actor list, for broken name lists")
     p.add_argument("--version", help="the release's version (ucdp-esd: 18.1, ucdp-actors: 22.1)")
     p.add_argument("--layout", choices=["actor-year", "triad"], help="ucdp-esd layout (default: guessed)")
-    p.add_argument("--max-gap-days", type=int, default=None,
+    p.add_argument("--max-gap-days", type=_whole, default=None,
                    help="acled, icews: a longer gap between events of a pair starts a new claim (default 30)")
-    p.add_argument("--min-events", type=int, default=None,
+    p.add_argument("--min-events", type=_whole, default=None,
                    help="acled, icews: events an episode needs to become a claim (default 1 for ACLED, 3 for ICEWS)")
     p.add_argument("--published", metavar="DATE",
                    help="the release date of the data (acled, icews, mmp; wikidata SPARQL results: when retrieved)")
@@ -63,6 +64,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--source-published", metavar="DATE", help="csv: its publication date")
     p.add_argument("--progress", action="store_true", default=None, help="show a row count even when not on a terminal")
     p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--force", action="store_true",
+                   help="replace -o even if it is not an earlier import (a folder without import.json, a file "
+                        "that is not a store)")
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("crosswalk", help="list or set how outside names and ids map to graph actors")
@@ -97,7 +101,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pack", help="write datasets as one fast-loading store file (graph/store)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="dataset folders or files (or bundled names)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace -o even if it is not a store file")
     p.set_defaults(run=cmd_pack)
+
+
+def _whole(text: str) -> int:
+    """A whole number, 0 or more (argparse reports anything else as a usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value}: give 0 or more")
+    return value
 
 
 def _reference(paths):
@@ -139,6 +155,7 @@ def cmd_import(args: argparse.Namespace):
         delimiter=args.delimiter,
         split=args.split,
         scheme=args.scheme,
+        force=args.force,
     )
     w = result.written
     if args.format == "json":
@@ -176,7 +193,7 @@ def cmd_import(args: argparse.Namespace):
             f"see 'actorgraph crosswalk suggest {w.path} --data ...' or 'actorgraph crosswalk list --unmatched "
             f"{w.path}', and fix with 'actorgraph crosswalk set'"
         )
-    lines += [f"note: {n}" for n in result.notes[:10]]
+    lines += [f"note: {visible(n)}" for n in result.notes[:10]]
     if len(result.notes) > 10:
         where = f"{w.path}/import.json" if w.path.is_dir() else f"the header notes of {w.path}"
         lines.append(f"note: ... and {len(result.notes) - 10} more (in {where})")
@@ -222,9 +239,15 @@ def cmd_crosswalk_set(args: argparse.Namespace):
 
 
 def cmd_pack(args: argparse.Namespace):
-    from graph.store import write_store
+    from graph.outputs import check_file
+    from graph.store import MAGIC, write_store
     from loaders.dataset import load_datasets
 
+    def is_store(head: bytes) -> bool:
+        return head.startswith(MAGIC)
+
+    check_file(args.output, kind="store", recognise=is_store, force=args.force)  # before the (slow) load
     graph = load_datasets(data_paths(argparse.Namespace(data=args.paths)))
+    check_file(args.output, kind="store", recognise=is_store, force=args.force)
     size = write_store(graph, args.output)
     return f"wrote {args.output}: {len(graph)} claims, {size / 1e6:.1f} MB\n"

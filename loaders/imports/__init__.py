@@ -20,7 +20,14 @@ from loaders.imports.crosswalk import Crosswalk, CrosswalkEntry, CrosswalkError
 from loaders.imports.csvrows import ImportInputError
 from loaders.imports.progress import Progress
 from loaders.imports.resolver import Resolver
-from loaders.imports.writer import MANIFEST, STORE_SUFFIX, WriteResult, write_bundle, write_store_bundle
+from loaders.imports.writer import (
+    MANIFEST,
+    STORE_SUFFIX,
+    WriteResult,
+    check_target,
+    write_bundle,
+    write_store_bundle,
+)
 from loaders.problems import Problem
 from ontology import DatasetInvalid
 
@@ -181,6 +188,7 @@ def import_files(
     progress: bool | None = None,
     skip_bad_rows: bool = False,
     use_shipped_crosswalk: bool = True,
+    force: bool = False,
     **options,
 ) -> ImportResult:
     """Import ``files`` of kind ``source`` into the dataset folder ``out``, or the store file ``out.agstore``.
@@ -201,6 +209,8 @@ def import_files(
         progress: show a row count on stderr (default: when stderr is a terminal).
         skip_bad_rows: leave out rows that cannot be imported (listed in the result and the manifest with
             file, line and reason) instead of failing the whole import.
+        force: replace ``out`` even when it is not an earlier import (a folder without ``import.json``,
+            a file that is not a store).
         options: per source: ``ucdp_actors`` (path), ``version``, ``layout``, ``max_gap_days``, ``min_events``,
             ``published``, ``mapping``, ``csv_source``, ``delimiter``, ``split``, ``scheme``.
 
@@ -220,8 +230,13 @@ def import_files(
     if not paths:
         raise ImportInputError("no input files given")
     for path in paths:
+        if path.is_dir():
+            raise ImportInputError(f"{path} is a folder; give the {source} file(s) to import")
         if not path.is_file():
-            raise ImportInputError(f"{path}: no such file")
+            raise ImportInputError(f"{path}: no such file" if not path.exists() else
+                                   f"{path} is not a regular file (a pipe or a device?)")
+    store = Path(out).suffix == STORE_SUFFIX
+    check_target(out, store=store, force=force)  # before reading: a wrong -o is reported at once
     hashes = [_sha256(p) for p in paths]
     tag = f"{slug(paths[0].stem, limit=20)}-{short_hash(source, *hashes)[:6]}"
     bundle = Bundle(tag=tag)
@@ -240,7 +255,6 @@ def import_files(
                 raise DatasetInvalid(sorted(bundle.problems))
             bundle.skipped += bundle.problems
             bundle.problems = []
-        store = Path(out).suffix == STORE_SUFFIX
         if skip_bad_rows or not store:
             _check(bundle, out, reference, skip_bad_rows)
         dataset = {
@@ -261,7 +275,7 @@ def import_files(
             "set_aside": [{"category": c, "name": n, "rows": k} for (c, n), k in sorted(bundle.set_aside.items())],
         }
         write = write_store_bundle if store else write_bundle
-        written = write(bundle, out, dataset=dataset, manifest=manifest, reference=reference)
+        written = write(bundle, out, dataset=dataset, manifest=manifest, reference=reference, force=force)
     return ImportResult(written, tuple(sorted(bundle.unmatched.values())), tuple(sorted(set(bundle.notes))),
                         tuple(sorted(bundle.skipped)),
                         tuple((c, n, k) for (c, n), k in sorted(bundle.set_aside.items())))
@@ -325,7 +339,9 @@ def read_unmatched(folder: str | os.PathLike) -> list[Unmatched]:
     """The unmatched outside names an earlier import recorded in ``folder`` (or in a store file)."""
     import csv
 
+    from graph.exports.escaping import spreadsheet_value
     from graph.store import is_store, store_notes
+    from graph.textfile import text_lines
 
     if Path(folder).is_file() and is_store(folder):
         notes = store_notes(folder)
@@ -337,8 +353,16 @@ def read_unmatched(folder: str | os.PathLike) -> list[Unmatched]:
     path = Path(folder) / "unmatched.csv"
     if not (Path(folder) / MANIFEST).is_file() or not path.is_file():
         raise ImportInputError(f"{folder} is not an import folder (no {MANIFEST} and unmatched.csv)")
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            Unmatched(r["scheme"], r["key"], r["name"], r["assigned_id"], r["first_seen"])
-            for r in csv.DictReader(handle)
-        ]
+    lines = text_lines(path, display=str(path))
+    try:
+        rows = list(csv.DictReader(lines, strict=True))
+    except csv.Error as exc:
+        raise ImportInputError(f"{path}: not the unmatched.csv an import writes ({exc}); run the import again") \
+            from None
+    finally:
+        lines.close()
+    fields = ("scheme", "key", "name", "assigned_id", "first_seen")
+    if rows and not set(fields) <= set(rows[0]):
+        raise ImportInputError(f"{path}: not the unmatched.csv an import writes (its header lacks "
+                               f"{', '.join(sorted(set(fields) - set(rows[0])))}); run the import again")
+    return [Unmatched(*(spreadsheet_value(r[f] or "") for f in fields)) for r in rows]

@@ -4,7 +4,8 @@ Each entry says "in SCHEME (``ucdp``, ``acled``, ``wikidata``, ``name``...), KEY
 only FROM/TO (EDTF dates; TO exclusive), because an outside name may have meant one actor in one
 period and another later ("Military Forces of Syria" before and after December 2024). The file is
 CSV (``scheme,key,actor,from,to,note``) so it is easy to review and edit; ``actorgraph crosswalk``
-lists and sets entries.
+lists and sets entries. Keys come from outside data, so a key that would start a spreadsheet formula
+is written with a leading apostrophe and read back without it (:mod:`graph.exports.escaping`).
 
 :class:`loaders.imports.resolver.Resolver` applies it during an import. Crosswalks can be layered: the
 user's own file first, then the one shipped with a bundled dataset (``loaders/data/crosswalks/``).
@@ -19,7 +20,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.exports.escaping import spreadsheet_cell, spreadsheet_value
+from graph.textfile import text_lines
 from graph.time import PartialDate
+from loaders.csvfile import csv_error
 from ontology import ActorGraphError
 
 __all__ = ["Crosswalk", "CrosswalkEntry", "CrosswalkError", "norm_key"]
@@ -90,39 +94,47 @@ class Crosswalk:
         """Read a crosswalk CSV file.
 
         Raises:
-            CrosswalkError: a row lacks scheme, key or actor, or has a bad date (with file and line).
+            CrosswalkError: a row lacks scheme, key or actor, has a bad date or a span that covers no day,
+                or is not CSV (with file and line).
+            InputFileError: the file cannot be read, or has bad bytes (with line and column).
         """
         if path is None:
             return cls()
         path = Path(path)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             return cls(path=path)
         entries = []
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = {"scheme", "key", "actor"} - set(reader.fieldnames or ())
+        lines = text_lines(path, display=str(path))
+        reader = csv.DictReader(lines, strict=True)
+        start = 1
+        try:
+            missing = {"scheme", "key", "actor"} - {(f or "").strip() for f in reader.fieldnames or ()}
             if missing:
                 raise CrosswalkError(
                     f"{path}:1: the header must have the columns {', '.join(HEADER)} "
                     f"(missing: {', '.join(sorted(missing))})"
                 )
+            start = reader.line_num + 1
             for row in reader:
-                line = reader.line_num
-                values = {k: (row.get(k) or "").strip() for k in HEADER}
+                values = {k: spreadsheet_value((row.get(k) or "").strip()) for k in HEADER}
                 if not (values["scheme"] and values["key"] and values["actor"]):
-                    raise CrosswalkError(f"{path}:{line}: scheme, key and actor are all required")
-                for k in ("from", "to"):
-                    if values[k]:
-                        try:
-                            PartialDate.parse(values[k])
-                        except ActorGraphError as exc:
-                            raise CrosswalkError(f"{path}:{line}: {k}: {exc}") from None
+                    raise CrosswalkError(f"{path}:{start}: scheme, key and actor are all required")
+                try:
+                    _check_span(values["from"], values["to"])
+                except CrosswalkError as exc:
+                    raise CrosswalkError(f"{path}:{start}: {exc}") from None
                 entries.append(
                     CrosswalkEntry(
                         values["scheme"], values["key"], values["actor"], values["from"], values["to"], values["note"],
-                        origin=f"{path}:{line}",
+                        origin=f"{path}:{start}",
                     )
                 )
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            line, message = csv_error(exc, start, reader.line_num)
+            raise CrosswalkError(f"{path}:{line}: {message}") from None
+        finally:
+            lines.close()
         return cls(entries, path)
 
     def lookup(self, scheme: str, key: str, day: int | None = None) -> str | None:
@@ -142,10 +154,12 @@ class Crosswalk:
         return self.fallback.find(scheme, key, day) if self.fallback is not None else None
 
     def set(self, entry: CrosswalkEntry) -> Crosswalk:
-        """A crosswalk with ``entry`` added, replacing any entry for the same scheme, key and span."""
-        for k in (entry.start, entry.end):
-            if k:
-                PartialDate.parse(k)
+        """A crosswalk with ``entry`` added, replacing any entry for the same scheme, key and span.
+
+        Raises:
+            CrosswalkError: a bad date, or a ``to`` that is not after ``from`` (the entry would cover no day).
+        """
+        _check_span(entry.start, entry.end)
         kept = [
             e
             for e in self.entries
@@ -158,18 +172,39 @@ class Crosswalk:
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(HEADER)
         for e in self.entries:
-            writer.writerow([e.scheme, e.key, e.actor, e.start, e.end, e.note])
+            writer.writerow([spreadsheet_cell(v) for v in (e.scheme, e.key, e.actor, e.start, e.end, e.note)])
         return buf.getvalue()
 
     def save(self, path: str | os.PathLike | None = None) -> Path:
         """Write the crosswalk (sorted, so the same entries give the same file) atomically."""
         target = Path(path or self.path or "crosswalk.csv")
+        if target.is_dir():
+            raise CrosswalkError(f"{target} is a folder; give the crosswalk's file name "
+                                 f"(e.g. {target / 'crosswalk.csv'})")
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(self.text())
-        os.replace(tmp, target)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                out.write(self.text())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
         return target
+
+
+def _check_span(start: str, end: str) -> None:
+    """Both dates valid EDTF, and ``end`` (exclusive) after some day of ``start``, or a CrosswalkError."""
+    dates = {}
+    for name, text in (("from", start), ("to", end)):
+        if text:
+            try:
+                dates[name] = PartialDate.parse(text)
+            except ActorGraphError as exc:
+                raise CrosswalkError(f"{name}: {exc}") from None
+    if len(dates) == 2 and dates["to"].last_day <= dates["from"].first_day:
+        raise CrosswalkError(f"to {end} is not after from {start}: the entry would apply on no day; "
+                             "give the earlier date as from and the later as to")
 
 
 def norm_key(key: str) -> str:

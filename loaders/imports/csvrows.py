@@ -1,4 +1,10 @@
-"""Reading an outside CSV file row by row with the line each row starts on."""
+"""Reading an outside CSV file row by row with the line each row starts on.
+
+Text comes through :mod:`graph.textfile` (bad bytes reported with line and column, a byte-order mark
+dropped). Comma, semicolon and bar files are parsed in strict mode, so a broken quote is an error
+at its line, never a silently merged row; tab-separated files (ICEWS) keep the lenient reading, as
+their fields are not quoted and a quote there is text.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from graph.textfile import text_lines
+from loaders.csvfile import csv_error
 from ontology import ActorGraphError
 
 __all__ = ["CsvRows", "ImportInputError", "detect_delimiter", "read_rows"]
@@ -49,16 +57,15 @@ def read_rows(path: str | Path, *, delimiter: str | None = None) -> CsvRows:
     ``delimiter`` (a comma, tab, ``;``...) is detected from the header when not given.
 
     Raises:
-        ImportInputError: the file is missing, empty or not UTF-8.
+        InputFileError: the file is missing, unreadable or has bad bytes (with line and column).
+        ImportInputError: it is empty, or its header row is not CSV.
     """
     path = Path(path)
+    lines = text_lines(path, display=str(path))
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            first = handle.readline()
-    except OSError as exc:
-        raise ImportInputError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError as exc:
-        raise ImportInputError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
+        first = next(lines, "")
+    finally:
+        lines.close()  # the rows are read again from the start, on first use: nothing stays open meanwhile
     if not first.strip():
         raise ImportInputError(f"{path}: empty file; expected a header row")
     if delimiter in ("\\t", "tab", "TAB"):
@@ -66,27 +73,38 @@ def read_rows(path: str | Path, *, delimiter: str | None = None) -> CsvRows:
     delimiter = delimiter or detect_delimiter(first)
     if len(delimiter) != 1:
         raise ImportInputError(f"--delimiter must be one character (or \\t for tab), not {delimiter!r}")
-    header = next(csv.reader([first], delimiter=delimiter))
+    strict = delimiter != "\t"
+
+    def reader(source):
+        return csv.reader(source, delimiter=delimiter, strict=strict)
+
+    source = text_lines(path, display=str(path))
+    try:
+        header = next(reader(source), [])
+    except csv.Error as exc:
+        raise ImportInputError(f"{path}:1: {csv_error(exc, 1, 1)[1]}") from None
+    finally:
+        source.close()
     keys = [h.strip().lower() for h in header]
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
-        # opened again here, on first use, so that a caller who stops after the header leaks no file
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            handle.readline()
-            reader = csv.reader(handle, delimiter=delimiter)
-            line = 1  # the header was line 1; reader.line_num counts the lines after it
-            try:
-                for cells in reader:
-                    start, line = line + 1, reader.line_num + 1
-                    if not any(c.strip() for c in cells):
-                        continue
+        source = text_lines(path, display=str(path))
+        cells_of = reader(source)
+        start = 1
+        try:
+            next(cells_of, None)
+            start = cells_of.line_num + 1
+            for cells in cells_of:
+                if any(c.strip() for c in cells):
                     row = dict(zip(keys, (c.strip() for c in cells), strict=False))
                     if len(cells) != len(keys):
                         row["__width__"] = str(len(cells))
                     yield start, row
-            except UnicodeDecodeError as exc:
-                raise ImportInputError(f"{path}:{line + 1}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
-            except csv.Error as exc:
-                raise ImportInputError(f"{path}:{line + 1}: CSV syntax error: {exc}") from None
+                start = cells_of.line_num + 1
+        except csv.Error as exc:
+            line, message = csv_error(exc, start, cells_of.line_num)
+            raise ImportInputError(f"{path}:{line}: {message}") from None
+        finally:
+            source.close()
 
     return CsvRows(path, header, rows(), delimiter)

@@ -1,6 +1,6 @@
 """Imports written straight to a store file, and outside actors matched only within their lifetimes.
 
-The real UCDP files come from ../shared/data/ucdp (CC BY 4.0), read at test time.
+The real UCDP files are vendored under tests/fixtures/ucdp (CC BY 4.0; see its README).
 """
 
 from __future__ import annotations
@@ -34,11 +34,11 @@ def syria():
 
 
 @pytest.fixture(scope="module")
-def real_esd(shared_dir, syria, tmp_path_factory):
+def real_esd(ucdp_full, syria, tmp_path_factory):
     """The whole UCDP ESD v18.1 with the actor list, matched against the Syria corpus, both ways."""
     folder = tmp_path_factory.mktemp("esd")
-    files = [shared_dir / "data" / "ucdp" / "ucdp-esd-ay-181.csv"]
-    options = {"ucdp_actors": shared_dir / "data" / "ucdp" / "ucdp-actor-221.csv", "reference": syria}
+    files = [ucdp_full["esd"]]
+    options = {"ucdp_actors": ucdp_full["actors"], "reference": syria}
     as_folder = import_files("ucdp-esd", files, folder / "esd", **options)
     as_store = import_files("ucdp-esd", files, folder / "esd.agstore", **options)
     return folder, as_folder, as_store, files, options
@@ -157,10 +157,10 @@ def test_cli_import_to_a_store_and_list_its_unmatched(tmp_path, capsys):
     assert "assad-government" in capsys.readouterr().out  # the --data dataset travels in the store
 
 
-def test_ucdp_org_codes_read_as_documented(shared_dir, tmp_path):
+def test_ucdp_org_codes_read_as_documented(ucdp_full, tmp_path):
     """The Org readings of ucdp_actors.py, checked on the real v22.1 list: 4 governments, 2 party supporters."""
     out = tmp_path / "actors.agstore"
-    import_files("ucdp-actors", [shared_dir / "data" / "ucdp" / "ucdp-actor-221.csv"], out)
+    import_files("ucdp-actors", [ucdp_full["actors"]], out)
     g = load_datasets([out])
     governments = [a for a in g.actors if a.kind.value == "government"]
     assert len(governments) == 163 and all(a.name.startswith("Government of") for a in governments)
