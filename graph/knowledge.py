@@ -43,6 +43,7 @@ __all__ = [
     "actor_knowledge",
     "attested_parts",
     "claim_knowledge",
+    "lifetime_epochs",
     "lifetime_window",
     "lifetimes_of",
     "raw_interval",
@@ -249,3 +250,19 @@ def actor_knowledge(entity: Actor | Place, published: Callable[[str], Source]) -
     description = max(days[Attested.DESCRIPTION]) if days[Attested.DESCRIPTION] else EVERYTHING
     return ActorKnowledge(bound(Attested.FOUNDED, founded), bound(Attested.DISSOLVED, dissolved), description,
                           min(cited, EVERYTHING))
+
+
+def lifetime_epochs(actor: Actor, known: ActorKnowledge) -> list[tuple[int, int, PartialDate | None, PartialDate | None]]:
+    """How an actor's lifetime read over knowledge time: (since, until, founded, dissolved) spans.
+
+    Its founding and dissolution show from the day a source reported them (until then, unknown).
+    """
+    events = sorted({FAR_PAST, *(day for day, date in ((known.founded, actor.founded),
+                                                        (known.dissolved, actor.dissolved)) if date is not None)})
+    out = []
+    for i, since in enumerate(events):
+        until = events[i + 1] if i + 1 < len(events) else FAR_FUTURE
+        founded = actor.founded if actor.founded is not None and known.founded <= since else None
+        dissolved = actor.dissolved if actor.dissolved is not None and known.dissolved <= since else None
+        out.append((since, until, founded, dissolved))
+    return out

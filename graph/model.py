@@ -240,7 +240,8 @@ class Claim:
         for cite in self.citations:
             wrong = [p.value for p in cite.attests or () if p not in CLAIM_PARTS]
             if wrong:
-                raise ValueError(f"claim {self.id!r}: a claim's source attests its start or end, not {', '.join(wrong)}")
+                raise ValueError(f"claim {self.id!r}: a claim's source attests its start or end, "
+                                 f"not {', '.join(wrong)}")
 
     @property
     def source_ids(self) -> tuple[str, ...]:

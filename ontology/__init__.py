@@ -13,6 +13,7 @@ from ontology.errors import (
     EntityNotFound,
     InvalidDate,
     InvalidInterval,
+    NotYetKnown,
     UnknownTerm,
 )
 from ontology.vocabulary import (
@@ -47,6 +48,7 @@ __all__ = [
     "EntityNotFound",
     "InvalidDate",
     "InvalidInterval",
+    "NotYetKnown",
     "PlaceKind",
     "RelationKind",
     "RelationSpec",

@@ -51,6 +51,10 @@ class EntityNotFound(ActorGraphError, KeyError):
         return str(self.args[0])
 
 
+class NotYetKnown(ActorGraphError, LookupError):
+    """The record did not know an entity by the knowledge date asked about."""
+
+
 class AmbiguousName(ActorGraphError, LookupError):
     """A name or alias that belongs to several entities; ``candidates`` lists them as (id, name)."""
 

@@ -48,7 +48,7 @@ def export(graph, fmt: str, path: str | Path, selection: Selection | None = None
     >>> g = ActorGraph()
     >>> g.add(actors=[Actor("hts", "Hayat Tahrir al-Sham", "armed_group")])
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     [p.name for p in export(g, "csv", Path(tmp) / "out", Selection(as_of="2024-12-05"))]
+    ...     [p.name for p in export(g, "csv", Path(tmp) / "out", Selection.of(as_of="2024-12-05"))]
     ['nodes.csv', 'edges.csv']
 
     Raises:

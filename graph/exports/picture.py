@@ -32,7 +32,7 @@ def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") ->
         raise ImportError(_HINT) from exc
     sel = subset.selection
     if sel.as_of is None and not sel.period:
-        subset = select(subset.graph, replace(sel, as_of=ordinal_to_iso(subset.last_day)))
+        subset = select(subset.graph, replace(sel, pov=sel.pov.at(ordinal_to_iso(subset.last_day))))
     claims = [c for c in subset.claims if c.subject != c.object]
     shown = {e for c in claims for e in (c.subject, c.object)}
     entities = [e for e in subset.entities if e.id in shown]

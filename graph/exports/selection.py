@@ -13,8 +13,9 @@ from types import MappingProxyType
 from typing import Any
 
 from graph.model import Claim, Entity
+from graph.pointofview import PointOfView
 from graph.time import FAR_FUTURE, FAR_PAST, Bound, day_span, ordinal_to_iso
-from ontology import Certainty, parse_term
+from ontology import Certainty
 
 __all__ = ["FILTER_KEYS", "Selection", "Subset", "data_span", "select"]
 
@@ -24,34 +25,49 @@ FILTER_KEYS = ("subject", "object", "actor", "predicate", "support_type", "statu
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """What to export: at most one of a day (``as_of``) or a period (``start``/``end``), and filters.
+    """What to export: a point of view (a day or none, the reading, a knowledge cut-off), or a period, and filters.
 
-    >>> Selection(as_of="2024-12-05", start="2024-01-01")
+    >>> Selection.of(as_of="2024-12-05", start="2024-01-01")
     Traceback (most recent call last):
     ...
     ValueError: give either a date (--as-of) or a period (--from/--to), not both
     """
 
-    as_of: str | None = None
+    pov: PointOfView = field(default_factory=PointOfView)
     start: str | None = None
     end: str | None = None
-    certainty: Certainty = Certainty.POSSIBLE
-    known_as_of: str | None = None
     filters: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.as_of is not None and (self.start is not None or self.end is not None):
+        if self.pov.as_of is not None and (self.start is not None or self.end is not None):
             raise ValueError("give either a date (--as-of) or a period (--from/--to), not both")
         unknown = sorted(set(self.filters) - set(FILTER_KEYS))
         if unknown:
             raise ValueError(f"unknown export filter(s) {', '.join(unknown)}; valid: {', '.join(FILTER_KEYS)}")
-        object.__setattr__(self, "certainty", parse_term(Certainty, self.certainty))
         kept = {k: v for k, v in self.filters.items() if v not in (None, [], ())}
         object.__setattr__(self, "filters", MappingProxyType(kept))
-        for name in ("as_of", "start", "end", "known_as_of"):
+        for name in ("start", "end"):
             value = getattr(self, name)
             if value is not None:
                 day_span(value)  # raises InvalidDate with a hint on bad text
+
+    @classmethod
+    def of(cls, *, as_of=None, start=None, end=None, certainty=Certainty.POSSIBLE, known_as_of=None,
+           filters: Mapping[str, Any] | None = None) -> Selection:
+        """A selection from the command line's loose options."""
+        return cls(PointOfView(as_of, certainty, known_as_of), start, end, filters or {})
+
+    @property
+    def as_of(self) -> str | None:
+        return None if self.pov.as_of is None else str(self.pov.as_of)
+
+    @property
+    def certainty(self) -> Certainty:
+        return self.pov.certainty
+
+    @property
+    def known_as_of(self) -> str | None:
+        return None if self.pov.known_as_of is None else str(self.pov.known_as_of)
 
     @property
     def period(self) -> bool:
@@ -96,22 +112,23 @@ class Subset:
         return text
 
 
-def data_span(graph) -> tuple[int, int]:
-    """The first and last day (ordinals) any claim, actor or source of ``graph`` names.
+def data_span(graph, pov: PointOfView | None = None) -> tuple[int, int]:
+    """The first and last day (ordinals) any claim, actor or source of ``graph`` names (as known from ``pov``).
 
     When some claim is still ongoing (an open end, ``..``), the span runs on to today, since such a
     claim holds up to now; it also runs to today when the graph names no date at all.
     """
+    pov = pov or PointOfView()
     days: list[int] = []
     today = date.today().toordinal()
-    for c in graph.all_claims():
+    for c in graph.claims(pov=pov.at(None)):
         v = c.valid
         days += [v.possible_from, v.possible_to - 1, v.certain_from, v.certain_to - 1]
         if v.end is Bound.OPEN:
             days.append(today)
-    for a in graph.actors:
+    for a in graph.known_actors(pov):
         days += [d.first_day for d in (a.founded, a.dissolved) if d is not None]
-    days += [s.published.last_day for s in graph.sources]
+    days += [s.published.last_day for s in graph.sources if pov.cites(s)]
     days = [d for d in days if FAR_PAST + 1 < d < FAR_FUTURE - 1]
     if not days:
         return today, today
@@ -123,28 +140,31 @@ def select(graph, selection: Selection | None = None) -> Subset:
 
     Entities are those at either end of a chosen claim; without relation filters, every actor that
     existed in the chosen time (all actors when no time is given) is included too, as in ``graph.as_of``.
+    With a knowledge cut-off, claims and actors are as the record then stood, and actors it did not
+    know yet are left out.
     """
     sel = selection or Selection()
+    pov = sel.pov
     filters = dict(sel.filters)
-    first, last = data_span(graph)
+    first, last = data_span(graph, pov)
     if sel.as_of is not None:
-        claims = graph.claims(**filters, as_of=sel.as_of, certainty=sel.certainty, known_as_of=sel.known_as_of)
-        first, last = day_span(sel.as_of)
+        claims = graph.claims(**filters, pov=pov)
+        first, last = pov.first_day, pov.last_day
     elif sel.period:
         start = sel.start if sel.start is not None else first
         end = sel.end if sel.end is not None else last
         first, last = day_span(start)[0], day_span(end)[1]
         if last < first:
             raise ValueError(f"the period ends ({sel.end}) before it starts ({sel.start})")
-        within = {c.id for c in graph.between(start, end, certainty=sel.certainty, known_as_of=sel.known_as_of)}
-        claims = [c for c in graph.claims(**filters, known_as_of=sel.known_as_of) if c.id in within]
+        within = {c.id for c in graph.between(start, end, pov=pov)}
+        claims = [c for c in graph.claims(**filters, pov=pov) if c.id in within]
     else:
-        claims = graph.claims(**filters, known_as_of=sel.known_as_of)
+        claims = graph.claims(**filters, pov=pov)
     ids = {e for c in claims for e in (c.subject, c.object)}
     if not filters:
-        for actor in graph.actors:
-            if sel.as_of is None and not sel.period or actor.existence.holds_during(first, last, sel.certainty):
+        for actor in graph.known_actors(pov):
+            if sel.as_of is None and not sel.period or pov.holds_during(actor.existence, first, last):
                 ids.add(actor.id)
-    entities = [graph.get(i) for i in ids]
+    entities = [graph.entity_as_known(i, pov) for i in ids]
     entities.sort(key=lambda e: (e.is_place, e.id))
     return Subset(graph, sel, tuple(claims), tuple(entities), first, last)

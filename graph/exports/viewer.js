@@ -5,6 +5,12 @@
  * ordinals, as Python's date.toordinal()). Showing day D means: an actor is drawn when its range
  * contains D (places always are), a claim when its range contains D and both its ends are drawn.
  * That is exactly ActorGraph.as_of(D); this file only compares integers.
+ *
+ * Knowledge time: the "known on" control shows the record as it stood on an earlier day. Each claim
+ * carries its knowledge epochs [since, until, bounds, EDTF text] (graph/knowledge.py), each actor
+ * the epochs of its lifetime and the day it became known, each source its publication day; on
+ * knowledge day K the page uses the epoch holding K, cites the sources published by K, and leaves
+ * out what no source had reported yet. That is ActorGraph.as_of(D, known_as_of=K).
  * Drawing, positions and interaction are vis-network's; positions come fixed from the export.
  */
 (function () {
@@ -29,8 +35,10 @@
   const nodeById = new Map(data.nodes.map((n) => [n.id, n]));
   const claimById = new Map(data.claims.map((c) => [c.id, c]));
 
+  const ALL_KNOWN = data.knownMax === null ? 999999999 : data.knownMax;  // the whole record (of the export)
   const state = {
     day: data.start,
+    known: ALL_KNOWN,
     certainty: data.certainty,
     relationKinds: new Set(data.relationKinds.map((k) => k.value)),
     nodeKinds: new Set(data.actorKinds.concat(data.placeKinds).map((k) => k.value)),
@@ -42,6 +50,13 @@
     const [lo, hi] = bounds[state.certainty];
     return lo <= day && day < hi;
   };
+  // the epoch of a claim's or actor's record that holds on the knowledge day (null: not known yet)
+  const epochAt = (epochs) => epochs.find((e) => e[0] <= state.known && state.known < e[1]) || null;
+  const claimAt = (c) => epochAt(c.known);
+  const nodeAt = (n) => (n.known_from <= state.known ? epochAt(n.known) : null);
+  const claimHolds = (c, day) => { const e = claimAt(c); return e !== null && holds(e[2], day); };
+  const nodeHolds = (n, day) => { const e = nodeAt(n); return e !== null && holds(e[2], day); };
+  const knownText = () => (state.known >= ALL_KNOWN ? "" : `, as known on ${isoOf(state.known)}`);
 
   // ------------------------------------------------------------------ the network
 
@@ -98,12 +113,12 @@
   function visibleSets() {
     const shownNodes = new Set();
     for (const n of data.nodes) {
-      if (state.nodeKinds.has(n.kind) && holds(n.exist, state.day)) shownNodes.add(n.id);
+      if (state.nodeKinds.has(n.kind) && nodeHolds(n, state.day)) shownNodes.add(n.id);
     }
     const shownClaims = new Set();
     const touched = new Set();
     for (const c of data.claims) {
-      if (state.relationKinds.has(c.predicate) && holds(c.valid_days, state.day) &&
+      if (state.relationKinds.has(c.predicate) && claimHolds(c, state.day) &&
           shownNodes.has(c.subject) && shownNodes.has(c.object)) {
         shownClaims.add(c.id);
         touched.add(c.subject);
@@ -133,7 +148,9 @@
     $("slider").value = String(state.day);
     $("date").value = isoOf(state.day);
     const actors = Array.from(shownNodes).filter((id) => nodeById.get(id).type === "actor").length;
-    $("counts").textContent = `${shownClaims.size} relations, ${actors} actors on ${isoOf(state.day)}`;
+    $("counts").textContent = `${shownClaims.size} relations, ${actors} actors on ${isoOf(state.day)}${knownText()}`;
+    $("known-slider").value = String(Math.min(state.known, Number($("known-slider").max)));
+    $("known").value = state.known >= ALL_KNOWN ? "" : isoOf(state.known);
     countKinds(shownNodes, shownClaims);
     if (state.selected) showSelected();
   }
@@ -166,6 +183,25 @@
   dateBox.addEventListener("change", () => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(dateBox.value) && !Number.isNaN(dayOf(dateBox.value))) setDay(dayOf(dateBox.value));
     else dateBox.value = isoOf(state.day);
+  });
+
+  // the knowledge day: the right end of its slider (or an empty box) is the whole record
+  const knownSlider = $("known-slider");
+  knownSlider.min = String(data.span[0]);
+  knownSlider.max = String(Math.min(ALL_KNOWN, data.span[1]) + (data.knownMax === null ? 1 : 0));
+  knownSlider.step = "1";
+  function setKnown(day) {
+    const top = Number(knownSlider.max);
+    state.known = data.knownMax === null && day >= top ? ALL_KNOWN : Math.min(ALL_KNOWN, Math.round(day));
+    refresh();
+  }
+  knownSlider.addEventListener("input", () => setKnown(Number(knownSlider.value)));
+  const knownBox = $("known");
+  knownBox.addEventListener("change", () => {
+    const text = knownBox.value.trim();
+    if (!text) setKnown(ALL_KNOWN);
+    else if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(dayOf(text))) setKnown(dayOf(text));
+    else knownBox.value = state.known >= ALL_KNOWN ? "" : isoOf(state.known);
   });
 
   let timer = null;
@@ -293,7 +329,7 @@
 
   function sourceList(claim) {
     const ul = el("ul", "sources");
-    for (const s of claim.sources) {
+    for (const s of claim.sources.filter((x) => x.day <= state.known)) {
       const li = el("li");
       const a = el("a", null, s.title);
       a.href = s.url;
@@ -308,9 +344,11 @@
   }
 
   function validText(claim) {
-    if (!claim.valid) return "undated";
-    if (!claim.valid.includes("/")) return `on some day in ${claim.valid}`;
-    const [from, to] = claim.valid.split("/");
+    const epoch = claimAt(claim);
+    const valid = epoch === null ? claim.valid : epoch[3];
+    if (!valid) return "undated";
+    if (!valid.includes("/")) return `on some day in ${valid}`;
+    const [from, to] = valid.split("/");
     const start = from === ".." ? "open start" : from || "unknown start";
     const end = to === ".." ? "ongoing" : to ? `until ${to}` : "unknown end";
     return `${start} \u2192 ${end}`;
@@ -342,16 +380,17 @@
     const add = (k, v) => { if (v) dl.append(el("dt", null, k), el("dd", null, v)); };
     add("aliases", n.aliases.join(", "));
     add("country", n.country);
-    add("founded", n.founded);
-    add("dissolved", n.dissolved);
-    add("on the map", holds(n.exist, state.day) ? null : `not on ${isoOf(state.day)}`);
+    const life = nodeAt(n);
+    add("founded", life === null ? null : life[3]);
+    add("dissolved", life === null ? null : life[4]);
+    add("on the map", life === null ? `not known yet${knownText()}` : nodeHolds(n, state.day) ? null : `not on ${isoOf(state.day)}`);
     box.append(dl);
-    if (n.description) box.append(el("p", null, n.description));
-    const mine = data.claims.filter((c) => c.subject === id || c.object === id);
-    const now = mine.filter((c) => holds(c.valid_days, state.day));
+    if (n.description && n.description_known <= state.known) box.append(el("p", null, n.description));
+    const mine = data.claims.filter((c) => (c.subject === id || c.object === id) && claimAt(c) !== null);
+    const now = mine.filter((c) => claimHolds(c, state.day));
     box.append(el("h3", null, `Relations on ${isoOf(state.day)} (${now.length})`));
     for (const c of now) box.append(claimBlock(c, { active: true }));
-    const other = mine.filter((c) => !holds(c.valid_days, state.day));
+    const other = mine.filter((c) => !claimHolds(c, state.day));
     if (other.length) {
       const more = el("details");
       more.append(el("summary", null, `Other times (${other.length})`));
@@ -365,7 +404,11 @@
     const box = $("details");
     box.replaceChildren();
     box.dataset.showing = `claim:${id}`;
-    box.append(el("h2", null, relationInfo[c.predicate].label), claimBlock(c, { active: holds(c.valid_days, state.day) }));
+    if (claimAt(c) === null) {
+      box.append(el("h2", null, relationInfo[c.predicate].label), el("p", "note", `not known yet${knownText()}`));
+      return;
+    }
+    box.append(el("h2", null, relationInfo[c.predicate].label), claimBlock(c, { active: claimHolds(c, state.day) }));
   }
 
   function showSelected() {
@@ -398,6 +441,8 @@
   window.actorgraphViewer = {
     setDay: (iso) => setDay(dayOf(iso)),
     day: () => isoOf(state.day),
+    setKnown: (iso) => setKnown(iso ? dayOf(iso) : ALL_KNOWN),
+    known: () => (state.known >= ALL_KNOWN ? null : isoOf(state.known)),
     visibleClaims: () => edges.getIds({ filter: (e) => !e.hidden }).sort(),
     visibleNodes: () => nodes.getIds({ filter: (n) => !n.hidden }).sort(),
     nodePosition: (id) => network.canvasToDOM(network.getPosition(id)),

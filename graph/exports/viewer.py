@@ -24,8 +24,9 @@ from pathlib import Path
 from graph.exports.layout import subset_positions
 from graph.exports.selection import select
 from graph.exports.style import ACTOR_COLOURS, PLACE_COLOUR, RELATION_COLOURS
+from graph.knowledge import lifetime_epochs
 from graph.records import claim_record
-from graph.time import day_span
+from graph.time import FAR_FUTURE, FAR_PAST, Bound, Interval, day_span
 from ontology import ActorKind, PlaceKind, RelationKind
 
 __all__ = ["payload", "render", "vis_network_assets", "write"]
@@ -59,42 +60,61 @@ def vis_network_assets() -> tuple[str, str, str]:
 
 
 def payload(subset, *, start_day: int | None = None, about: str = "") -> dict:
-    """The data the page runs on: nodes with fixed positions, claims with their day bounds, kinds, span."""
+    """The data the page runs on: nodes with fixed positions, claims with their day bounds, kinds, span.
+
+    Knowledge time travels with the data so the page's "known on" control can show the record as it
+    stood on an earlier day: each claim lists its knowledge epochs (``known``: since, until, day
+    bounds under both readings, EDTF text), each source its publication day, each actor when it, its
+    founding, dissolution and description became known. Nothing known only after the export's own
+    ``--known-as-of`` is in the file.
+    """
+    graph = subset.graph
+    pov = subset.selection.pov
+    cut = pov.known_by
     n = max(len(subset.entities), 1)
     pos = subset_positions(subset, scale=110.0 * n ** 0.5 + 150.0)
-    known = subset.selection.known_as_of
     used_kinds = {e.kind for e in subset.entities}
     degree = Counter(x for c in subset.claims for x in (c.subject, c.object))
     nodes = []
     for e in subset.entities:
         x, y = pos[e.id]
+        k = graph.entity_knowledge(e.id)
         node = {"id": e.id, "name": e.name, "type": "place" if e.is_place else "actor", "kind": e.kind.value,
                 "aliases": list(e.aliases), "country": e.country or "", "description": e.description,
+                "description_known": _day(k.description),
                 "colour": PLACE_COLOUR if e.is_place else ACTOR_COLOURS[e.kind], "x": round(x, 1),
                 "y": round(y, 1), "degree": degree[e.id]}
         if e.is_place:
+            node["known_from"] = _day(FAR_PAST)
             node["exist"] = {"possible": [-(10**9), 10**9], "certain": [-(10**9), 10**9]}
+            node["known"] = [[_day(FAR_PAST), _day(FAR_FUTURE), node["exist"], "", ""]]
             node.update(founded="", dissolved="")
         else:
+            node["known_from"] = _day(graph.entity_known_from(e.id))
             node["exist"] = _bounds(e.existence)
+            node["known"] = _actor_epochs(e, k, cut)
             node.update(founded=str(e.founded or ""), dissolved=str(e.dissolved or ""))
         nodes.append(node)
     claims = []
     for c in subset.claims:
-        record = claim_record(subset.graph, c, known_as_of=known)
+        record = claim_record(graph, c, known_as_of=pov)
+        epochs = [[_day(ep.known_from), _day(ep.known_to), _bounds(ep.valid), ep.valid.edtf]
+                  for ep in graph.knowledge(c).epochs if ep.known_from <= cut]
+        epochs[-1][1] = _day(FAR_FUTURE)  # what the export knew last holds on
         claims.append({
             "id": c.id, "subject": c.subject, "object": c.object, "predicate": c.predicate.value,
             "symmetric": c.symmetric, "valid": record["valid"] or "", "valid_days": _bounds(c.valid),
+            "known": epochs,
             "support_types": record["support_types"], "status": record["status"],
             "qualifiers": record["qualifiers"], "note": record["note"] or "",
-            "sources": [{k: s[k] or "" for k in ("title", "publisher", "url", "published", "note", "quote")}
-                        for s in record["sources"]],
+            "sources": [{**{k: s[k] or "" for k in ("title", "publisher", "url", "published", "note", "quote")},
+                         "day": graph.source(s["id"]).published.last_day} for s in record["sources"]],
         })
     first, last = subset.first_day, subset.last_day
     start = last if start_day is None else min(max(start_day, first), last)
     return {
         "epoch": _EPOCH, "span": [first, last], "start": start, "certainty": subset.certainty.value,
-        "about": about,
+        "knownMax": None if pov.knows_everything else cut, "about": about,
         "actorKinds": [{"value": k.value, "label": k.label, "colour": ACTOR_COLOURS[k]}
                        for k in ActorKind if k in used_kinds],
         "placeKinds": [{"value": k.value, "label": k.label, "colour": PLACE_COLOUR}
@@ -103,6 +123,23 @@ def payload(subset, *, start_day: int | None = None, about: str = "") -> dict:
                           for k in RelationKind if any(c.predicate is k for c in subset.claims)],
         "nodes": nodes, "claims": claims,
     }
+
+
+def _actor_epochs(actor, k, cut: int) -> list:
+    """How an actor's lifetime read at each knowledge day: [since, until, bounds, founded, dissolved]."""
+    out = []
+    for since, until, founded, dissolved in lifetime_epochs(actor, k):
+        if since > cut:
+            break
+        life = Interval(founded or Bound.OPEN, dissolved or Bound.OPEN)
+        out.append([_day(since), _day(until), _bounds(life), str(founded or ""), str(dissolved or "")])
+    out[-1][1] = _day(FAR_FUTURE)
+    return out
+
+
+def _day(day: int) -> int:
+    """A day for the page: the infinities as +-10**9, which JSON and JavaScript hold exactly."""
+    return max(min(day, FAR_FUTURE), FAR_PAST)
 
 
 def render(subset, *, title: str = "actorgraph", start_day: int | None = None) -> str:
@@ -131,7 +168,7 @@ def write(subset, path: Path, *, fmt: str = "html", title: str = "actorgraph") -
     start_day = None
     if subset.selection.as_of is not None:
         start_day = day_span(subset.selection.as_of)[0]
-        subset = select(subset.graph, replace(subset.selection, as_of=None))
+        subset = select(subset.graph, replace(subset.selection, pov=subset.selection.pov.at(None)))
     path.write_text(render(subset, title=title, start_day=start_day), encoding="utf-8")
     return [path]
 

@@ -6,10 +6,10 @@ import argparse
 
 from graph.records import claim_record, entity_record, side_text
 from graph.summary import summarize
-from loaders.cli.common import add_data_option, add_format_option, add_time_options, load_graph
+from loaders.cli.common import add_data_option, add_format_option, add_time_options, load_graph, point_of_view
 from loaders.cli.output import render_json, render_rows
 from loaders.dataset import read_dataset
-from ontology import ActorKind, RelationKind, SupportType
+from ontology import ActorKind, NotYetKnown, RelationKind, SupportType
 
 __all__ = ["register"]
 
@@ -27,8 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_data_option(p)
     p.add_argument("--kind", choices=[k.value for k in ActorKind], help="only actors of this kind")
     p.add_argument("--places", action="store_true", help="list places instead of actors")
-    p.add_argument("--as-of", metavar="DATE", help="only actors that existed on DATE")
-    p.add_argument("--certainty", choices=["possible", "certain"], default="possible")
+    add_time_options(p)
     add_format_option(p)
     p.set_defaults(run=cmd_actors)
 
@@ -57,6 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("lineage", help="splits, renamings and mergers leading to and from an actor")
     p.add_argument("name", help="id, name or alias")
     add_data_option(p)
+    p.add_argument("--known-as-of", metavar="DATE", help="as the record stood on DATE: only links reported by then")
     add_format_option(p)
     p.set_defaults(run=cmd_lineage)
 
@@ -83,27 +83,27 @@ def relation_filters(args: argparse.Namespace) -> dict:
                 support_type=args.support_type, status=args.status, kind=args.kind)
 
 
-def relation_rows(graph, claims, known_as_of=None) -> list[list]:
+def relation_rows(graph, claims, pov=None) -> list[list]:
     rows = []
     for c in claims:
         rows.append([c.id, side_text(c.valid.start) or "?", side_text(c.valid.end) or "?",
                      graph.get(c.subject).name, c.predicate.value, graph.get(c.object).name,
                      [t.value for t in c.support_types], c.status.value,
-                     len(graph.sources_of(c, known_as_of))])
+                     len(graph.sources_of(c, pov))])
     return rows
 
 
-def _emit_relations(graph, claims, args) -> str:
+def _emit_relations(graph, claims, args, pov) -> str:
     if args.format == "json":
-        return render_json([claim_record(graph, c, known_as_of=args.known_as_of) for c in claims])
+        return render_json([claim_record(graph, c, known_as_of=pov) for c in claims])
     if args.format == "csv":
         header = ["id", "valid_from", "valid_to", "subject_id", "subject", "predicate", "object_id", "object",
                   "support_types", "status", "source_urls"]
         rows = [[c.id, side_text(c.valid.start), side_text(c.valid.end), c.subject, graph.get(c.subject).name,
                  c.predicate.value, c.object, graph.get(c.object).name, [t.value for t in c.support_types],
-                 c.status.value, [s.url for s in graph.sources_of(c, args.known_as_of)]] for c in claims]
+                 c.status.value, [s.url for s in graph.sources_of(c, pov)]] for c in claims]
         return render_rows(rows, header, "csv")
-    return render_rows(relation_rows(graph, claims, args.known_as_of), _RELATION_HEADER, "table")
+    return render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table")
 
 
 def cmd_info(args) -> str:
@@ -121,14 +121,15 @@ def cmd_info(args) -> str:
 
 def cmd_actors(args) -> str:
     graph = load_graph(args)
+    pov = point_of_view(args)
     if args.places:
-        items = list(graph.places)
+        items = [graph.entity_as_known(p.id, pov) for p in graph.places]
         if args.format == "json":
             return render_json([entity_record(p) for p in items])
         return render_rows([[p.id, p.name, p.kind.value, p.country, p.within] for p in items],
                            ["id", "name", "kind", "country", "within"], args.format)
-    items = [a for a in graph.actors if (not args.kind or a.kind.value == args.kind)
-             and (not args.as_of or graph.exists(a.id, args.as_of, args.certainty))]
+    items = [a for a in graph.known_actors(pov) if (not args.kind or a.kind.value == args.kind)
+             and (pov.as_of is None or pov.holds(a.existence))]
     if args.format == "json":
         return render_json([entity_record(a) for a in items])
     return render_rows([[a.id, a.name, a.kind.value, a.country, a.founded, a.dissolved] for a in items],
@@ -137,12 +138,15 @@ def cmd_actors(args) -> str:
 
 def cmd_actor(args) -> str:
     graph = load_graph(args)
-    entity = graph.entity(args.name)
-    claims = graph.claims(actor=entity.id, as_of=args.as_of, certainty=args.certainty,
-                          known_as_of=args.known_as_of)
+    pov = point_of_view(args)
+    entity = graph.entity_as_known(graph.resolve(args.name), pov)
+    if entity is None:
+        raise NotYetKnown(f"the record did not know {graph.entity(args.name).name!r} by {pov.known_as_of}: "
+                          "no source published by then reports it; try a later --known-as-of")
+    claims = graph.claims(actor=entity.id, pov=pov)
     if args.format == "json":
         return render_json({**entity_record(entity),
-                            "relations": [claim_record(graph, c, known_as_of=args.known_as_of) for c in claims]})
+                            "relations": [claim_record(graph, c, known_as_of=pov) for c in claims]})
     rec = entity_record(entity)
     lines = [f"{entity.name} ({entity.id})", f"  kind: {rec['kind']}"]
     for key in ("country", "founded", "dissolved", "within"):
@@ -154,42 +158,46 @@ def cmd_actor(args) -> str:
         lines.append(f"  ids: {', '.join(f'{k}={v}' for k, v in entity.external_ids.items())}")
     if entity.description:
         lines.append(f"  {entity.description}")
-    when = f" as of {args.as_of}" if args.as_of else ""
+    when = f" {pov.describe()}" if pov.describe() else ""
     lines.append(f"\n{len(claims)} relation(s){when}:")
     text = "\n".join(lines) + "\n"
-    return text + render_rows(relation_rows(graph, claims, args.known_as_of), _RELATION_HEADER, "table")
+    return text + render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table")
 
 
 def cmd_relations(args) -> str:
     graph = load_graph(args)
-    claims = graph.claims(**relation_filters(args), as_of=args.as_of, certainty=args.certainty,
-                          known_as_of=args.known_as_of)
-    return _emit_relations(graph, claims, args)
+    pov = point_of_view(args)
+    claims = graph.claims(**relation_filters(args), pov=pov)
+    return _emit_relations(graph, claims, args, pov)
 
 
 def cmd_changes(args) -> str:
     graph = load_graph(args)
-    changes = graph.changes(args.start, args.end, certainty=args.certainty, known_as_of=args.known_as_of)
+    pov = point_of_view(args)
+    changes = graph.changes(args.start, args.end, pov=pov)
     if args.format == "json":
         return render_json({
             "from": args.start, "to": args.end,
-            "started": [claim_record(graph, c, known_as_of=args.known_as_of) for c in changes.started],
-            "ended": [claim_record(graph, c, known_as_of=args.known_as_of) for c in changes.ended],
+            "started": [claim_record(graph, c, known_as_of=pov) for c in changes.started],
+            "ended": [claim_record(graph, c, known_as_of=pov) for c in changes.ended],
         })
-    rows = [["started", *r] for r in relation_rows(graph, changes.started, args.known_as_of)]
-    rows += [["ended", *r] for r in relation_rows(graph, changes.ended, args.known_as_of)]
+    rows = [["started", *r] for r in relation_rows(graph, changes.started, pov)]
+    rows += [["ended", *r] for r in relation_rows(graph, changes.ended, pov)]
     return render_rows(rows, ["change", *_RELATION_HEADER], args.format)
 
 
 def cmd_lineage(args) -> str:
     graph = load_graph(args)
-    lineage = graph.lineage(args.name)
+    pov = point_of_view(args)
+    lineage = graph.lineage(args.name, pov=pov)
     steps = [("ancestor", s) for s in lineage.ancestors] + [("descendant", s) for s in lineage.descendants]
     if args.format == "json":
         return render_json({
-            "actor": entity_record(graph.get(lineage.actor)),
-            "ancestors": [{"depth": s.depth, **claim_record(graph, s.claim)} for s in lineage.ancestors],
-            "descendants": [{"depth": s.depth, **claim_record(graph, s.claim)} for s in lineage.descendants],
+            "actor": entity_record(graph.entity_as_known(lineage.actor, pov) or graph.get(lineage.actor)),
+            "ancestors": [{"depth": s.depth, **claim_record(graph, s.claim, known_as_of=pov)}
+                          for s in lineage.ancestors],
+            "descendants": [{"depth": s.depth, **claim_record(graph, s.claim, known_as_of=pov)}
+                            for s in lineage.descendants],
         })
     rows = [[side, s.depth, graph.get(s.claim.subject).name, s.claim.predicate.value,
              graph.get(s.claim.object).name, side_text(s.claim.valid.start) or "?",
@@ -212,6 +220,6 @@ def cmd_validate(args) -> tuple[str, int]:
                 f"{len(ds.claims)} claims")
         if ds.warnings:
             head += f"; {len(ds.warnings)} warning(s)" + (" (failing under --strict)" if args.strict else "")
-        return "\n".join([*lines, head]) + "\n", int(failed)
+        return "\n".join([head, *lines]) + "\n", int(failed)
     tail = f"{len(ds.problems)} problem(s) found" + (f" and {len(ds.warnings)} warning(s)" if ds.warnings else "")
     return "\n".join(lines) + f"\n{tail}\n", 1

@@ -6,11 +6,12 @@ import argparse
 from pathlib import Path
 
 from graph import ActorGraph
+from graph.pointofview import PointOfView
 from loaders.bundled import DEFAULT_DATASET, bundled_dataset, bundled_names
 from loaders.dataset import load_datasets
 from ontology import Certainty
 
-__all__ = ["add_data_option", "add_format_option", "add_time_options", "load_graph", "data_paths"]
+__all__ = ["add_data_option", "add_format_option", "add_time_options", "load_graph", "data_paths", "point_of_view"]
 
 
 def add_data_option(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +26,14 @@ def add_time_options(parser: argparse.ArgumentParser, *, as_of: bool = True) -> 
     parser.add_argument("--certainty", choices=[c.value for c in Certainty], default="possible",
                         help="with partial dates: 'possible' (may hold; default) or 'certain' (must hold)")
     parser.add_argument("--known-as-of", metavar="DATE",
-                        help="only claims with a source published by DATE: what the record said then")
+                        help="as the record stood on DATE: only what sources published by then report "
+                             "(an end reported later reads as open, '..')")
+
+
+def point_of_view(args: argparse.Namespace) -> PointOfView:
+    """The one point of view of a command: ``--as-of``, ``--certainty`` and ``--known-as-of`` as one value."""
+    return PointOfView(getattr(args, "as_of", None), getattr(args, "certainty", None) or Certainty.POSSIBLE,
+                       getattr(args, "known_as_of", None))
 
 
 def add_format_option(parser: argparse.ArgumentParser, choices=("table", "json", "csv")) -> None:

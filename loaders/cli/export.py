@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_export(graph, fmt: str, output: str | Path, *, as_of=None, start=None, end=None, certainty="possible",
                known_as_of=None, title=None, **filters) -> list[Path]:
     """What ``actorgraph export`` does once the graph is loaded; returns the files written."""
-    selection = Selection(as_of=as_of, start=start, end=end, certainty=certainty, known_as_of=known_as_of,
+    selection = Selection.of(as_of=as_of, start=start, end=end, certainty=certainty, known_as_of=known_as_of,
                           filters=filters)
     return export(graph, fmt, output, selection, title=title)
 

@@ -8,13 +8,13 @@ support types, status, notes, and ``source_ids`` (the claim's sources, reachable
 ordinal day numbers of :class:`graph.time.DayBounds`, exactly (FalkorDB orders native dates before
 1970 wrongly, so dates are for reading, day numbers for comparing).
 
-Knowledge time: ``known_day`` is the first day the record knew the claim; the claim's knowledge
-epochs (:mod:`graph.knowledge`) are parallel lists, ``known_since_days``/``known_until_days`` and one
-``known_<field>_days`` list per :class:`DayBounds` field plus ``known_valid``: a template picks the
-epoch ``i`` with ``known_since_days[i] <= $known_at < known_until_days[i]`` (in those lists, the span of
-an open or unknown start or end has its earliest day after its latest, since a list cannot hold
-nulls). The scalar ``*_day`` properties are the last epoch (everything known), null for such a span. Actors carry ``known_day``, ``founded_known_day``,
-``dissolved_known_day`` and ``description_known_day``.
+Knowledge time: ``known_day`` is the first day the record knew the claim; its knowledge epochs
+(:mod:`graph.knowledge`) are parallel lists, ``known_since_days``/``known_until_days`` and one
+``known_<field>_days`` list per :class:`DayBounds` field, plus ``known_valid``. A template picks the
+epoch ``i`` with ``known_since_days[i] <= $known_at < known_until_days[i]``; in those lists the span
+of an open or unknown start or end has its earliest day after its latest, since a list cannot hold
+nulls. The scalar ``*_day`` properties are the last epoch (everything known), null for such a span.
+Actors carry ``known_day``, ``founded_known_day``, ``dissolved_known_day``, ``description_known_day``.
 
 Every write is ``UNWIND $rows AS row MERGE ... SET ...``: running it again changes nothing, and a
 load cut off half-way and run again ends with the same content. The statement texts are fixed; the

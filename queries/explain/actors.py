@@ -23,8 +23,10 @@ def _by_other(ctx: Context, actor: str, claims) -> list:
 
 
 def _existence_notes(ctx: Context, actor: str) -> tuple[str, ...]:
-    entity = ctx.graph.get(actor)
-    if entity.is_place or ctx.graph.exists(actor, ctx.as_of, ctx.certainty):
+    entity = ctx.entity(actor)
+    if entity is None:
+        return (f"No source published by {date_text(ctx.pov.known_as_of)} reports {ctx.name(actor)}.",)
+    if entity.is_place or ctx.pov.holds(entity.existence):
         return ()
     life = []
     if entity.founded:
@@ -88,9 +90,8 @@ def explain_profile(ctx: Context, q: Question) -> Explanation:
     name = ctx.name(actor)
     held = ctx.claims(actor=actor)
     last = day_span(ctx.as_of)[1]
-    lineage = g.lineage(actor)
-    steps = [s.claim for s in (*lineage.ancestors, *lineage.descendants)
-             if s.claim.valid.possible_from <= last and g.is_known(s.claim, ctx.known_as_of, ctx.certainty)]
+    lineage = g.lineage(actor, pov=ctx.pov)
+    steps = [s.claim for s in (*lineage.ancestors, *lineage.descendants) if s.claim.valid.possible_from <= last]
 
     def pick(predicates, direction=None):
         out = []
@@ -122,7 +123,8 @@ def explain_profile(ctx: Context, q: Question) -> Explanation:
     notes = _existence_notes(ctx, actor)
     if not held and not steps:
         notes += _nothing(ctx, f"anything about {name}")
-    return finish(ctx, q, q.text, sections, entity=entity_record(g.get(actor)), notes=notes)
+    known = ctx.entity(actor)
+    return finish(ctx, q, q.text, sections, entity=entity_record(known) if known is not None else None, notes=notes)
 
 
 def _path(ctx: Context, a: str, b: str) -> list:

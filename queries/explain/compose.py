@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from graph.pointofview import PointOfView
 from graph.records import claim_record
 from graph.time import day_span, parse_day
 from ontology import Status
@@ -33,21 +34,41 @@ RECENT_DAYS = 30
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """The graph and the point of view of one explainer."""
+    """The graph and the point of view of one explainer (its date is always set)."""
 
     graph: object
-    as_of: str
-    known_as_of: str | None
-    certainty: str
+    pov: PointOfView
+
+    @property
+    def as_of(self) -> str:
+        return str(self.pov.as_of)
+
+    @property
+    def known_as_of(self) -> str | None:
+        return None if self.pov.known_as_of is None else str(self.pov.known_as_of)
+
+    @property
+    def certainty(self) -> str:
+        return self.pov.certainty.value
 
     def claims(self, **filters) -> list:
-        """``ActorGraph.claims`` at this explainer's date, certainty and knowledge cut-off."""
-        return self.graph.claims(as_of=self.as_of, certainty=self.certainty, known_as_of=self.known_as_of,
-                                 **filters)
+        """``ActorGraph.claims`` from this explainer's point of view (each claim as then known)."""
+        return self.graph.claims(pov=self.pov, **filters)
 
     def snapshot(self, when: str | None = None) -> list:
-        """Every claim holding at the date (or at ``when``), under this certainty and knowledge cut-off."""
-        return self.graph.snapshot_claims(when or self.as_of, certainty=self.certainty, known_as_of=self.known_as_of)
+        """Every claim holding at the date (or at ``when``), as then known."""
+        return self.graph.snapshot_claims(pov=self.pov if when is None else self.pov.at(when))
+
+    def claim(self, claim_id: str):
+        """A claim as the point of view knows it (its validity as then known, its sources published by then)."""
+        out = self.graph.as_known(claim_id, self.pov)
+        if out is None:
+            raise LookupError(f"claim {claim_id!r} was not known {self.pov.describe()}; it cannot be cited")
+        return out
+
+    def entity(self, entity_id: str):
+        """An actor or place as then known (``None`` for an actor the record did not know yet)."""
+        return self.graph.entity_as_known(entity_id, self.pov)
 
     def recent_start(self) -> str:
         """The day the recent-changes window opens: 30 days before the date."""
@@ -78,8 +99,7 @@ class Context:
 
         A partial date is a span: the window then runs from 30 days before it to its end, and says so.
         """
-        changes = self.graph.changes(self.recent_start(), self.as_of, certainty=self.certainty,
-                                     known_as_of=self.known_as_of)
+        changes = self.graph.changes(self.recent_start(), self.as_of, pov=self.pov)
         first, last = day_span(self.as_of)
         if first == last:
             title = f"Recent changes (the {RECENT_DAYS} days before {self.date_words()})"
@@ -156,11 +176,11 @@ def finish(ctx: Context, question: Question, title: str, sections, **extra) -> E
             for claim_id in sentence.claims:
                 if claim_id in citations:
                     continue
-                claim = ctx.graph.claim(claim_id)
+                claim = ctx.claim(claim_id)
                 names.setdefault(claim.subject, ctx.name(claim.subject))
                 names.setdefault(claim.object, ctx.name(claim.object))
                 refs = []
-                for source in ctx.graph.sources_of(claim, ctx.known_as_of, ctx.certainty):
+                for source in ctx.graph.sources_of(claim, ctx.pov):
                     if source.id not in numbers:
                         numbers[source.id] = len(numbers) + 1
                         footnotes.append(Footnote(numbers[source.id], source.id, source.title, source.publisher,
@@ -170,7 +190,7 @@ def finish(ctx: Context, question: Question, title: str, sections, **extra) -> E
     for camp in extra.get("camps", ()):
         for entity_id in (*camp.members, *camp.partners, *camp.leaders):
             names.setdefault(entity_id, ctx.name(entity_id))
-    records = {cid: claim_record(ctx.graph, ctx.graph.claim(cid), known_as_of=ctx.known_as_of) for cid in citations}
+    records = {cid: claim_record(ctx.graph, ctx.claim(cid), known_as_of=ctx.pov) for cid in citations}
     return Explanation(question=question, title=title, as_of=str(ctx.as_of), known_as_of=ctx.known_as_of,
                        certainty=ctx.certainty, sections=sections, footnotes=tuple(footnotes),
                        citations=citations, names=names, records=records, **extra)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from graph.pointofview import PointOfView
 from graph.time import day_span, parse_day
-from ontology import Certainty, InvalidDate, InvalidInterval, parse_term
+from ontology import Certainty, InvalidDate, InvalidInterval
 from queries.explain.actors import (
     explain_connection,
     explain_opponents,
@@ -69,7 +70,8 @@ class Explainer:
             question: plain English, e.g. "Who is fighting in Syria?", or a parsed :class:`Question`.
             as_of: EDTF date (a partial date is a span, read under ``certainty``); the question may end
                 with its date instead ("... in 2016"), but the two may not differ.
-            known_as_of: only claims with a source published by then, and only those sources cited.
+            known_as_of: as the record stood then: only what sources published by then report (an end
+                reported later reads as ongoing), and only those sources cited.
             certainty: ``possible`` (default) or ``certain``, as for :meth:`ActorGraph.claims`.
 
         Raises:
@@ -85,7 +87,6 @@ class Explainer:
             as_of = q.as_of
         when = str(parse_day(as_of)) if as_of is not None else date.today().isoformat()
         known = str(parse_day(known_as_of)) if known_as_of is not None else None
-        cert = parse_term(Certainty, certainty).value
         if q.family == "changes":
             for d in q.dates:
                 parse_day(d)
@@ -97,7 +98,7 @@ class Explainer:
         family = q.family
         if family == "profile" and self.graph.get(q.entities[0]).is_place:
             family = "control"  # what a place "is", in this graph, is who holds it
-        return _BUILDERS[family](Context(self.graph, when, known, cert), q)
+        return _BUILDERS[family](Context(self.graph, PointOfView(when, certainty, known)), q)
 
 
 def explain(graph, question: str, *, as_of: str | date | None = None, known_as_of: str | None = None,

@@ -48,7 +48,7 @@ def explain_changes(ctx: Context, q: Question) -> Explanation:
         claims = ctx.snapshot(when)
         scope = war_scope(g, place, claims)
         involved |= set(scope.participants) | set(partners_of(g, claims, scope.participants))
-    changes = g.changes(start, end, certainty=ctx.certainty, known_as_of=ctx.known_as_of)
+    changes = g.changes(start, end, pov=ctx.pov)
 
     def keep(c):
         return c.subject in involved or c.object in involved or c.object in places

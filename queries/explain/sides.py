@@ -47,7 +47,7 @@ def _camps(ctx: Context, claims, scope):
             degree[e.b] += 1
     leads = [c for c in claims if c.predicate is RelationKind.LEADS]
     fighting = {m for m in scope.participants
-                if any(ctx.graph.claim(cid).predicate is RelationKind.FIGHTS for cid in scope.grounds[m])}
+                if any(ctx.claim(cid).predicate is RelationKind.FIGHTS for cid in scope.grounds[m])}
     camps, present = [], []
     for camp in part.camps:
         members = [n for n in camp if n in members_set]
@@ -66,7 +66,7 @@ def _camps(ctx: Context, claims, scope):
 
 
 def _present_section(ctx: Context, present, scope) -> Section:
-    sentences = [ctx.sentence(ctx.graph.claim(cid)) for m in present for cid in scope.grounds[m]]
+    sentences = [ctx.sentence(ctx.claim(cid)) for m in present for cid in scope.grounds[m]]
     return Section("present", "Also present, with no fighting recorded at the date", tuple(sentences))
 
 
@@ -111,9 +111,9 @@ def _tensions(ctx: Context, part, edges) -> tuple[tuple[Tension, ...], list[Sent
         cycle = unbalanced_cycle(edge, edges)
         if len(cycle) > MAX_CYCLE:
             cycle = ()
-        claim = ctx.graph.claim(edge.key)
+        claim = ctx.claim(edge.key)
         head = sentence_case(claim_clause(claim, ctx.name, dates=False))
-        links = [claim_clause(ctx.graph.claim(e.key), ctx.name, dates=False) for e in cycle]
+        links = [claim_clause(ctx.claim(e.key), ctx.name, dates=False) for e in cycle]
         if edge.sign < 0:
             why = f", although both are tied to the same side: {join(links)}" if links else \
                 ", although the sides drawn here put both on the same side"

@@ -47,10 +47,10 @@ def _str(value) -> str:
 @pytest.mark.parametrize("certainty", ["possible", "certain"])
 def test_gexf_reads_back_in_networkx_with_spells_that_replay_the_graph(graph, tmp_path, certainty):
     path = tmp_path / "g.gexf"
-    export(graph, "gexf", path, Selection(certainty=certainty))
+    export(graph, "gexf", path, Selection.of(certainty=certainty))
     g = nx.read_gexf(path)
     assert g.graph["mode"] == "dynamic"
-    subset = select(graph, Selection(certainty=certainty))
+    subset = select(graph, Selection.of(certainty=certainty))
     assert set(g.nodes) == {e.id for e in subset.entities}
     for e in subset.entities:
         data = g.nodes[e.id]
@@ -141,7 +141,7 @@ def test_graphml_reads_back_with_every_field(graph, tmp_path):
 
 def test_node_link_json_carries_the_stable_records(graph, tmp_path):
     path = tmp_path / "g.json"
-    export(graph, "json", path, Selection(as_of="2016-12-15"))
+    export(graph, "json", path, Selection.of(as_of="2016-12-15"))
     g = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="edges")
     holding = graph.claims(as_of="2016-12-15")
     assert {k for _, _, k in g.edges(keys=True)} == {c.id for c in holding}
@@ -197,7 +197,7 @@ def test_cytoscape_schema_rejects_broken_elements():
 
 
 def test_csv_nodes_and_edges(graph, tmp_path):
-    files = export(graph, "csv", tmp_path / "out", Selection(filters={"predicate": ["supports"]}))
+    files = export(graph, "csv", tmp_path / "out", Selection.of(filters={"predicate": ["supports"]}))
     assert [f.name for f in files] == ["nodes.csv", "edges.csv"]
     with files[1].open(encoding="utf-8", newline="") as fh:
         edges = list(csv.DictReader(fh))
@@ -296,7 +296,7 @@ def test_neo4j_admin_import_files(graph, tmp_path):
 def test_dot_reads_back_with_pydot(graph, tmp_path):
     import pydot  # in the test extra
     path = tmp_path / "g.dot"
-    export(graph, "dot", path, Selection(as_of="2016-12-15"))
+    export(graph, "dot", path, Selection.of(as_of="2016-12-15"))
     with warnings.catch_warnings():  # pydot still calls pyparsing's deprecated camelCase names
         warnings.simplefilter("ignore", DeprecationWarning)
         (parsed,) = pydot.graph_from_dot_file(str(path))
@@ -307,7 +307,7 @@ def test_dot_reads_back_with_pydot(graph, tmp_path):
 
     nodes = {unquote(n.get_name()): n for n in parsed.get_nodes()
              if unquote(n.get_name()) not in ("node", "edge", "graph")}  # pydot lists default-attribute lines too
-    subset = select(graph, Selection(as_of="2016-12-15"))
+    subset = select(graph, Selection.of(as_of="2016-12-15"))
     assert set(nodes) == {e.id for e in subset.entities}
     assert unquote(nodes["front"].get("label")) == TRICKY_NAME
     assert unquote(nodes["front"].get("fillcolor")) == ACTOR_COLOURS[ActorKind.ARMED_GROUP]
@@ -326,7 +326,7 @@ def test_dot_reads_back_with_pydot(graph, tmp_path):
 
 def test_svg_shows_exactly_the_claims_of_the_day_with_legend(graph, tmp_path):
     path = tmp_path / "g.svg"
-    export(graph, "svg", path, Selection(as_of="2016-12-15"), title="Test picture")
+    export(graph, "svg", path, Selection.of(as_of="2016-12-15"), title="Test picture")
     root = ET.parse(path).getroot()
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     claims = {i.removeprefix("claim:") for i in ids if i.startswith("claim:")}
@@ -360,7 +360,7 @@ def _pixels(path):
 
 def test_png_colours_actors_by_kind(graph, tmp_path):
     path = tmp_path / "g.png"
-    export(graph, "png", path, Selection(as_of="2016-06-01", filters={"predicate": ["supports"]}))
+    export(graph, "png", path, Selection.of(as_of="2016-06-01", filters={"predicate": ["supports"]}))
     size, colours = _pixels(path)
     assert size[0] > 800 and size[1] > 600
     shown = {graph.get(x).kind for c in graph.claims(as_of="2016-06-01", predicate="supports")

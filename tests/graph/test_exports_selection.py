@@ -19,7 +19,7 @@ def graph():
 @pytest.mark.parametrize("certainty", ["possible", "certain"])
 @pytest.mark.parametrize("day", PROBE_DAYS + ["2016", "2024-12"])
 def test_as_of_selects_what_the_graph_says_holds(graph, day, certainty):
-    subset = select(graph, Selection(as_of=day, certainty=certainty))
+    subset = select(graph, Selection.of(as_of=day, certainty=certainty))
     assert [c.id for c in subset.claims] == [c.id for c in graph.claims(as_of=day, certainty=certainty)]
     view = graph.as_of(day, certainty=certainty)
     actors = {e.id for e in subset.entities if not e.is_place}
@@ -27,7 +27,7 @@ def test_as_of_selects_what_the_graph_says_holds(graph, day, certainty):
 
 
 def test_filters_are_those_of_relations(graph):
-    sel = Selection(as_of="2016-12-15", filters={"predicate": ["supports"], "object": "Central Government",
+    sel = Selection.of(as_of="2016-12-15", filters={"predicate": ["supports"], "object": "Central Government",
                                                  "status": None})
     subset = select(graph, sel)
     expected = graph.claims(as_of="2016-12-15", predicate=["supports"], object="Central Government")
@@ -36,7 +36,7 @@ def test_filters_are_those_of_relations(graph):
 
 
 def test_period_selects_claims_holding_on_some_day_of_it(graph):
-    subset = select(graph, Selection(start="2014-06", end="2015-06", filters={"actor": "south"}))
+    subset = select(graph, Selection.of(start="2014-06", end="2015-06", filters={"actor": "south"}))
     within = {c.id for c in graph.between("2014-06", "2015-06")}
     assert [c.id for c in subset.claims] == [c.id for c in graph.claims(actor="south") if c.id in within]
     assert {c.id for c in subset.claims} == {"c2", "c3"}
@@ -44,7 +44,7 @@ def test_period_selects_claims_holding_on_some_day_of_it(graph):
 
 
 def test_known_as_of_drops_claims_not_yet_reported(graph):
-    subset = select(graph, Selection(known_as_of="2018-12-31"))
+    subset = select(graph, Selection.of(known_as_of="2018-12-31"))
     assert {c.id for c in subset.claims} == {c.id for c in graph.claims(known_as_of="2018-12-31")}
     assert "c2" not in {c.id for c in subset.claims}  # its only source was published in 2019
 
@@ -57,11 +57,11 @@ def test_without_time_every_actor_is_kept_and_the_span_is_the_data(graph):
 
 def test_bad_selections_say_what_to_do():
     with pytest.raises(ValueError, match="either a date"):
-        Selection(as_of="2016", start="2015")
+        Selection.of(as_of="2016", start="2015")
     with pytest.raises(ValueError, match="unknown export filter"):
-        Selection(filters={"colour": "red"})
+        Selection.of(filters={"colour": "red"})
     with pytest.raises(ValueError, match="not an EDTF date"):
-        Selection(as_of="yesterday")
+        Selection.of(as_of="yesterday")
 
 
 # ---------------------------------------------------------------------------------------------- the command

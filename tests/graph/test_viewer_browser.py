@@ -128,7 +128,7 @@ def test_assad_government_loses_its_supporters_between_5_and_10_december_2024(br
 
 def test_search_hts_click_it_and_see_its_sources(browser, tmp_path, seed_graph_local):
     graph = seed_graph_local
-    v = _open(browser, graph, tmp_path, "seed-search", Selection(as_of="2024-12-05"))
+    v = _open(browser, graph, tmp_path, "seed-search", Selection.of(as_of="2024-12-05"))
     try:
         v.page.fill("#search", "HTS")
         results = v.page.locator("#results button")
@@ -175,7 +175,7 @@ def test_search_hts_click_it_and_see_its_sources(browser, tmp_path, seed_graph_l
 
 def test_filters_certainty_and_play(browser, tmp_path, seed_graph_local):
     graph = seed_graph_local
-    v = _open(browser, graph, tmp_path, "seed-filters", Selection(as_of="2024-12-05"))
+    v = _open(browser, graph, tmp_path, "seed-filters", Selection.of(as_of="2024-12-05"))
     try:
         all_claims = v.js("actorgraphViewer.visibleClaims()")
         v.page.uncheck("#relation-kinds input[value=supports]")
@@ -215,3 +215,72 @@ def test_tricky_names_render_as_text(browser, tmp_path):
         assert v.problems == []
     finally:
         v.close()
+
+
+def test_known_on_shows_the_record_as_it_stood(browser, tmp_path):
+    """The "known on" control gives, day by day, exactly ActorGraph.as_of(day, known_as_of=K)."""
+    from tests.queries.randomgraph import random_graph
+
+    graph = random_graph(3)
+    v = _open(browser, graph, tmp_path, "known-on")
+    try:
+        entity_ids = {e.id for e in graph.actors} | {c.object for c in graph.all_claims()}  # what the page holds
+        hidden_somewhere = reopened = False
+        for known in ("2011-06-30", "2013-03-15", "2015-01-01", None):
+            v.js("k => actorgraphViewer.setKnown(k)", known)
+            assert v.js("actorgraphViewer.known()") == known
+            for day in ("2011-03-01", "2012-07-15", "2014-01-01", "2016-06-30"):
+                v.js("d => actorgraphViewer.setDay(d)", day)
+                view = graph.as_of(day, known_as_of=known)
+                claims = sorted(k for _, _, k in view.edges(keys=True))
+                nodes = sorted(n for n in view.nodes if n in entity_ids)
+                assert v.js("actorgraphViewer.visibleClaims()") == claims, (day, known)
+                assert v.js("actorgraphViewer.visibleNodes()") == nodes, (day, known)
+                everything = sorted(k for _, _, k in graph.as_of(day).edges(keys=True))
+                hidden_somewhere |= claims != everything
+        assert hidden_somewhere  # the control changed what is drawn
+        # typing a date in the box works as a user would do it; an empty box is the whole record
+        v.page.fill("#known", "2013-03-15")
+        v.page.press("#known", "Enter")
+        assert v.js("actorgraphViewer.known()") == "2013-03-15"
+        assert "as known on 2013-03-15" in v.page.locator("#counts").inner_text()
+        v.shot("viewer-known-on-2013-03-15.png")
+        # a claim's details show its validity as then known, and only sources published by then
+        v.js("d => actorgraphViewer.setDay(d)", "2014-01-01")
+        for c in graph.all_claims():
+            k = graph.as_known(c, known_as_of="2013-03-15")
+            if k is not None and k.valid.edtf != c.valid.edtf:
+                reopened = True
+                v.js("id => { actorgraphViewer.network.selectEdges([id]); }", c.id)
+                break
+        assert reopened
+        v.page.fill("#known", "")
+        v.page.press("#known", "Enter")
+        assert v.js("actorgraphViewer.known()") is None
+        assert v.problems == []
+    finally:
+        v.close()
+
+
+def test_an_export_known_as_of_a_day_holds_nothing_later(tmp_path, seed_graph_local):
+    """``export html --known-as-of K`` writes no source, claim epoch or actor date that was reported after K."""
+    import json
+    import re
+
+    from graph.exports.viewer import payload
+    from graph.exports.selection import select
+
+    graph = load_datasets([bundled_dataset("syria")])
+    known = date(2016, 1, 1).toordinal()
+    data = payload(select(graph, Selection.of(known_as_of="2016-01-01")))
+    assert data["knownMax"] == known
+    for c in data["claims"]:
+        assert all(s["day"] <= known for s in c["sources"]), c["id"]
+        assert all(e[0] <= known for e in c["known"]), c["id"]
+        assert graph.as_known(c["id"], known_as_of="2016-01-01") is not None
+    assert not any(n["id"] == "hts" for n in data["nodes"])  # founded 2017: not known in 2016
+    path = tmp_path / "known.html"
+    export(graph, "html", path, Selection.of(known_as_of="2016-01-01"))
+    text = path.read_text(encoding="utf-8")
+    embedded = json.loads(re.search(r'id="actorgraph-data">(.*?)</script>', text, re.S).group(1))
+    assert {c["id"] for c in embedded["claims"]} == {c["id"] for c in data["claims"]}

@@ -35,7 +35,7 @@ def graph():
 @pytest.fixture(scope="module")
 def page(graph, tmp_path_factory):
     path = tmp_path_factory.mktemp("viewer") / "g.html"
-    export(graph, "html", path, Selection(as_of="2016-12-15"), title="A <b>test</b> & more")
+    export(graph, "html", path, Selection.of(as_of="2016-12-15"), title="A <b>test</b> & more")
     return path.read_text(encoding="utf-8")
 
 
@@ -100,7 +100,7 @@ def test_positions_do_not_depend_on_the_day(graph):
 
 
 def test_period_limits_the_slider(graph):
-    data = payload(select(graph, Selection(start="2014", end="2016")))
+    data = payload(select(graph, Selection.of(start="2014", end="2016")))
     assert data["span"] == [day_span("2014")[0], day_span("2016")[1]]
     assert {c["id"] for c in data["claims"]} == {c.id for c in graph.between("2014", "2016")}
 

@@ -119,7 +119,7 @@ def assert_grounded(graph, e) -> None:
         elif section.key == "lineage":  # history: events up to the date, told in the past tense
             last = day_span(e.as_of)[1]
             allowed = {c.id for c in graph.all_claims() if c.valid.possible_from <= last
-                       and graph.is_known(c, e.known_as_of, e.certainty)}
+                       and graph.is_known(c, e.known_as_of)}
         else:
             allowed = holding
         for s in section.sentences:
@@ -128,6 +128,6 @@ def assert_grounded(graph, e) -> None:
                 graph.claim(cid)  # raises when the claim does not exist
                 assert cid in allowed, f"{section.key}: {cid} does not hold as of {e.as_of}: {s.text!r}"
     for cid in e.claim_ids:
-        sources = {src.id for src in graph.sources_of(graph.claim(cid), e.known_as_of, e.certainty)}
+        sources = {src.id for src in graph.sources_of(graph.claim(cid), e.known_as_of)}
         cited = {f.source for f in e.footnotes if f.number in e.citations[cid]}
         assert cited == sources and cited, cid
