@@ -1,17 +1,23 @@
 """Throughput of news extraction: words per second on 1,000 synthetic paragraphs, on one core.
 
-The baseline, measured in the same run on the same texts, is spaCy's bare tokenizer
-(``spacy.blank("en").tokenizer``): the floor cost of reading the text at all. The full pipeline is the
-blank one built from the bundled corpus (entity ruler from the graph's names, mentions, dates, claim rules).
+Two baselines, measured in the same run on the same texts: spaCy's bare tokenizer
+(``spacy.blank("en").tokenizer``), the floor cost of reading the text at all; and, with
+``--baseline-tree DIR``, the extraction of another checkout of this repository (for instance the commit
+before a change: ``git worktree add /tmp/before COMMIT``), run in a subprocess on the same paragraphs. The
+full pipeline is the blank one built from the bundled corpus (entity ruler from the graph's names,
+mentions, coreference, dates, claim rules).
 
 Run: .venv/bin/python benchmarks/extraction.py [--paragraphs 1000] [--data syria] [--repeat 3]
+     [--baseline-tree DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -52,11 +58,35 @@ def best_of(repeat: int, fn) -> float:
     return min(times)
 
 
+_OTHER_TREE = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from loaders import bundled_dataset, load_datasets
+from loaders.news import Article, build_nlp, extract_many
+texts, data, repeat = json.loads(sys.stdin.read())
+nlp = build_nlp(load_datasets([bundled_dataset(data)]))
+articles = [Article(t, "2024-12-05") for t in texts]
+best = min((lambda t0: (extract_many(articles, nlp), time.perf_counter() - t0)[1])(time.perf_counter())
+           for _ in range(repeat))
+print(json.dumps(best))
+"""
+
+
+def other_tree(tree: str, texts: list[str], data: str, repeat: int) -> float:
+    """Best-of-``repeat`` seconds of another checkout's extraction on ``texts``, in a subprocess."""
+    done = subprocess.run([sys.executable, "-c", _OTHER_TREE, str(Path(tree).resolve())],
+                          input=json.dumps([texts, data, repeat]), capture_output=True, text=True, check=True,
+                          cwd=tree)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=1000)
     ap.add_argument("--data", default="syria")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--baseline-tree", metavar="DIR",
+                    help="another checkout whose extraction to time on the same texts")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the issue asks
@@ -86,6 +116,10 @@ def main() -> None:
     print(f"{'spaCy bare tokenizer (baseline)':<32} {base:>8.3f} {words / base:>10,.0f} {'1.0x':>13}")
     print(f"{'  same, first pass (cold cache)':<32} {cold:>8.3f} {words / cold:>10,.0f} {cold / base:>12.1f}x")
     print(f"{'actorgraph extraction (blank)':<32} {full:>8.3f} {words / full:>10,.0f} {full / base:>12.1f}x")
+    if args.baseline_tree:
+        other = other_tree(args.baseline_tree, texts, args.data, args.repeat)
+        print(f"{'extraction of --baseline-tree':<32} {other:>8.3f} {words / other:>10,.0f} {other / base:>12.1f}x")
+        print(f"this tree's words/s are {other / full:.2f} of the baseline tree's")
     print(f"candidate claims found: {claims}")
 
 

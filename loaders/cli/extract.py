@@ -9,6 +9,7 @@ from pathlib import Path
 from loaders.cli.common import add_data_option, data_paths, load_graph
 from loaders.cli.output import render_json, render_rows
 from loaders.dataset import load_datasets
+from loaders.news.model import DEFAULT_MIN_CONFIDENCE
 from ontology import ActorGraphError
 
 __all__ = ["register", "run_extract", "run_eval"]
@@ -25,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("table", "json", "yaml"), default="table")
     p.add_argument("--merge-into", metavar="DATASET_DIR", help="write the accepted candidates into this dataset folder")
     p.add_argument("--accept", action="append", metavar="ID", help="merge only these candidate ids (repeatable)")
-    p.add_argument("--min-confidence", type=float, default=0.5, help="merge candidates at or above this (default 0.5)")
+    p.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
+                   help=f"merge candidates at or above this (default {DEFAULT_MIN_CONFIDENCE}, chosen for precision)")
     add_data_option(p)
     p.set_defaults(run=cmd_extract)
 
@@ -33,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("gold", metavar="GOLD", help="gold file (see tests/fixtures/extraction/FORMAT.md)")
     p.add_argument("--model", default=None)
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--split", choices=("dev", "test"), help="score only this part of a real-text gold file")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="C",
+                   help="score only candidates at or above this confidence (default 0: all)")
+    p.add_argument("--curve", action="store_true", help="add precision and recall at each confidence threshold")
     p.add_argument("--errors", action="store_true", help="list missed and extra claims per paragraph")
     add_data_option(p)
     p.set_defaults(run=cmd_eval)
@@ -97,26 +103,47 @@ def cmd_extract(args: argparse.Namespace):
     return out
 
 
-def run_eval(gold: str, *, data: list | None = None, model: str | None = None) -> dict:
+def run_eval(gold: str, *, data: list | None = None, model: str | None = None, split: str | None = None,
+             min_confidence: float = 0.0, curve: bool = False) -> dict:
     """Scores of the pipeline on a gold file; the graph is ``data`` or the dataset the gold file names."""
     from loaders.bundled import bundled_dataset
     from loaders.news import evaluate, load_gold
 
-    dataset, paragraphs = load_gold(gold)
+    try:
+        dataset, paragraphs = load_gold(gold, split=split)
+    except (OSError, ValueError) as exc:
+        raise ActorGraphError(str(exc)) from None
     paths = data or [bundled_dataset(dataset or "seed")]
     graph = load_datasets(paths)
-    return evaluate(paragraphs, _nlp(graph, model))
+    return evaluate(paragraphs, _nlp(graph, model), min_confidence=min_confidence, curve=curve)
+
+
+def _score_rows(named: dict) -> list[list]:
+    return [[name, s["precision"], s["recall"], s["f1"], s["tp"], s["fp"], s["fn"]] for name, s in named.items()]
 
 
 def cmd_eval(args: argparse.Namespace):
-    result = run_eval(args.gold, data=data_paths(args) if args.data else None, model=args.model)
+    result = run_eval(args.gold, data=data_paths(args) if args.data else None, model=args.model, split=args.split,
+                      min_confidence=args.min_confidence, curve=args.curve)
     if args.format == "json":
         return render_json(result if args.errors else {k: v for k, v in result.items() if k != "errors"})
-    rows = [[name, s["precision"], s["recall"], s["f1"], s["tp"], s["fp"], s["fn"]]
-            for name, s in (("entities", result["entities"]), ("claims", result["claims"]))]
-    out = render_rows(rows, ["scored", "precision", "recall", "f1", "tp", "fp", "fn"], "table")
-    out += f"paragraphs: {result['paragraphs']}; dates agree on matched dated claims: {result['dates_agree']}\n"
+    header = ["scored", "precision", "recall", "f1", "tp", "fp", "fn"]
+    overall = {"claims": result["claims"]}
+    if result["entities"] is not None:
+        overall = {"entities": result["entities"], **overall}
+    out = render_rows(_score_rows(overall), header, "table")
+    out += (f"paragraphs: {result['paragraphs']}; min confidence {result['min_confidence']}; "
+            f"dates agree on matched dated claims: {result['dates_agree']}\n\nby relation kind\n")
+    out += render_rows(_score_rows(result["by_predicate"]), ["predicate", *header[1:]], "table")
+    out += "\nby rule (claims each rule proposed)\n"
+    out += render_rows([[k, v["precision"], v["tp"], v["fp"]] for k, v in result["by_rule"].items()],
+                       ["rule", "precision", "tp", "fp"], "table")
+    if args.curve:
+        out += "\nprecision/recall by minimum confidence\n"
+        out += render_rows([[c["min_confidence"], c["precision"], c["recall"], c["f1"], c["tp"], c["fp"], c["fn"]]
+                            for c in result["curve"]], ["min_confidence", *header[1:]], "table")
     if args.errors:
+        out += "\n"
         for e in result["errors"]:
             out += f"{e['id']}: missed {e['missed']} extra {e['extra']}\n"
     return out

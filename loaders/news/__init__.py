@@ -9,10 +9,11 @@ dataset file with the article as the source; ``evaluate`` scores against a gold 
 from loaders.news.dates import DateMention, find_dates
 from loaders.news.evaluate import evaluate, load_gold
 from loaders.news.merge import article_records, merge_into
-from loaders.news.model import Article, Candidate, Extraction, Mention
+from loaders.news.model import DEFAULT_MIN_CONFIDENCE, Article, Candidate, Extraction, Mention
 from loaders.news.pipeline import build_nlp, extract, extract_many
 
 __all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
     "Article",
     "Candidate",
     "DateMention",

@@ -1,6 +1,7 @@
 """The spaCy pipeline components of news extraction, registered by name for ``pipeline.cfg``.
 
-``actorgraph_mentions`` turns entities into linked mentions and candidates, ``actorgraph_dates``
+``actorgraph_mentions`` turns entities into linked mentions and candidates, ``actorgraph_coref``
+adds mentions for "the group", "it" and headings that refer to an actor, ``actorgraph_dates``
 finds dates against ``doc._.published``, ``actorgraph_claims`` applies the claim rules and links
 their ends to the graph (choosing among a name's ids by what the relation allows). Components that
 need a graph get it through ``use_graph`` after the pipeline is built (a graph is not config data).
@@ -14,13 +15,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from graph.time import PartialDate
+from loaders.news.coref import resolve
 from loaders.news.dates import find_dates
 from loaders.news.mentions import find_mentions
 from loaders.news.resources import load_resources
 from loaders.news.rules import SentenceContext, make_candidate, sentence_claims
 from ontology import RELATIONS, RelationKind
 
-__all__ = ["register", "MentionsComponent", "ClaimsComponent"]
+__all__ = ["register", "MentionsComponent", "CorefComponent", "ClaimsComponent"]
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +38,10 @@ def register() -> None:
     @Language.factory("actorgraph_mentions", assigns=["doc._.ag_mentions"], requires=["doc.ents"])
     def make_mentions(nlp, name):
         return MentionsComponent(nlp, name)
+
+    @Language.factory("actorgraph_coref", assigns=["doc._.ag_mentions"], requires=["doc._.ag_mentions"])
+    def make_coref(nlp, name):
+        return CorefComponent(nlp, name)
 
     @Language.component("actorgraph_dates", assigns=["doc._.ag_dates"], requires=["doc._.published"])
     def dates_component(doc):
@@ -60,13 +66,47 @@ class MentionsComponent:
         self.res = load_resources()
         self.place_ids: frozenset[str] = frozenset()
         self.demonym_ids: dict[str, str] = {}
+        self.lifetimes: dict = {}
+        self.states: dict[str, str] = {}
 
     def use_graph(self, graph) -> None:
         self.place_ids = frozenset(p.id for p in graph.places)
         self.demonym_ids = {text: i for text, i in self.res.demonyms.items() if graph.get(i) is not None}
+        self.lifetimes = {a.id: (a.founded, a.dissolved) for a in graph.actors}
+        states = {a.name: a.id for a in graph.actors if getattr(a.kind, "value", a.kind) == "state"}
+        self.states = {p.id: states[p.name] for p in graph.places
+                       if getattr(p.kind, "value", p.kind) == "country" and p.name in states}
+
+    def alive(self, entity_id: str, published) -> bool:
+        """Whether the actor may have existed on some day of the publication date."""
+        founded, dissolved = self.lifetimes.get(entity_id, (None, None))
+        if published is None:
+            return True
+        return (founded is None or founded.first_day <= published.last_day) and (
+            dissolved is None or dissolved.last_day >= published.first_day)
 
     def __call__(self, doc):
-        doc._.ag_mentions = find_mentions(doc, self.res, self.place_ids, self.demonym_ids)
+        doc._.ag_mentions = find_mentions(doc, self.res, self.place_ids, self.demonym_ids, self.alive, self.states)
+        return doc
+
+
+class CorefComponent:
+    """Mentions for references to actors within a paragraph (see :mod:`loaders.news.coref`)."""
+
+    def __init__(self, nlp, name: str):
+        self.name = name
+        self.kinds: dict[str, object] = {}
+        self.names: dict[str, str] = {}
+
+    def use_graph(self, graph) -> None:
+        self.kinds = {a.id: a.kind for a in graph.actors}
+        self.names = {a.id: a.name for a in graph.actors}
+
+    def __call__(self, doc):
+        mentions = doc._.ag_mentions or []
+        found = resolve(doc, mentions, self.kinds, self.names)
+        if found:
+            doc._.ag_mentions = sorted([*mentions, *found], key=lambda m: m.start)
         return doc
 
 
@@ -191,6 +231,12 @@ class ClaimsComponent:
         target = next((i for i in found.object.ids if i in self.kinds), None)
         kind = getattr(self.kinds.get(target), "value", None)
         groups = ("coalition", "international_organisation", "political_organisation")
+        if trig.flex == "lead":  # "Baghdadi leads IS" is leadership; "the US leads the coalition" membership
+            source = next((i for i in found.subject.ids if i in self.kinds), None)
+            person = getattr(self.kinds.get(source), "value", None) == "person"
+            predicate = "leads" if person else ("member_of" if kind in ("coalition", "international_organisation")
+                                                else "leads")
+            return replace(found, trigger=replace(trig, predicate=predicate, types=()), types=())
         if trig.flex == "join":
             predicate = "supports" if kind in ("armed_forces", "government", "state") else "member_of"
         else:
@@ -208,6 +254,11 @@ class ClaimsComponent:
             return None
         if subject is not None and subject == obj:
             return None
+        if p == "controls" and obj is not None and getattr(self.kinds.get(obj), "value", None) == "country":
+            return None  # "holding large areas of Syria": a country is never held whole by one side in news
+        if p == "leads" and found.rule == "noun" and found.subject is found.object:
+            return None
         if RELATIONS[RelationKind(p)].symmetric and subject and obj and obj < subject:
             pass  # symmetric relations are compared as unordered pairs downstream; keep the text's order
-        return make_candidate(found, subject=subject, obj=obj, published=published, doc=doc)
+        return make_candidate(found, subject=subject, obj=obj, published=published, doc=doc,
+                              calibrated=self.res.confidence)

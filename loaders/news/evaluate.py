@@ -1,15 +1,21 @@
 """Scoring extraction against a hand-annotated gold set (format: tests/fixtures/extraction/FORMAT.md).
 
-Entity linking is scored on the set of graph ids each paragraph mentions; claims on (subject,
-predicate, object) triples, where symmetric relations are unordered pairs and a gold claim with a
-date also needs the extracted interval's given sides to agree (a gold side that is open or unknown
-is not compared). Only linked candidates count: a claim whose subject or object is not in the graph
-cannot be merged, so it cannot be right.
+Two shapes of gold file: ``paragraphs`` (text written for the project) and ``articles`` (real text: whole
+when its licence allows, otherwise the annotated sentences as ``segments``, each its own paragraph;
+every article belongs to a ``split``, ``dev`` or ``test``).
+
+Entity linking is scored on the set of graph ids each paragraph mentions (only where the gold gives
+them); claims on (subject, predicate, object) triples, where symmetric relations are unordered pairs and
+a gold claim with a date also needs the extracted interval's given sides to agree (a gold side that is
+open or unknown is not compared). Only linked candidates count: a claim whose subject or object is not
+in the graph cannot be merged, so it cannot be right. Scores are also given by relation kind, by the
+rule that proposed the claim (its precision: a rule does not miss claims on its own), and, as a curve,
+at each ``--min-confidence`` threshold.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -18,7 +24,10 @@ from graph.time import Interval, PartialDate
 from loaders.news.model import Article
 from ontology import RELATIONS, RelationKind, parse_term
 
-__all__ = ["GoldClaim", "GoldParagraph", "Score", "load_gold", "evaluate"]
+__all__ = ["GoldClaim", "GoldParagraph", "Score", "load_gold", "evaluate", "THRESHOLDS"]
+
+#: the confidence thresholds of the precision/recall curve
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(20))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +57,25 @@ class GoldClaim:
             elif w.startswith("types="):
                 types = tuple(w[6:].split(","))
             else:
-                Interval.parse(w)
+                try:
+                    Interval.parse(w)
+                except ValueError as exc:
+                    raise ValueError(f"{where}: claim {line!r}: {exc}") from None
                 valid = w
         return cls(subject, predicate, obj, valid, status, types)
 
 
 @dataclass(frozen=True, slots=True)
 class GoldParagraph:
+    """One scored unit: a paragraph, or a real article (its kept text)."""
+
     id: str
     text: str
     published: PartialDate
-    entities: frozenset[str]
+    entities: frozenset[str] | None  # None: the gold does not list the mentioned ids
     claims: tuple[GoldClaim, ...]
+    split: str = ""
+    publisher: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,28 +102,54 @@ class Score:
                 "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
-def load_gold(path: str | Path) -> tuple[str | None, list[GoldParagraph]]:
-    """The dataset the gold set was annotated against (or None) and its paragraphs.
+def _text_of(item: dict, where: str) -> str:
+    if "text" in item:
+        return str(item["text"])
+    segments = item.get("segments")
+    if not isinstance(segments, list) or not segments:
+        raise ValueError(f"{where}: needs 'text' or a non-empty 'segments' list")
+    for s in segments:
+        if not isinstance(s, dict) or "text" not in s or "start" not in s:
+            raise ValueError(f"{where}: each segment needs 'start' (its offset in the article) and 'text'")
+    # each kept sentence is its own paragraph: nothing may be read across the gaps between them
+    return "\n\n".join(str(s["text"]) for s in sorted(segments, key=lambda s: int(s["start"])))
+
+
+def load_gold(path: str | Path, *, split: str | None = None) -> tuple[str | None, list[GoldParagraph]]:
+    """The dataset the gold set was annotated against (or None) and its paragraphs or articles.
+
+    Args:
+        split: keep only the articles of this part (``dev`` or ``test``); ``None`` keeps all.
 
     Raises:
-        ValueError: a malformed paragraph or claim (the message names the paragraph).
+        ValueError: a malformed paragraph or claim (the message names the file and the paragraph), or a
+            ``split`` the file does not have.
     """
     data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    if not isinstance(data, dict) or not isinstance(data.get("paragraphs"), list):
-        raise ValueError(f"{path}: expected a mapping with a 'paragraphs' list (see FORMAT.md)")
+    key = "articles" if isinstance(data, dict) and "articles" in data else "paragraphs"
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise ValueError(f"{path}: expected a mapping with a 'paragraphs' or 'articles' list (see FORMAT.md)")
     out = []
     seen = set()
-    for i, p in enumerate(data["paragraphs"]):
-        where = f"{path}: paragraph {p.get('id', i)!s}"
-        for key in ("id", "text", "published"):
-            if key not in p:
-                raise ValueError(f"{where}: missing {key!r}")
+    for i, p in enumerate(data[key]):
+        where = f"{path}: {key[:-1]} {p.get('id', i)!s}"
+        for need in ("id", "published"):
+            if need not in p:
+                raise ValueError(f"{where}: missing {need!r}")
         if p["id"] in seen:
             raise ValueError(f"{where}: duplicate id")
         seen.add(p["id"])
+        if key == "articles" and p.get("split") not in ("dev", "test"):
+            raise ValueError(f"{where}: 'split' must be dev or test, got {p.get('split')!r}")
         claims = tuple(GoldClaim.parse(c, where) for c in (p.get("claims") or []))
-        out.append(GoldParagraph(p["id"], p["text"], PartialDate.parse(p["published"]),
-                                 frozenset(p.get("entities") or []), claims))
+        entities = frozenset(p["entities"] or []) if "entities" in p else None
+        out.append(GoldParagraph(p["id"], _text_of(p, where), PartialDate.parse(p["published"]), entities, claims,
+                                 p.get("split", ""), p.get("publisher", "")))
+    if split is not None:
+        parts = {p.split for p in out}
+        if split not in parts:
+            raise ValueError(f"{path}: no {split!r} part (this file has: {', '.join(sorted(parts - {''})) or 'none'})")
+        out = [p for p in out if p.split == split]
     return data.get("dataset"), out
 
 
@@ -132,47 +174,102 @@ def _dates_agree(gold: str, got: str) -> bool:
     return (g_start is None or g_start == p_start) and (g_end is None or g_end == p_end)
 
 
-def evaluate(paragraphs: list[GoldParagraph], nlp) -> dict:
-    """Precision, recall and F1 of entity linking and of claims over ``paragraphs``, with per-paragraph misses."""
+@dataclass
+class _Prediction:
+    """Every candidate of one paragraph with the same triple: its dates, confidences and the best rule."""
+
+    found: list[tuple[str, float, str]] = field(default_factory=list)  # (valid, confidence, rule)
+
+    def at(self, threshold: float) -> list[tuple[str, float, str]]:
+        return [f for f in self.found if f[1] >= threshold]
+
+
+def _predictions(extraction) -> dict[tuple[str, str, str], _Prediction]:
+    out: dict[tuple[str, str, str], _Prediction] = {}
+    for c in extraction.candidates:
+        if c.linked:
+            out.setdefault(_pair(c.subject, c.predicate, c.object), _Prediction()).found.append(
+                (c.valid, c.confidence, c.rule))
+    return out
+
+
+def _score_at(paragraphs, predictions, threshold: float, *, details: bool = False):
+    """Counts overall, by relation kind and by rule at one threshold (and the errors when asked)."""
+    total = [0, 0, 0]
+    by_kind: dict[str, list[int]] = {}
+    by_rule: dict[str, list[int]] = {}
+    dates = [0, 0]
+    errors = []
+    for p, predicted in zip(paragraphs, predictions, strict=True):
+        live = {k: v.at(threshold) for k, v in predicted.items()}
+        live = {k: sorted(v, key=lambda f: -f[1]) for k, v in live.items() if v}
+        matched, missed = set(), []
+        for g in p.claims:
+            key = _pair(g.subject, g.predicate, g.object)
+            kind = by_kind.setdefault(g.predicate, [0, 0, 0])
+            found = live.get(key, [])
+            if found and g.valid:
+                dates[1] += 1
+            hit = next((f for f in found if _dates_agree(g.valid, f[0])), None)
+            if hit is not None:
+                total[0] += 1
+                kind[0] += 1
+                matched.add(key)
+                by_rule.setdefault(hit[2], [0, 0, 0])[0] += 1
+                dates[0] += bool(g.valid)
+            else:
+                total[2] += 1
+                kind[2] += 1
+                missed.append(" ".join(filter(None, [*key, g.valid])))
+        extra = []
+        for key, found in live.items():
+            if key in matched:
+                continue
+            total[1] += 1
+            by_kind.setdefault(key[1], [0, 0, 0])[1] += 1
+            by_rule.setdefault(found[0][2], [0, 0, 0])[1] += 1
+            extra.append(f"{' '.join(key)} {found[0][0]} [{found[0][2]} {found[0][1]:.2f}]")
+        if details and (missed or extra):
+            errors.append({"id": p.id, "missed": missed, "extra": extra})
+    return Score(*total), by_kind, by_rule, dates, errors
+
+
+def evaluate(paragraphs: list[GoldParagraph], nlp, *, min_confidence: float = 0.0, curve: bool = False) -> dict:
+    """Precision, recall and F1 of entity linking and of claims over ``paragraphs``.
+
+    Args:
+        min_confidence: score only candidates at or above this confidence (what ``--merge-into`` keeps).
+        curve: add the precision/recall at every threshold of :data:`THRESHOLDS`.
+
+    Returns:
+        A dict with ``claims`` (overall), ``by_predicate`` (precision, recall, F1 by relation kind),
+        ``by_rule`` (true and false positives, precision, by the rule of each proposed claim),
+        ``entities``, ``dates_agree``, per-paragraph ``errors`` and, when asked, ``curve``.
+    """
     from loaders.news.pipeline import extract_many
 
     extractions = extract_many([Article(p.text, p.published) for p in paragraphs], nlp)
-    ent_tp = ent_fp = ent_fn = 0
-    cl_tp = cl_fp = cl_fn = 0
-    date_checked = date_ok = 0
-    details = []
+    ent = [0, 0, 0]
     for p, ex in zip(paragraphs, extractions, strict=True):
-        got_ids = ex.linked_ids
-        ent_tp += len(got_ids & p.entities)
-        ent_fp += len(got_ids - p.entities)
-        ent_fn += len(p.entities - got_ids)
-        predicted = {}
-        for c in ex.candidates:
-            if c.linked:
-                predicted.setdefault(_pair(c.subject, c.predicate, c.object), []).append(c.valid)
-        matched = set()
-        missed = []
-        for g in p.claims:
-            key = _pair(g.subject, g.predicate, g.object)
-            valids = predicted.get(key, [])
-            if valids and g.valid:
-                date_checked += 1
-            if any(_dates_agree(g.valid, v) for v in valids):
-                cl_tp += 1
-                matched.add(key)
-                if g.valid:
-                    date_ok += 1
-            else:
-                cl_fn += 1
-                missed.append(" ".join(filter(None, [*key, g.valid])))
-        extra = [" ".join([*k, v[0]]) for k, v in predicted.items() if k not in matched]
-        cl_fp += len(extra)
-        if missed or extra:
-            details.append({"id": p.id, "missed": missed, "extra": extra})
-    return {
+        if p.entities is not None:
+            got = ex.linked_ids
+            ent[0] += len(got & p.entities)
+            ent[1] += len(got - p.entities)
+            ent[2] += len(p.entities - got)
+    predictions = [_predictions(ex) for ex in extractions]
+    score, by_kind, by_rule, dates, errors = _score_at(paragraphs, predictions, min_confidence, details=True)
+    result = {
         "paragraphs": len(paragraphs),
-        "entities": Score(ent_tp, ent_fp, ent_fn).record(),
-        "claims": Score(cl_tp, cl_fp, cl_fn).record(),
-        "dates_agree": f"{date_ok}/{date_checked}",
-        "errors": details,
+        "min_confidence": min_confidence,
+        "entities": Score(*ent).record() if any(p.entities is not None for p in paragraphs) else None,
+        "claims": score.record(),
+        "by_predicate": {k: Score(*v).record() for k, v in sorted(by_kind.items())},
+        "by_rule": {k: {"tp": v[0], "fp": v[1], "precision": round(v[0] / (v[0] + v[1]), 3) if v[0] + v[1] else 0.0}
+                    for k, v in sorted(by_rule.items())},
+        "dates_agree": f"{dates[0]}/{dates[1]}",
+        "errors": errors,
     }
+    if curve:
+        result["curve"] = [{"min_confidence": t, **_score_at(paragraphs, predictions, t)[0].record()}
+                           for t in THRESHOLDS]
+    return result

@@ -61,12 +61,34 @@ def _linked(doc, ent, place_ids: frozenset[str]) -> TokMention:
     return TokMention(ent.start, ent.end, ids, kind, via)
 
 
-def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: dict[str, str]) -> list[TokMention]:
-    """All mentions in ``doc``, sorted and non-overlapping."""
+def _abroad(doc, m: TokMention, mentions: list[TokMention], states: dict[str, str]) -> TokMention:
+    """"government forces in Iraq": a descriptive form followed by another country names that country."""
+    if m.via != "descriptive" or m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("in", "of"):
+        return m
+    place = next((x for x in mentions if x.start == m.end + 1 and x.kind == "place"), None)
+    state = states.get(place.primary) if place is not None else None
+    if state is None or state in m.ids:
+        return m
+    return TokMention(m.start, m.end, (state,), "actor", "descriptive", m.hint)
+
+
+def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: dict[str, str],
+                  alive=None, states: dict[str, str] | None = None) -> list[TokMention]:
+    """All mentions in ``doc``, sorted and non-overlapping.
+
+    ``alive(id, published)`` says whether an actor existed at publication; a descriptive form
+    ("government forces", "the Syrian government") whose actors did not is no mention at all.
+    ``states`` maps a country (place id) to its state, for "government forces in Iraq".
+    """
     out: list[TokMention] = []
     taken = [False] * len(doc)
     for ent in doc.ents:
-        if ent.label_ in ("ACTOR", "PLACE", "AMBIG") and ent.ent_id_:
+        if ent.label_ == "DESC" and ent.ent_id_:
+            ids = tuple(i for i in ent.ent_id_.split("|") if i and (alive is None or alive(i, doc._.published)))
+            if not ids:
+                continue
+            out.append(TokMention(ent.start, ent.end, ids, "actor", "descriptive"))
+        elif ent.label_ in ("ACTOR", "PLACE", "AMBIG") and ent.ent_id_:
             out.append(_linked(doc, ent, place_ids))
         elif ent.label_ in _NER_CANDIDATES:
             out.append(TokMention(ent.start, ent.end, (), "candidate", "ner"))
@@ -74,6 +96,8 @@ def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: d
             continue
         for i in range(ent.start, ent.end):
             taken[i] = True
+    if states:
+        out = [_abroad(doc, m, out, states) for m in out]
     out.extend(_demonyms(doc, res, taken, demonym_ids))
     out.extend(_candidates(doc, res, taken))
     out.sort(key=lambda m: m.start)

@@ -19,7 +19,7 @@ from loaders.news.ruler import build_patterns
 
 __all__ = ["build_nlp", "extract", "extract_many"]
 
-_OURS = ("actorgraph_mentions", "actorgraph_dates", "actorgraph_claims")
+_OURS = ("actorgraph_mentions", "actorgraph_coref", "actorgraph_dates", "actorgraph_claims")
 
 
 def _spacy():
@@ -53,6 +53,7 @@ def build_nlp(graph, *, model: str | None = None):
         path = resources.files("loaders.news").joinpath("pipeline.cfg")
         config = load_config(str(path))
         nlp = load_model_from_config(config, auto_fill=True)
+        _split_abbreviation_compounds(nlp)
         ruler = nlp.get_pipe("actor_ruler")
     else:
         try:
@@ -71,9 +72,20 @@ def build_nlp(graph, *, model: str | None = None):
             nlp.add_pipe(name)
     res = load_resources()
     ruler.add_patterns(build_patterns(graph, res, nlp.tokenizer))
-    for name in ("actorgraph_mentions", "actorgraph_claims"):
+    for name in ("actorgraph_mentions", "actorgraph_coref", "actorgraph_claims"):
         nlp.get_pipe(name).use_graph(graph)
     return nlp
+
+
+def _split_abbreviation_compounds(nlp) -> None:
+    """Make "U.S.-backed" three tokens like "US-backed", so compounds after an abbreviation are read.
+
+    Only for the blank pipeline: a trained pipeline keeps the tokenization its models learnt on.
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _doc(nlp, article: Article):

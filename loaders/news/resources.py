@@ -38,6 +38,7 @@ class Resources:
     metonyms: tuple[dict, ...]
     candidate_heads: tuple[str, ...]
     org_heads: tuple[str, ...]
+    confidence: dict  # rule -> calibrated confidence (data/confidence.jsonl)
 
 
 def _rows(name: str) -> list[dict]:
@@ -77,4 +78,5 @@ def load_resources() -> Resources:
         metonyms=tuple(_rows("metonyms.jsonl")),
         candidate_heads=heads,
         org_heads=org_heads,
+        confidence={r["rule"]: float(r["confidence"]) for r in _rows("confidence.jsonl")},
     )

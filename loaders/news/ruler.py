@@ -1,14 +1,20 @@
 """EntityRuler patterns built from a graph's names and aliases, plus the descriptive forms news uses.
 
-Case rules: a short or all-capital alias ("IS", "HTS", "SDF", "US") matches only with the exact
-case, so the verb "is" and the pronoun "us" are never taken for actors; longer names match in any
-case. An alias shared by several actors is dropped (it cannot be linked), unless it is one actor's
-own name. A form that names both an actor and a place ("Damascus", "Syria") keeps both ids and is
-labelled ``AMBIG``; the linker decides from context and the claim rules from the relation.
+Case rules: a short or all-capital alias ("IS", "HTS", "SDF", "US") matches only with the exact case, so
+the verb "is" and the pronoun "us" are never taken for actors; longer names match in any case, and in
+the spellings transliteration from Arabic produces for the same name: a hyphen or a space after "al"
+("Tahrir al-Sham", "Tahrir Al Sham"), with or without apostrophes ("Hay'at", "Hayat"), doubled letters
+single ("Asad" for "Assad") and a final "a" with or without "h" ("Nusrah"). Descriptive forms
+("government forces") are labelled ``DESC``: they name whoever holds the role when the article was
+written, so the mention finder keeps only actors that existed then. An alias shared by several actors is
+dropped (it cannot be linked), unless it is one actor's own name. A form that names both an actor and a
+place ("Damascus", "Syria") keeps both ids and is labelled ``AMBIG``; the linker decides from context
+and the claim rules from the relation.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -17,6 +23,31 @@ from loaders.news.resources import Resources
 __all__ = ["build_patterns", "is_exact_case"]
 
 _APOSTROPHES = "'’ʼ"
+_AL_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1", re.IGNORECASE)
+_MUHAMMAD = re.compile(r"\bM[ou]hamm[ae]d\b")
+_FINAL_A = re.compile(r"(?<=[a-z]{3})a\b")
+
+
+def spellings(name: str) -> set[str]:
+    """The spellings of a multi-letter name that news transliteration produces.
+
+    >>> sorted(spellings("al-Nusra Front"))[:3]
+    ['al Nusra Front', 'al Nusrah Front', 'al-Nusra Front']
+    >>> "Asad government" in spellings("Assad government")
+    True
+    """
+    out = {name}
+    if is_exact_case(name):
+        return out
+    for spelling in ("Muhammad", "Mohammad", "Mohammed", "Muhammed"):  # the Prophet's name, four ways
+        out |= {_MUHAMMAD.sub(spelling, t) for t in out}
+    for transform in (lambda t: _AL_HYPHEN.sub(" ", t),
+                      lambda t: "".join(ch for ch in t if ch not in _APOSTROPHES),
+                      lambda t: _DOUBLED.sub(r"\1", t),
+                      lambda t: _FINAL_A.sub("ah", t)):
+        out |= {transform(t) for t in out}
+    return out
 
 
 def is_exact_case(alias: str) -> bool:
@@ -30,7 +61,7 @@ def is_exact_case(alias: str) -> bool:
 
 
 def _variants(text: str) -> set[str]:
-    out = {text}
+    out = spellings(text)
     for a in _APOSTROPHES:
         for b in _APOSTROPHES:
             if a in text:
@@ -48,6 +79,7 @@ def build_patterns(graph, res: Resources, tokenizer) -> list[dict]:
     """
     forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"actor": set(), "place": set()})
     own_name: dict[str, set[str]] = defaultdict(set)
+    descriptive: set[str] = set()
     for entity in [*graph.actors, *graph.places]:
         kind = "place" if entity.is_place else "actor"
         names = [entity.name, *entity.aliases]
@@ -61,6 +93,7 @@ def build_patterns(graph, res: Resources, tokenizer) -> list[dict]:
             for v in _variants(text):
                 forms[v]["actor"].add(actor_id)
                 own_name[v].add(actor_id)
+                descriptive.add(v)
     patterns = []
     for text, ids in sorted(forms.items()):
         actors, places = ids["actor"], ids["place"]
@@ -71,9 +104,20 @@ def build_patterns(graph, res: Resources, tokenizer) -> list[dict]:
         if not actors and not places:
             continue
         label = "AMBIG" if actors and places else ("ACTOR" if actors else "PLACE")
+        if label == "ACTOR" and (text in descriptive or _generic(text)):
+            label = "DESC"
         entity_ids = "|".join([*sorted(actors), *sorted(places)])
         patterns.extend(_pattern(text, label, entity_ids, tokenizer))
     return patterns
+
+
+#: words of a description that names a role, not an actor ("the Syrian government", "Damascus" for it)
+_GENERIC = frozenset({"the", "syrian", "government", "regime", "forces", "army", "troops", "military", "soldiers",
+                      "administration", "authorities", "damascus", "'s", "government's", "pro-government", "-"})
+
+
+def _generic(text: str) -> bool:
+    return all(w.lower() in _GENERIC for w in re.findall(r"[\w'-]+", text))
 
 
 def _pattern(text: str, label: str, entity_ids: str, tokenizer) -> Iterable[dict]:

@@ -338,6 +338,6 @@ def test_a_pipeline_loaded_by_name_or_path_gets_the_components(tmp_path, seed_gr
 
     spacy.blank("en").to_disk(tmp_path / "pipe")  # stands in for an installed trained pipeline
     nlp = build_nlp(seed_graph, model=str(tmp_path / "pipe"))
-    assert nlp.pipe_names == ["sentencizer", "actor_ruler", "actorgraph_mentions", "actorgraph_dates",
-                              "actorgraph_claims"]
+    assert nlp.pipe_names == ["sentencizer", "actor_ruler", "actorgraph_mentions", "actorgraph_coref",
+                              "actorgraph_dates", "actorgraph_claims"]
     assert ("hts", "controls", "hama") in triples("HTS captured Hama on Thursday.", nlp)
