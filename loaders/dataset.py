@@ -22,7 +22,14 @@ import fastjsonschema
 import jsonschema
 
 from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Place, Source
-from graph.integrity import citation_problems, claim_problems, entity_citation_problems, knowledge_warnings
+from graph.integrity import (
+    citation_problems,
+    claim_problems,
+    dataset_warnings,
+    entity_citation_problems,
+    knowledge_warnings,
+    shape_problems,
+)
 from graph.store import is_store, read_store
 from loaders.csvfile import read_csv, section_of_csv
 from loaders.problems import Problem
@@ -46,7 +53,8 @@ class _Record:
     schema_ok: bool = True
 
     def problem(self, fieldname: str, message: str) -> Problem:
-        return Problem(self.file, self.lines.get(fieldname, self.line), fieldname, message)
+        line = self.lines.get(fieldname) or self.lines.get(fieldname.partition("[")[0], self.line)
+        return Problem(self.file, line, fieldname, message)
 
 
 @dataclass
@@ -158,6 +166,9 @@ def _read_file(path: Path) -> tuple[list[_Record], list[Problem]]:
             if not isinstance(item, dict):
                 continue
             lines = {k: located.line((section, i, k)) for k in item}
+            if isinstance(item.get("sources"), list):  # each citation, so a problem with one points at it
+                lines.update({f"sources[{j}]": located.line((section, i, "sources", j))
+                              for j in range(len(item["sources"]))})
             rec = _Record(section, item, display, located.line((section, i)), lines, (section, i) not in bad_paths)
             records.append(rec)
     return records, problems
@@ -281,10 +292,14 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
         if not isinstance(rid, str):
             continue
         if rec.section == "claims":
-            if rid in claim_seen or (existing is not None and _has_claim(existing, rid)):
-                where = claim_seen.get(rid)
-                ds.problems.append(rec.problem("id", f"duplicate claim id {rid!r}" + (
-                    f" (first at {where.file}:{where.line})" if where else " (already loaded)")))
+            first = claim_seen.get(rid)
+            if first is not None and schema_ok and first.schema_ok and _same_statement(first.data, rec.data):
+                _merge_citations(first, rec)  # one relation from two files: one claim citing both
+                continue
+            if first is not None or (existing is not None and _has_claim(existing, rid)):
+                where = (f" (first at {first.file}:{first.line}, with another statement)" if first
+                         else " (already loaded)")
+                ds.problems.append(rec.problem("id", f"duplicate claim id {rid!r}{where}"))
                 continue
             claim_seen[rid] = rec
             if schema_ok:
@@ -347,11 +362,39 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
         ds.problems.extend(rec.problem(f, m) for f, m in found)
         if not found:
             ds.claims.append(claim)
-            ds.warnings.extend(rec.problem(f, m) for f, m in knowledge_warnings(claim, source))
+            ds.warnings.extend(rec.problem(f, m) for f, m in [*knowledge_warnings(claim, source),
+                                                              *shape_problems(claim)])
+    if not ds.problems:  # checks over the whole set, with what is already loaded
+        located = {rec.data["id"]: rec for rec in claim_records}
+        pool = [*(existing.all_claims() if existing is not None else ()), *ds.claims]
+        for cid, f, m in dataset_warnings(pool, entity, new={c.id for c in ds.claims}):
+            ds.warnings.append(located[cid].problem(f, m) if cid in located else Problem("(loaded data)", 0, f, m))
     ds.actors = [e for e in entities.values() if isinstance(e, Actor)]
     ds.places = [e for e in entities.values() if isinstance(e, Place)]
     ds.sources = list(sources.values())
     return ds
+
+
+_STATEMENT = ("subject", "predicate", "object", "valid", "status", "support_types", "qualifiers")
+
+
+def _same_statement(a: dict, b: dict) -> bool:
+    """Whether two claim records say the same thing (their sources and notes aside)."""
+    def norm(d: dict) -> tuple:
+        return (d.get("subject"), d.get("predicate"), d.get("object"), str(d.get("valid") or ""),
+                d.get("status") or "confirmed", tuple(sorted(map(str, d.get("support_types") or ()))),
+                tuple(sorted((str(k), str(v)) for k, v in (d.get("qualifiers") or {}).items())))
+    return norm(a) == norm(b)
+
+
+def _merge_citations(first: _Record, again: _Record) -> None:
+    """Add to ``first`` the citations of ``again`` it lacks (the same claim stated in another file)."""
+    def key(item) -> str:
+        return item if isinstance(item, str) else item.get("id")
+    have = {key(i) for i in first.data.get("sources") or ()}
+    extra = [i for i in again.data.get("sources") or () if key(i) not in have]
+    if extra:
+        first.data = {**first.data, "sources": [*first.data.get("sources", []), *extra]}
 
 
 def _has_source(graph: ActorGraph, source_id: str) -> bool:

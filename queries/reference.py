@@ -102,7 +102,7 @@ def _controls(g, v):
     for c in g.claims(predicate=RelationKind.CONTROLS, subject=v.get("actor"), object=v.get("place"), **_time(v)):
         a, p = g.get(c.subject), g.get(c.object)
         rows.append({"claim_id": c.id, "controller": a.id, "controller_name": a.name, "place": p.id,
-                     "place_name": p.name, "valid": _valid(c)})
+                     "place_name": p.name, "valid": _valid(c), "extent": c.qualifiers.get("extent")})
     return rows
 
 

@@ -12,8 +12,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from loaders import bundled_dataset, load_datasets
+
+# Speed is measured in benchmarks, not in unit tests: no per-example deadline (a loaded machine
+# would otherwise fail correct code at random).
+settings.register_profile("actorgraph", deadline=None)
+settings.load_profile("actorgraph")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -87,10 +87,17 @@ def relation_rows(graph, claims, pov=None) -> list[list]:
     rows = []
     for c in claims:
         rows.append([c.id, side_text(c.valid.start) or "?", side_text(c.valid.end) or "?",
-                     graph.get(c.subject).name, c.predicate.value, graph.get(c.object).name,
+                     graph.get(c.subject).name, c.predicate.value, _object_text(graph, c),
                      [t.value for t in c.support_types], c.status.value,
                      len(graph.sources_of(c, pov))])
     return rows
+
+
+def _object_text(graph, claim) -> str:
+    """The object's name; for control, with how much of the place (``Aleppo (part: eastern districts)``)."""
+    name = graph.get(claim.object).name
+    extent = claim.qualifiers.get("extent") if claim.predicate is RelationKind.CONTROLS else None
+    return f"{name} ({extent})" if extent and extent != "whole" else name
 
 
 def _emit_relations(graph, claims, args, pov) -> str:

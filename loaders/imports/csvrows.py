@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ontology import ActorGraphError
 
-__all__ = ["CsvRows", "ImportInputError", "read_rows"]
+__all__ = ["CsvRows", "ImportInputError", "detect_delimiter", "read_rows"]
 
 
 class ImportInputError(ActorGraphError, ValueError):
@@ -18,16 +18,35 @@ class ImportInputError(ActorGraphError, ValueError):
 class CsvRows:
     """The header (as written, and lower-cased) and an iterator of (line, row) pairs."""
 
-    def __init__(self, path: Path, header: list[str], rows: Iterator[tuple[int, dict[str, str]]]):
-        self.path, self.header, self.rows = path, header, rows
+    def __init__(self, path: Path, header: list[str], rows: Iterator[tuple[int, dict[str, str]]], delimiter: str = ","):
+        self.path, self.header, self.rows, self.delimiter = path, header, rows, delimiter
 
     @property
     def columns(self) -> set[str]:
         return {h.strip().lower() for h in self.header}
 
+    def width_problem(self, row: dict[str, str]) -> str:
+        """Why a row cannot be read cell by cell (its number of cells differs from the header's), or ``""``."""
+        return f"{row['__width__']} cells, but the header has {len(self.header)}" if "__width__" in row else ""
 
-def read_rows(path: str | Path) -> CsvRows:
+
+def detect_delimiter(header_line: str) -> str:
+    r"""Comma, unless the header has none and has tabs (ICEWS ``.tab`` files), semicolons or bars.
+
+    >>> detect_delimiter("Event ID\tEvent Date\tSource Name"), detect_delimiter("a,b"), detect_delimiter("a;b")
+    ('\t', ',', ';')
+    """
+    if "," in header_line:
+        return ","
+    counts = {d: header_line.count(d) for d in ("\t", ";", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_rows(path: str | Path, *, delimiter: str | None = None) -> CsvRows:
     """Open ``path`` as UTF-8 CSV (a byte-order mark is allowed); keys are lower-cased column names.
+
+    ``delimiter`` (a comma, tab, ``;``...) is detected from the header when not given.
 
     Raises:
         ImportInputError: the file is missing, empty or not UTF-8.
@@ -42,14 +61,19 @@ def read_rows(path: str | Path) -> CsvRows:
         raise ImportInputError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
     if not first.strip():
         raise ImportInputError(f"{path}: empty file; expected a header row")
-    header = next(csv.reader([first]))
+    if delimiter in ("\\t", "tab", "TAB"):
+        delimiter = "\t"
+    delimiter = delimiter or detect_delimiter(first)
+    if len(delimiter) != 1:
+        raise ImportInputError(f"--delimiter must be one character (or \\t for tab), not {delimiter!r}")
+    header = next(csv.reader([first], delimiter=delimiter))
     keys = [h.strip().lower() for h in header]
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
         # opened again here, on first use, so that a caller who stops after the header leaks no file
         with path.open(encoding="utf-8-sig", newline="") as handle:
             handle.readline()
-            reader = csv.reader(handle)
+            reader = csv.reader(handle, delimiter=delimiter)
             line = 1  # the header was line 1; reader.line_num counts the lines after it
             try:
                 for cells in reader:
@@ -65,4 +89,4 @@ def read_rows(path: str | Path) -> CsvRows:
             except csv.Error as exc:
                 raise ImportInputError(f"{path}:{line + 1}: CSV syntax error: {exc}") from None
 
-    return CsvRows(path, header, rows())
+    return CsvRows(path, header, rows(), delimiter)

@@ -25,9 +25,9 @@ import re
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle, short_hash
-from loaders.imports.crosswalk import Resolver
 from loaders.imports.csvrows import ImportInputError
 from loaders.imports.progress import Progress
+from loaders.imports.resolver import Resolver
 
 __all__ = ["KIND_OF_CLASS", "PROPERTIES", "import_wikidata", "wikidata_date"]
 
@@ -165,7 +165,7 @@ def import_wikidata(
             continue
         valid = f"{st['start'] or ''}/{st['end'] or ''}" if (st["start"] or st["end"]) else None
         record = {
-            "id": f"wikidata-{st['statement']}".lower().replace("$", "-"),
+            "id": bundle.ns("wikidata", f"{st['statement']}".lower().replace("$", "-")),
             "subject": s,
             "predicate": predicate,
             "object": o,
@@ -255,7 +255,7 @@ def bundle_item_source(bundle: Bundle, qid: str, published: str | None) -> str:
         )
     return bundle.add_source(
         {
-            "id": f"wikidata-item-{qid.lower()}",
+            "id": bundle.ns("wikidata", f"item-{qid.lower()}"),
             "title": f"Wikidata item {qid}",
             "publisher": "Wikidata",
             "url": f"https://www.wikidata.org/wiki/{qid}",
@@ -284,7 +284,7 @@ def _reference_source(bundle: Bundle, ref: dict, entity: dict) -> str:
         return bundle_item_source(bundle, entity["id"], entity.get("modified", "")[:10] or None)
     return bundle.add_source(
         {
-            "id": f"wikidata-ref-{ref.get('hash') or short_hash(url)}"[:60].lower(),
+            "id": bundle.ns("wikidata", f"ref-{ref.get('hash') or short_hash(url)}"[:40].lower()),
             "title": title or f"Reference cited on Wikidata ({url})",
             "publisher": "cited on Wikidata",
             "url": url,
@@ -316,7 +316,7 @@ def _from_sparql(doc: dict, path: Path, bundle: Bundle, published: str | None):
         if ref:
             source = bundle.add_source(
                 {
-                    "id": f"wikidata-ref-{short_hash(ref)}",
+                    "id": bundle.ns("wikidata", f"ref-{short_hash(ref)}"),
                     "title": f"Reference cited on Wikidata ({ref})",
                     "publisher": "cited on Wikidata",
                     "url": ref,

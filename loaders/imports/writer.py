@@ -22,9 +22,10 @@ import yaml
 from loaders.dataset import read_dataset
 from loaders.imports.bundle import Bundle
 from loaders.imports.csvrows import ImportInputError
+from loaders.problems import Problem
 from ontology import DatasetInvalid
 
-__all__ = ["MANIFEST", "STORE_SUFFIX", "WriteResult", "write_bundle", "write_store_bundle"]
+__all__ = ["MANIFEST", "STORE_SUFFIX", "WriteResult", "clean_claim", "write_bundle", "write_store_bundle"]
 
 MANIFEST = "import.json"
 STORE_SUFFIX = ".agstore"
@@ -58,7 +59,7 @@ def _unmatched_csv(bundle: Bundle) -> str:
     return buf.getvalue()
 
 
-def _clean(claim: dict) -> dict:
+def clean_claim(claim: dict) -> dict:
     """The claim without empty qualifiers (a missing value says as much, in fewer bytes)."""
     q = {k: v for k, v in (claim.get("qualifiers") or {}).items() if v}
     out = {k: v for k, v in claim.items() if k != "qualifiers"}
@@ -85,6 +86,7 @@ def write_bundle(
         raise ImportInputError(
             f"{out} exists and is not an import folder (no {MANIFEST}); choose another -o or remove it first"
         )
+    bundle.share_claim_ids()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
@@ -92,7 +94,7 @@ def write_bundle(
             "dataset.yaml": {"dataset": dataset},
             "actors.yaml": {"actors": [bundle.actors[k] for k in sorted(bundle.actors)]},
             "sources.yaml": {"sources": [bundle.sources[k] for k in sorted(bundle.sources)]},
-            "claims.yaml": {"claims": [_clean(bundle.claims[k]) for k in sorted(bundle.claims)]},
+            "claims.yaml": {"claims": [clean_claim(bundle.claims[k]) for k in sorted(bundle.claims)]},
         }
         for name, content in files.items():
             (tmp / name).write_text(_dump(content), encoding="utf-8")
@@ -114,8 +116,9 @@ def write_bundle(
             encoding="utf-8",
         )
         checked = read_dataset([tmp], existing=reference)
-        if checked.problems:
-            raise DatasetInvalid(checked.problems)
+        if checked.problems:  # named after the target, never the temporary folder that is about to go
+            raise DatasetInvalid([Problem(p.file.replace(str(tmp), str(out)), p.line, p.field, p.message)
+                                  for p in checked.problems])
         _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -169,6 +172,7 @@ def write_store_bundle(
     out = Path(out)
     if out.exists() and not (out.is_file() and is_store(out)):
         raise ImportInputError(f"{out} exists and is not a store file; choose another -o or remove it first")
+    bundle.share_claim_ids()
     counts = {
         "actors": len(bundle.actors),
         "sources": len(bundle.sources),
@@ -178,7 +182,7 @@ def write_store_bundle(
     sections = {
         "actors": [bundle.actors[k] for k in sorted(bundle.actors)],
         "sources": [bundle.sources[k] for k in sorted(bundle.sources)],
-        "claims": [_clean(bundle.claims[k]) for k in sorted(bundle.claims)],
+        "claims": [clean_claim(bundle.claims[k]) for k in sorted(bundle.claims)],
     }
     checked = check_records(sections, origin=str(out), where=bundle.origins, existing=reference)
     if checked.problems:

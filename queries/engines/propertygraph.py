@@ -69,7 +69,8 @@ _REL_SET = (
     "r.known_end_earliest_days = row.known_end_earliest_days, r.known_end_latest_days = row.known_end_latest_days, "
     "r.known_valid = row.known_valid, "
     "r.support_types = row.support_types, r.status = row.status, r.note = row.note, "
-    "r.qualifiers = row.qualifiers, r.source_ids = row.source_ids, r.source_notes = row.source_notes, "
+    "r.qualifiers = row.qualifiers, r.extent = row.extent, r.source_ids = row.source_ids, "
+    "r.source_notes = row.source_notes, "
     "r.source_quotes = row.source_quotes")
 
 INDEXES_FALKORDB = [
@@ -134,6 +135,7 @@ def claim_rows(graph, claim) -> dict:
         "known_valid": [e.valid.edtf or "" for e, _ in epochs],
         "support_types": [t.value for t in claim.support_types], "status": claim.status.value,
         "note": claim.note or None, "qualifiers": json.dumps(dict(claim.qualifiers), ensure_ascii=False),
+        "extent": claim.qualifiers.get("extent"),
         "source_ids": [c.source for c in claim.citations], "source_notes": [c.note for c in claim.citations],
         "source_quotes": [c.quote for c in claim.citations],
     }

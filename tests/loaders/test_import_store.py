@@ -15,7 +15,7 @@ from loaders import bundled_dataset, load_datasets
 from loaders.cli.main import main
 from loaders.imports import ImportInputError, import_files, read_unmatched
 from loaders.imports.bundle import Bundle
-from loaders.imports.crosswalk import Resolver
+from loaders.imports.resolver import Resolver
 from ontology import DatasetInvalid
 from tests.conftest import FIXTURES
 
@@ -76,8 +76,9 @@ def test_ids_and_names_match_only_actors_that_existed_then(real_esd, syria):
     assert later == {"islamic-state"}
     assert earlier and earlier <= predecessors_of_is  # IS's earlier names in the corpus, each in its years
     # "NDF" in North Yemen (UCDP 199, 1979-82) is not Syria's National Defence Forces (founded 2012)
-    yemen = [c for c in g.all_claims() if c.valid.edtf in ("1979", "1980") and "ucdp-199" in (c.subject, c.object)]
-    assert yemen and g.get("ucdp-199").name == "NDF (ucdp 199)"
+    (ndf_yemen,) = [a.id for a in g.actors if a.external_ids.get("ucdp") == "199"]
+    yemen = [c for c in g.all_claims() if c.valid.edtf in ("1979", "1980") and ndf_yemen in (c.subject, c.object)]
+    assert yemen and g.get(ndf_yemen).name == "NDF (ucdp 199)"
     assert not [c for c in g.claims(actor="national-defence-forces") if c.valid.edtf and c.valid.edtf < "2011"]
 
 
@@ -112,7 +113,7 @@ def test_bad_rows_reach_no_store_and_name_the_input_line(tmp_path):
     with pytest.raises(DatasetInvalid) as err:
         import_files("csv", [src], out, mapping=mapping, csv_source=source)
     problems = err.value.problems
-    assert [(p.file, p.field) for p in problems] == [(f"{src}:3", "status")]
+    assert [(p.file, p.line, p.field) for p in problems] == [(str(src), 3, "status")]
     assert "rumoured" in problems[0].message
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["edges.csv"]
     src.write_text("from,to,year,status\nAlpha,Beta,2013,confirmed\nBeta,Gamma,2014,alleged\n", encoding="utf-8")
