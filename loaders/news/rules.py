@@ -158,7 +158,9 @@ _GAP = frozenset({"the", "a", "an", "its", "their", "his", "her", "both", "also"
                   "northwestern", "southeastern", "southwestern", "nearby", "neighbouring", "neighboring",
                   "rebel-held", "provincial", "countryside", "outskirts", "ancient", "largest",
                   "biggest", "second", "last", "remaining", "entire", "whole", "most", "much", "parts", "part",
-                  "positions", "targets"})
+                  "positions", "targets", "areas", "large", "swathes", "swaths", "districts", "neighbourhoods",
+                  "neighborhoods", "villages", "towns", "sites", "half", "dozens", "number", "rebel",
+                  "opposition", "suburbs", "quarters", "sections", "portions"})
 
 
 def _gap_ok(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -185,7 +187,7 @@ def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_plac
         stops = (";", ".", ",", "—", "–", "(") if clean else (";", ".")
         if any(doc[k].text in stops for k in range(after, m.start)):
             return None
-        if _anti(doc, m):
+        if _anti(doc, m) or _modifier(doc, m):
             continue
         if clean and not _gap_ok(ctx, after, m.start):
             return None
@@ -196,6 +198,17 @@ def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_plac
         group = _group_of(ctx, idx)
         return [g for g in group if ctx.mentions[g].start >= m.start]
     return None
+
+
+#: second halves of compounds after a name: the name modifies what follows ("US-backed", "al-Qaeda-linked")
+_COMPOUND_HALVES = frozenset({"backed", "led", "supported", "funded", "armed", "trained", "sponsored", "financed",
+                              "allied", "aligned", "equipped", "linked", "affiliated", "based", "held", "controlled",
+                              "run", "dominated", "inspired", "style", "friendly", "leaning", "born"})
+
+
+def _modifier(doc, m: TokMention) -> bool:
+    """Whether a name is the first half of a compound modifier ("US-backed SDF"): not an end of its own."""
+    return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in _COMPOUND_HALVES
 
 
 def _anti(doc, m: TokMention) -> bool:
@@ -330,12 +343,14 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         if t1 < ctx.end and doc[t1].lower_ == "by":  # "the Asad government-backed by Russia": a passive
             right = _right_group(ctx, t1 + 1, limit=3)
             return ("passive", right, [modifier]) if right else None
-        right = _right_group(ctx, t1, limit=3, want_place=place_obj and trig.predicate != "based_in")
+        right = _compound_head(ctx, t1, want_place=place_obj and trig.predicate != "based_in")
         if not right:
             right = _apposed(ctx, ctx.mentions[modifier].start)
         if not right:
             return None
-        if trig.predicate == "based_in":  # "the Lebanon-based Hezbollah": the name is based in the place
+        if trig.predicate in ("based_in", "part_of", "member_of"):
+            # "the Lebanon-based Hezbollah", "the al-Qaeda-affiliated Nusra Front": the head is based in,
+            # or part of, the modifier
             return "compound", right, [modifier]
         return "compound", [modifier], right
     if form == "based":
@@ -408,12 +423,148 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             k -= 1
         if doc[k].lower_ not in ("to", "for"):
             right = None  # "sent Revolutionary Guards officers": what is sent, not whom it helps
+    if right is None and place_obj and trig.phase in ("start", "state") and trig.role == "verb":
+        right = _held_place(ctx, t1)  # "seized a town and several villages in Syria's Idlib province"
+    if right is None and trig.predicate == "fights":
+        right = _by_object(ctx, t1)  # "pushed back an advance by IS"
+    relative = _relative_object(ctx, t0, trig)
+    if relative is not None:  # "Raqqa, which ISIS has held since 2014"
+        return relative
+    if left and right and _prepositional_relative(ctx, left, t0):
+        return None  # "forces opposed to Assad that have captured Aleppo": the clause is the forces'
     if left and right:
         return "active", left, right
     if left and trig.predicate in ("fights", "allied_with") and len(left) >= 2 and not right and (
             t1 >= ctx.end or doc[t1].is_punct or doc[t1].lower_ in ("in", "on", "near", "around", "over", "for")) and (
             t0 - ctx.mentions[left[-1]].end <= 3):
         return "reciprocal", left, left
+    return None
+
+
+_PREPOSITIONS = frozenset({"to", "of", "against", "by", "with", "from", "for", "on"})
+_TITLES = frozenset({"president", "syrian", "the", "leader", "regime", "of", "government", "bashar", "prime",
+                     "minister"})
+
+
+def _prepositional_relative(ctx: SentenceContext, left: list[int], t0: int) -> bool:
+    """Whether the subject found is the object of a preposition followed by a relative clause holding the verb:
+    the clause then belongs to the noun before the preposition, not to the name."""
+    doc = ctx.doc
+    first, last = ctx.mentions[left[0]], ctx.mentions[left[-1]]
+    words = [t.lower_ for t in doc[last.end:t0] if not t.is_space]
+    if not words or words[0] not in _RELATIVE:
+        return False
+    k = first.start - 1
+    while k > ctx.start and doc[k].lower_ in _TITLES:
+        k -= 1
+    return k >= ctx.start and doc[k].lower_ in _PREPOSITIONS
+
+
+_PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "areas", "area", "parts", "part",
+                          "districts", "district", "neighbourhoods", "neighborhoods", "neighbourhood", "neighborhood",
+                          "sites", "positions", "territory", "swathes", "swaths", "base", "bases", "airport",
+                          "outskirts", "countryside", "suburbs", "quarters", "province", "region", "stronghold"})
+
+
+def _held_place(ctx: SentenceContext, t1: int) -> list[int] | None:
+    """The place of "captured a town and villages in Idlib province", "took key sites across Aleppo": a town
+    or an area taken inside a named place is a part of it held (a country is never held whole)."""
+    doc = ctx.doc
+    saw_noun = False
+    k = t1
+    while k < ctx.end and k - t1 <= 12:
+        t = doc[k]
+        if t.lower_ in ("in", "of", "across", "around", "near", "throughout") and saw_noun:
+            for idx, m in enumerate(ctx.mentions):
+                if m.start <= k:
+                    continue
+                if m.start - k > 4 or m.kind != "place" and not _can_be_place(m):
+                    return None
+                if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s"):
+                    continue  # "Syria's Idlib province": the country owns the name that follows
+                return [idx]
+            return None
+        if t.lower_ in _PLACE_NOUNS:
+            saw_noun = True
+        elif t.text in (".", ";", ",", ":") or t.lower_ in _RELATIVE or (
+                t.lower_ not in _GAP and not t.is_digit and t.lower_ not in ("and", "several", "five", "two", "three",
+                                                                               "four", "other", "its", "their")):
+            return None
+        k += 1
+    return None
+
+
+_ASSAULT = frozenset({"advance", "offensive", "attack", "attacks", "assault", "onslaught", "push", "incursion",
+                      "raid", "raids", "siege"})
+
+
+def _by_object(ctx: SentenceContext, t1: int) -> list[int] | None:
+    """"halted an advance by IS", "repelled an attack by the rebels": the actor after "by" is the one fought."""
+    doc = ctx.doc
+    k = t1
+    while k < ctx.end and k - t1 <= 4 and doc[k].lower_ not in _ASSAULT:
+        if not (doc[k].lower_ in _GAP or doc[k].is_digit or doc[k].text == "-" or doc[k].lower_ in ("week", "weeks",
+                                                                                                    "three-week")):
+            return None
+        k += 1
+    if k >= ctx.end or doc[k].lower_ not in _ASSAULT or k + 1 >= ctx.end or doc[k + 1].lower_ not in ("by", "of"):
+        return None
+    return _right_group(ctx, k + 2, limit=2)
+
+
+def _relative_object(ctx: SentenceContext, t0: int, trig: Trigger):
+    """"Raqqa, which ISIS has held since 2014", "the Nusra Front, which US officials declared a terrorist
+    organisation": the name before the relative pronoun is the object, the name after it the subject."""
+    if trig.role != "verb" or trig.inverse or trig.predicate not in ("controls", "designates_terrorist", "supports",
+                                                                      "fights", "opposes"):
+        return None
+    doc = ctx.doc
+    k = t0 - 1
+    while k > ctx.start and (doc[k].lower_ in _BE or doc[k].lower_ in ("officials", "forces", "troops", "authorities",
+                                                                      "fighters", "militants", "jets", "warplanes")):
+        k -= 1
+    subj = next((i for i, m in enumerate(ctx.mentions) if m.end == k + 1), None)
+    if subj is None:
+        return None
+    j = ctx.mentions[subj].start - 1
+    while j > ctx.start and doc[j].lower_ in ("the", "a"):
+        j -= 1
+    if j <= ctx.start + 1 or doc[j].lower_ not in ("which", "whom", "that") or doc[j - 1].text != ",":
+        return None
+    obj = next((i for i, m in enumerate(ctx.mentions) if m.end == j - 1 or (
+        m.end == j - 2 and doc[j - 2].text == ")")), None)
+    if obj is None or _modifier(doc, ctx.mentions[subj]):
+        return None
+    return "relative", _group_of(ctx, subj), [obj]
+
+
+def _compound_head(ctx: SentenceContext, t1: int, *, want_place: bool) -> list[int] | None:
+    """The name a compound qualifies ("US-backed SDF", "the US-backed, Kurdish-led SDF", "its Lebanon-based
+    proxy Hezbollah"): the next name, with only modifiers, other compounds and a head noun or two between."""
+    doc = ctx.doc
+    nouns = 0
+    for idx, m in enumerate(ctx.mentions):
+        if m.start < t1:
+            continue
+        if m.start - t1 > 5:
+            return None
+        if _modifier(doc, m) or _anti(doc, m):
+            continue
+        for k in range(t1, m.start):
+            t = doc[k]
+            if t.lower_ in _GAP or t.text == "-" or (k > t1 and doc[k - 1].text == "-") or t.is_space:
+                continue
+            if t.text == "," and k + 2 < m.start + 1 and doc[k + 2].text == "-":
+                continue  # "US-backed, Kurdish-led SDF"
+            if t.is_alpha and (t.is_lower or t.is_title) and t.lower_ not in ("and", "or", "but", "by", "with") and (
+                    not t.lower_.endswith(("ing", "ed"))):
+                nouns += 1
+                if nouns <= 2:
+                    continue
+            return None
+        if want_place and m.kind != "place" and not _can_be_place(m):
+            return None
+        return [idx]
     return None
 
 
