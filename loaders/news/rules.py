@@ -95,7 +95,10 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
     for i, m in enumerate(mentions):
         if groups:
             prev = mentions[groups[-1][-1]]
-            between = " ".join(t.lower_ for t in doc[prev.end:m.start])
+            between = _joiner(doc, prev, m)
+            if between == "" and prev.end < m.start and m.primary == prev.primary:
+                groups[-1].append(i)  # "Islamic State fighters (IS)": the same actor again
+                continue
             if between.startswith("both "):
                 between = between[5:]
             if prev.end <= m.start and _CONJ.match(between) and m.kind == prev.kind or (
@@ -105,7 +108,11 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
                 continue
         groups.append([i])
     out = []
-    for g in groups:  # "Hama, Syria": a place and the country it is in, not a list of places
+    for g in groups:
+        if len(g) == 2 and _apposition_pair(doc, mentions[g[0]], mentions[g[1]]):
+            out.extend([i] for i in g)  # "the branch of al-Qaeda, al-Nusra Front, has": an apposition, not a list
+            continue
+        # "Hama, Syria": a place and the country it is in, not a list of places
         if len(g) > 1 and all(mentions[i].kind == "place" for i in g):
             pairs = zip(g, g[1:], strict=False)
             joins = " ".join(t.lower_ for i, j in pairs for t in doc[mentions[i].end:mentions[j].start])
@@ -114,6 +121,33 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
                 continue
         out.append(g)
     return out
+
+
+def _apposition_pair(doc, a: TokMention, b: TokMention) -> bool:
+    """"X, Y, has ..." names one actor twice; "X, Y, and Z" and "X, Y and Z" are lists."""
+    if " ".join(t.lower_ for t in doc[a.end:b.start]) != ",":
+        return False
+    return b.end + 1 < len(doc) and doc[b.end].text == "," and doc[b.end + 1].lower_ not in ("and", "or", "as")
+
+
+_TROOP_NOUNS = frozenset({"fighters", "forces", "militants", "troops", "militiamen", "guerrillas", "jihadists"})
+
+
+def _joiner(doc, prev: TokMention, m: TokMention) -> str:
+    """The words joining two names, without brackets around an acronym ("Kurdish Popular Protection Units
+    (YPG) and ...") and without a word for fighters after the first ("Islamic State fighters (IS)")."""
+    words = [t for t in doc[prev.end:m.start] if not t.is_space]
+    if words and words[0].text == ")":
+        words = words[1:]
+    if words and words[-1].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
+        words = words[:-1]
+        while words and words[-1].is_title and words[-1].lower_ not in ("and", "or"):
+            words.pop()  # the long form the acronym stands for
+    while words and words[0].lower_ in _TROOP_NOUNS:
+        words = words[1:]
+    if len(words) > 1 and words[-1].lower_ == "the":
+        words = words[:-1]  # "Ankara, the U.S., and the EU"
+    return " ".join(t.lower_ for t in words)
 
 
 def _group_of(ctx: SentenceContext, mention_index: int) -> list[int]:
@@ -293,6 +327,9 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             right = _right_group(ctx, t1, limit=6, want_place=place_obj)
             if not right:
                 return None
+            campaign = _campaign_subject(ctx, t0, trig)
+            if campaign is not None:  # "... allied with Nusra in battles against the regime"
+                return "campaign", campaign, right
             if t0 > ctx.start and doc[t0 - 1].lower_ == "in" and trig.predicate == "supports":
                 subj = _first_group(ctx, t0)  # "... carried out strikes in support of Assad"
                 return ("purpose", subj, right) if subj and subj != right else None
@@ -303,22 +340,35 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             left = _left_group(ctx, t0, limit=8)
             if left is None or not _linking_words(ctx, ctx.mentions[left[-1]].end, t0):
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the subject follows in apposition
-                if trig.predicate == "leads" and len(right) == 2 and doc[ctx.mentions[right[0]].end].text == ",":
+                named_after = trig.predicate in ("leads", "part_of", "offshoot_of", "member_of", "successor_of")
+                if named_after and len(right) == 2 and doc[ctx.mentions[right[0]].end].text == ",":
                     return "noun", right[1:], right[:1]
                 end = ctx.mentions[right[-1]].end
-                if trig.predicate == "leads" and end < ctx.end and doc[end].text == ",":
+                if named_after and end < ctx.end and doc[end].text == ",":
                     after = _right_group(ctx, end + 1, limit=1)
                     return ("noun", after, right) if after else None
                 return None
             return "noun", left, right
         # bare noun: "HTS, an al-Qaeda offshoot"; "X and Y are allies"; "Idlib, an HTS stronghold"
         owner = _possessor(ctx, t0)
-        after = _right_group(ctx, t1, limit=2, clean=True)
+        skip = t1
+        while skip < ctx.end and skip - t1 < 2 and doc[skip].text in (",", "-", "–", "—", ":"):
+            skip += 1  # "Syria's key backers - Iran and Russia -", "its de facto capital, Raqqa"
+        after = _right_group(ctx, skip, limit=2, clean=True, want_place=place_obj)
         if owner is not None and after and not place_obj:  # "its proxy Hezbollah", "Iran's ally Hezbollah"
             return _turn(trig, "possessive", after, owner)
+        if owner is not None and after and trig.predicate == "controls":  # "the group's de facto capital, Raqqa"
+            return "possessive", owner, after
+        if owner is not None and not after and not place_obj:
+            # "Kurdish forces have been America's main partner", "Hezbollah is Iran's proxy"
+            first = ctx.mentions[owner[0]].start
+            left = _left_group(ctx, first, limit=6)
+            if left and left != owner and _linking_words(ctx, ctx.mentions[left[-1]].end, first):
+                return _turn(trig, "possessive", left, owner)
         pre = _prenominal(ctx, t0)
-        if pre is not None and after and trig.predicate == "leads":  # "SDF commander Mazloum Abdi"
-            return "title", after, pre
+        after = _right_group(ctx, t1, limit=2, clean=True, want_place=place_obj)
+        if pre is not None and after and trig.predicate in ("leads", "part_of", "offshoot_of", "member_of"):
+            return "title", after, pre  # "SDF commander Mazloum Abdi", "al-Qaeda affiliate al-Nusra Front"
         head = next((i for i, m in enumerate(ctx.mentions) if m.start == t1 and m.via == "coref"), None)
         if pre is not None and head is not None and not place_obj:  # "the al-Qaeda breakaway group"
             return _turn(trig, "apposition", [head], pre)
@@ -355,6 +405,14 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         return "compound", [modifier], right
     if form == "based":
         return None  # only "X-based" reads as based_in; "based on" and the like do not
+    if trig.predicate == "designates_terrorist" and t0 > ctx.start and doc[t0 - 1].lower_ in ("a", "an"):
+        # "the PKK, a designated terrorist organization by Ankara, the US and the EU"
+        k = t1
+        while k < ctx.end and k - t1 < 3 and doc[k].lower_ != "by":
+            k += 1
+        right = _right_group(ctx, k + 1, limit=2) if k < ctx.end and doc[k].lower_ == "by" else None
+        named = _apposed(ctx, t0 - 1)
+        return ("passive", right, named) if right and named else None
     if trig.inverse and form.split()[0] in ("with", "thanks", "under"):
         # "the Assad government clawed back territory with the help of Russia": the clause's subject is helped
         right = _right_group(ctx, t1, limit=3)
@@ -439,6 +497,27 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             t0 - ctx.mentions[left[-1]].end <= 3):
         return "reciprocal", left, left
     return None
+
+
+_CAMPAIGN_NOUNS = frozenset({"fight", "war", "battle", "battles", "campaign", "struggle", "offensive", "operations",
+                             "operation", "offensives", "attacks"})
+
+
+def _campaign_subject(ctx: SentenceContext, t0: int, trig: Trigger) -> list[int] | None:
+    """The fighter of "X ... in the fight against Y": the name just before "in", else the clause's subject."""
+    doc = ctx.doc
+    if trig.predicate != "fights" or doc[t0].lower_ not in _CAMPAIGN_NOUNS:
+        return None
+    k = t0 - 1
+    while k > ctx.start and doc[k].lower_ in ("the", "a", "an", "their", "its", "joint", "ongoing", "military",
+                                             "international", "global", "bitter", "long", "war"):
+        k -= 1
+    if doc[k].lower_ != "in" or k <= ctx.start:
+        return None
+    near = next((i for i, m in enumerate(ctx.mentions) if m.end == k), None)
+    if near is not None and not _after_locative(doc, ctx.mentions[near], ctx.start):
+        return _group_of(ctx, near)
+    return _first_group(ctx, k)
 
 
 _PREPOSITIONS = frozenset({"to", "of", "against", "by", "with", "from", "for", "on"})
@@ -624,7 +703,11 @@ _LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "be
                       "maintained", "maintains", "began", "begun", "started", "resumed", "renewed", "financial",
                       "political", "diplomatic", "strong", "full", "crucial", "vital", "open", "covert", "ended",
                       "stopped", "halted", "cut", "suspended", "withdrew", "ceased", "scaled", "back", "down",
-                      "no", "longer", "reportedly", "allegedly", "lent", "lends", "which"})
+                      "no", "longer", "reportedly", "allegedly", "lent", "lends", "which", "functions", "serves",
+                      "acts", "functioned", "served", "acted", "shiite", "shia", "sunni", "kurdish", "arab",
+                      "western", "traditional", "strategic", "natural", "staunchest", "steadfast", "nominal",
+                      "closely", "oldest", "last", "remaining", "fellow", "armed",
+                      "militant", "islamist", "jihadist"})
 
 
 def _linking_words(ctx: SentenceContext, lo: int, hi: int) -> bool:
