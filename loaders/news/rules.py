@@ -280,9 +280,33 @@ def _nearest_date(ctx: SentenceContext, t0: int, t1: int, lo: int, hi: int) -> D
     return best
 
 
+_ANTI_FIGHTS = Trigger("fights", "state", "noun", ("anti-",), ())
+
+
+def _anti_claims(ctx: SentenceContext) -> list[Found]:
+    """"PKK – anti-IS Kurdish militias", "Army of Conquest – newly formed anti-Assad coalition": an armed group
+    described as "anti-X" fights X (the described name is found as for an apposition)."""
+    doc = ctx.doc
+    out = []
+    for idx, y in enumerate(ctx.mentions):
+        if not _anti(doc, y):
+            continue
+        k = y.start - 2  # the "anti" token
+        while k > ctx.start and (doc[k - 1].lower_ in ("a", "an", "the", "newly", "formed", "newly-formed", "main",
+                                                       "hardline", "armed", "militant", "powerful")
+                                 or doc[k - 1].text == "-" and k - 2 >= ctx.start and doc[k - 2].lower_ == "newly"):
+            k -= 1
+        named = _apposed(ctx, k)
+        if not named or idx in named:
+            continue
+        out.extend(Found(ctx.mentions[s], y, _ANTI_FIGHTS, y.start - 2, y.start, "anti", "state", "confirmed", (),
+                         None, 0) for s in named)
+    return out
+
+
 def sentence_claims(ctx: SentenceContext) -> list[Found]:
     """Every reading the rules find in one sentence (before linking and kind checks)."""
-    out: list[Found] = []
+    out: list[Found] = _anti_claims(ctx)
     previous: tuple[list[int], list[int], int] | None = None  # last subjects, objects, trigger end
     doc = ctx.doc
     for t0, t1, defs in ctx.triggers:
@@ -470,7 +494,7 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
                 return "participle", subj, right
     left = _left_group(ctx, t0)
     gerund = doc[t0].lower_.endswith("ing")
-    if gerund and t0 > ctx.start and doc[t0 - 1].lower_ in ("of", "by", "after", "from", "while"):
+    if gerund and t0 > ctx.start and doc[t0 - 1].lower_ in ("of", "by", "after", "from", "while", "in"):
         left = _first_group(ctx, t0)  # "hardened by years of battling Israeli troops": the clause's subject
     if left and _parenthetical(ctx, left, t0):
         left = _left_group(ctx, ctx.mentions[left[0]].start - 2)
@@ -515,6 +539,8 @@ def _campaign_subject(ctx: SentenceContext, t0: int, trig: Trigger) -> list[int]
     if doc[k].lower_ != "in" or k <= ctx.start:
         return None
     near = next((i for i, m in enumerate(ctx.mentions) if m.end == k), None)
+    if near is not None and ctx.mentions[near].start > ctx.start and doc[ctx.mentions[near].start - 1].lower_ == "by":
+        return None  # "armed by Washington in the fight against IS": the one armed fights, not the agent
     if near is not None and not _after_locative(doc, ctx.mentions[near], ctx.start):
         return _group_of(ctx, near)
     return _first_group(ctx, k)
@@ -704,7 +730,7 @@ _LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "be
                       "political", "diplomatic", "strong", "full", "crucial", "vital", "open", "covert", "ended",
                       "stopped", "halted", "cut", "suspended", "withdrew", "ceased", "scaled", "back", "down",
                       "no", "longer", "reportedly", "allegedly", "lent", "lends", "which", "functions", "serves",
-                      "acts", "functioned", "served", "acted", "shiite", "shia", "sunni", "kurdish", "arab",
+                      "acts", "functioned", "served", "acted", "—", "–", "shiite", "shia", "sunni", "kurdish", "arab",
                       "western", "traditional", "strategic", "natural", "staunchest", "steadfast", "nominal",
                       "closely", "oldest", "last", "remaining", "fellow", "armed",
                       "militant", "islamist", "jihadist"})
