@@ -317,7 +317,7 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
                 continue
             rule, subj, obj = readings
             if (rule == "active" and previous is not None and subj == previous[1] and previous[2] <= t0
-                    and previous[3] != "passive"):
+                    and previous[3] not in ("passive", "compound")):
                 between = [t.lower_ for t in doc[ctx.mentions[subj[-1]].end:t0] if t.text != ","]
                 if not (between and between[0] in _RELATIVE):
                     subj = previous[0]
@@ -794,7 +794,7 @@ def _possessor(ctx: SentenceContext, t0: int) -> list[int] | None:
                 return _group_of(ctx, idx)
     for idx, m in enumerate(ctx.mentions):  # "its proxy", "their ally": a pronoun resolved to an actor
         if m.via == "coref" and m.end == m.start + 1 and doc[m.start].lower_ in ("its", "their", "his") and (
-                t0 - m.end <= 3 and all(t.is_alpha or t.text == "-" for t in doc[m.end:t0])):
+                0 <= t0 - m.end <= 3 and all(t.is_alpha or t.text == "-" for t in doc[m.end:t0])):
             return [idx]
     return None
 
