@@ -125,7 +125,7 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
 
 def _apposition_pair(doc, a: TokMention, b: TokMention) -> bool:
     """"X, Y, has ..." names one actor twice; "X, Y, and Z" and "X, Y and Z" are lists."""
-    if " ".join(t.lower_ for t in doc[a.end:b.start]) != ",":
+    if _joiner(doc, a, b) != ",":
         return False
     return b.end + 1 < len(doc) and doc[b.end].text == "," and doc[b.end + 1].lower_ not in ("and", "or", "as")
 
@@ -624,9 +624,12 @@ def _relative_object(ctx: SentenceContext, t0: int, trig: Trigger):
                                                                       "fights", "opposes"):
         return None
     doc = ctx.doc
+    named = set()
+    for m in ctx.mentions:
+        named.update(range(m.start, m.end))
     k = t0 - 1
-    while k > ctx.start and (doc[k].lower_ in _BE or doc[k].lower_ in ("officials", "forces", "troops", "authorities",
-                                                                      "fighters", "militants", "jets", "warplanes")):
+    while k > ctx.start and k not in named and (doc[k].lower_ in _BE or doc[k].lower_ in (
+            "officials", "forces", "troops", "authorities", "fighters", "militants", "jets", "warplanes")):
         k -= 1
     subj = next((i for i, m in enumerate(ctx.mentions) if m.end == k + 1), None)
     if subj is None:
