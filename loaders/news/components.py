@@ -68,6 +68,8 @@ class MentionsComponent:
         self.demonym_ids: dict[str, str] = {}
         self.lifetimes: dict = {}
         self.states: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.windows: dict = {}
 
     def use_graph(self, graph) -> None:
         self.place_ids = frozenset(p.id for p in graph.places)
@@ -76,6 +78,12 @@ class MentionsComponent:
         states = {a.name: a.id for a in graph.actors if getattr(a.kind, "value", a.kind) == "state"}
         self.states = {p.id: states[p.name] for p in graph.places
                        if getattr(p.kind, "value", p.kind) == "country" and p.name in states}
+        names: dict[str, set[str]] = {}
+        for a in graph.actors:
+            for n in (a.name, *a.aliases):
+                names.setdefault(n.lower(), set()).add(a.id)
+        self.names = {n: next(iter(ids)) for n, ids in names.items() if len(ids) == 1}
+        self.windows = self.res.windows
 
     def alive(self, entity_id: str, published) -> bool:
         """Whether the actor may have existed on some day of the publication date."""
@@ -86,7 +94,8 @@ class MentionsComponent:
             dissolved is None or dissolved.last_day >= published.first_day)
 
     def __call__(self, doc):
-        doc._.ag_mentions = find_mentions(doc, self.res, self.place_ids, self.demonym_ids, self.alive, self.states)
+        doc._.ag_mentions = find_mentions(doc, self.res, self.place_ids, self.demonym_ids, self.alive, self.states,
+                                          self.names, self.windows)
         return doc
 
 

@@ -173,7 +173,16 @@ def _subject(doc, sent_lo: int, sent_hi: int, actors: list[TokMention]) -> TokMe
     if k < sent_hi and doc[k].lower_ in _OPENERS:  # "In its former incarnation as X, HTS ...": skip the opener
         comma = next((j for j in range(k, sent_hi) if doc[j].text == ","), None)
         if comma is not None:
-            sent_lo = comma + 1
+            main = _first_actor(doc, comma + 1, sent_hi, actors)
+            if main is not None or doc[k].lower_ not in ("while", "although", "though", "as", "when", "after"):
+                return main
+            # "While the SDF opposes Assad, the force has ...": a subordinate clause's subject, when the main
+            # clause names none before the reference
+            sent_lo = k + 1
+    return _first_actor(doc, sent_lo, sent_hi, actors)
+
+
+def _first_actor(doc, sent_lo: int, sent_hi: int, actors: list[TokMention]) -> TokMention | None:
     for m in actors:
         if not sent_lo <= m.start < sent_hi:
             continue
@@ -220,8 +229,8 @@ def _compatible(m: TokMention, ref: Reference, kinds: dict, names: dict) -> bool
     kind = _kind_of(m, kinds)
     if kind not in ref.kinds:
         return False
-    if ref.plural:
-        return bool(_PLURAL_NAME.search(names.get(m.primary, ""))) or kind == "coalition"
+    if ref.plural:  # "the United States" is one state, "the Syrian Democratic Forces" many fighters
+        return kind != "state" and bool(_PLURAL_NAME.search(names.get(m.primary, ""))) or kind == "coalition"
     return True
 
 

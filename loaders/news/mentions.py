@@ -25,6 +25,9 @@ _NER_CANDIDATES = frozenset({"ORG", "NORP"})
 #: second halves of compounds whose first half names a supporter ("Iran-backed", "Russian-supported")
 _COMPOUND = frozenset({"backed", "supported", "funded", "armed", "trained", "sponsored", "financed", "allied",
                        "aligned", "equipped"})
+#: second halves of compounds that a name's own words may begin with ("U.S.-led coalition", "Turkish-backed
+#: factions"): the first half is an actor of its own, and the relation is read by the claim rules
+_SPLIT = _COMPOUND | {"led", "affiliated"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,23 +76,31 @@ def _abroad(doc, m: TokMention, mentions: list[TokMention], states: dict[str, st
 
 
 def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: dict[str, str],
-                  alive=None, states: dict[str, str] | None = None) -> list[TokMention]:
+                  alive=None, states: dict[str, str] | None = None, names: dict[str, str] | None = None,
+                  windows: dict | None = None) -> list[TokMention]:
     """All mentions in ``doc``, sorted and non-overlapping.
 
     ``alive(id, published)`` says whether an actor existed at publication; a descriptive form
-    ("government forces", "the Syrian government") whose actors did not is no mention at all.
-    ``states`` maps a country (place id) to its state, for "government forces in Iraq".
+    ("government forces", "the Syrian government") whose actors did not is no mention at all, and
+    neither is one used outside the years it names that actor in (``windows``: lower-case form -> id ->
+    (after, before) publication dates; "Kurdish fighters" are the YPG only before the SDF existed).
+    ``states`` maps a country (place id) to its state, for "government forces in Iraq"; ``names`` maps
+    lower-case names of actors to their ids, for the first half of "Ankara-backed factions".
     """
     out: list[TokMention] = []
     taken = [False] * len(doc)
+    published = doc._.published
     for ent in doc.ents:
+        if _dateline(doc, ent):
+            continue
         if ent.label_ == "DESC" and ent.ent_id_:
-            ids = tuple(i for i in ent.ent_id_.split("|") if i and (alive is None or alive(i, doc._.published)))
+            ids = tuple(i for i in ent.ent_id_.split("|") if i and (alive is None or alive(i, published))
+                        and _in_window(windows, ent.text, i, published))
             if not ids:
                 continue
-            out.append(TokMention(ent.start, ent.end, ids, "actor", "descriptive"))
+            out.extend(_split(doc, TokMention(ent.start, ent.end, ids, "actor", "descriptive"), demonym_ids, names))
         elif ent.label_ in ("ACTOR", "PLACE", "AMBIG") and ent.ent_id_:
-            out.append(_linked(doc, ent, place_ids))
+            out.extend(_split(doc, _linked(doc, ent, place_ids), demonym_ids, names))
         elif ent.label_ in _NER_CANDIDATES:
             out.append(TokMention(ent.start, ent.end, (), "candidate", "ner"))
         else:
@@ -102,6 +113,39 @@ def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: d
     out.extend(_candidates(doc, res, taken))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _dateline(doc, ent) -> bool:
+    """"BEIRUT (AFP) -", "MANBIJ –": a place name in capitals opening a line says where the report was filed."""
+    text = ent.text
+    if not (text.isupper() and len(text) > 4 and ent.end < len(doc)):
+        return False
+    k = ent.start - 1
+    if k >= 0 and not (doc[k].is_space and "\n" in doc[k].text):
+        return False
+    return doc[ent.end].text in ("(", "-", "–", "—", ",", ":")
+
+
+def _in_window(windows: dict | None, text: str, entity_id: str, published) -> bool:
+    window = (windows or {}).get(text.lower(), {}).get(entity_id)
+    if window is None or published is None:
+        return True
+    after, before = window
+    return (after is None or published.first_day >= after.first_day) and (
+        before is None or published.last_day < before.first_day)
+
+
+def _split(doc, m: TokMention, demonym_ids: dict[str, str], names: dict[str, str] | None) -> list[TokMention]:
+    """"U.S.-led coalition" and "Turkish-backed factions" as two mentions around the compound word, so that
+    the claim rules read "US leads/backs ..." from them; a name that merely holds a hyphen stays whole."""
+    if m.end - m.start < 4 or doc[m.start + 1].text != "-" or doc[m.start + 2].lower_ not in _SPLIT:
+        return [m]
+    first = doc[m.start].text
+    owner = demonym_ids.get(first) or (names or {}).get(first.lower())
+    if owner is None or owner in m.ids:
+        return [m]
+    return [TokMention(m.start, m.start + 1, (owner,), "actor", "demonym"),
+            TokMention(m.start + 3, m.end, m.ids, m.kind, m.via, m.hint)]
 
 
 def _head_noun(doc, i: int, res: Resources) -> tuple[int, str] | None:

@@ -39,6 +39,7 @@ class Resources:
     candidate_heads: tuple[str, ...]
     org_heads: tuple[str, ...]
     confidence: dict  # rule -> calibrated confidence (data/confidence.jsonl)
+    windows: dict = None  # lower-case descriptive form -> actor id -> (after, before): when the form names it
 
 
 def _rows(name: str) -> list[dict]:
@@ -79,4 +80,18 @@ def load_resources() -> Resources:
         candidate_heads=heads,
         org_heads=org_heads,
         confidence={r["rule"]: float(r["confidence"]) for r in _rows("confidence.jsonl")},
+        windows=_windows(_rows("descriptive.jsonl")),
     )
+
+
+def _windows(rows: list[dict]) -> dict:
+    """The publication dates between which a descriptive form names its actor (``after``/``before``)."""
+    from graph.time import PartialDate
+
+    out: dict = {}
+    for r in rows:
+        if "after" in r or "before" in r:
+            window = (PartialDate.parse(r["after"]) if "after" in r else None,
+                      PartialDate.parse(r["before"]) if "before" in r else None)
+            out.setdefault(r["text"].lower(), {})[r["id"]] = window
+    return out

@@ -95,7 +95,10 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
     for i, m in enumerate(mentions):
         if groups:
             prev = mentions[groups[-1][-1]]
-            between = " ".join(t.lower_ for t in doc[prev.end:m.start])
+            between = _joiner(doc, prev, m)
+            if between == "" and prev.end < m.start and m.primary == prev.primary:
+                groups[-1].append(i)  # "Islamic State fighters (IS)": the same actor again
+                continue
             if between.startswith("both "):
                 between = between[5:]
             if prev.end <= m.start and _CONJ.match(between) and m.kind == prev.kind or (
@@ -105,7 +108,11 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
                 continue
         groups.append([i])
     out = []
-    for g in groups:  # "Hama, Syria": a place and the country it is in, not a list of places
+    for g in groups:
+        if len(g) == 2 and _apposition_pair(doc, mentions[g[0]], mentions[g[1]]):
+            out.extend([i] for i in g)  # "the branch of al-Qaeda, al-Nusra Front, has": an apposition, not a list
+            continue
+        # "Hama, Syria": a place and the country it is in, not a list of places
         if len(g) > 1 and all(mentions[i].kind == "place" for i in g):
             pairs = zip(g, g[1:], strict=False)
             joins = " ".join(t.lower_ for i, j in pairs for t in doc[mentions[i].end:mentions[j].start])
@@ -114,6 +121,33 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
                 continue
         out.append(g)
     return out
+
+
+def _apposition_pair(doc, a: TokMention, b: TokMention) -> bool:
+    """"X, Y, has ..." names one actor twice; "X, Y, and Z" and "X, Y and Z" are lists."""
+    if _joiner(doc, a, b) != ",":
+        return False
+    return b.end + 1 < len(doc) and doc[b.end].text == "," and doc[b.end + 1].lower_ not in ("and", "or", "as")
+
+
+_TROOP_NOUNS = frozenset({"fighters", "forces", "militants", "troops", "militiamen", "guerrillas", "jihadists"})
+
+
+def _joiner(doc, prev: TokMention, m: TokMention) -> str:
+    """The words joining two names, without brackets around an acronym ("Kurdish Popular Protection Units
+    (YPG) and ...") and without a word for fighters after the first ("Islamic State fighters (IS)")."""
+    words = [t for t in doc[prev.end:m.start] if not t.is_space]
+    if words and words[0].text == ")":
+        words = words[1:]
+    if words and words[-1].text == "(" and m.end < len(doc) and doc[m.end].text == ")":
+        words = words[:-1]
+        while words and words[-1].is_title and words[-1].lower_ not in ("and", "or"):
+            words.pop()  # the long form the acronym stands for
+    while words and words[0].lower_ in _TROOP_NOUNS:
+        words = words[1:]
+    if len(words) > 1 and words[-1].lower_ == "the":
+        words = words[:-1]  # "Ankara, the U.S., and the EU"
+    return " ".join(t.lower_ for t in words)
 
 
 def _group_of(ctx: SentenceContext, mention_index: int) -> list[int]:
@@ -158,7 +192,9 @@ _GAP = frozenset({"the", "a", "an", "its", "their", "his", "her", "both", "also"
                   "northwestern", "southeastern", "southwestern", "nearby", "neighbouring", "neighboring",
                   "rebel-held", "provincial", "countryside", "outskirts", "ancient", "largest",
                   "biggest", "second", "last", "remaining", "entire", "whole", "most", "much", "parts", "part",
-                  "positions", "targets"})
+                  "positions", "targets", "areas", "large", "swathes", "swaths", "districts", "neighbourhoods",
+                  "neighborhoods", "villages", "towns", "sites", "half", "dozens", "number", "rebel",
+                  "opposition", "suburbs", "quarters", "sections", "portions"})
 
 
 def _gap_ok(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -185,7 +221,7 @@ def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_plac
         stops = (";", ".", ",", "—", "–", "(") if clean else (";", ".")
         if any(doc[k].text in stops for k in range(after, m.start)):
             return None
-        if _anti(doc, m):
+        if _anti(doc, m) or _modifier(doc, m):
             continue
         if clean and not _gap_ok(ctx, after, m.start):
             return None
@@ -196,6 +232,17 @@ def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_plac
         group = _group_of(ctx, idx)
         return [g for g in group if ctx.mentions[g].start >= m.start]
     return None
+
+
+#: second halves of compounds after a name: the name modifies what follows ("US-backed", "al-Qaeda-linked")
+_COMPOUND_HALVES = frozenset({"backed", "led", "supported", "funded", "armed", "trained", "sponsored", "financed",
+                              "allied", "aligned", "equipped", "linked", "affiliated", "based", "held", "controlled",
+                              "run", "dominated", "inspired", "style", "friendly", "leaning", "born"})
+
+
+def _modifier(doc, m: TokMention) -> bool:
+    """Whether a name is the first half of a compound modifier ("US-backed SDF"): not an end of its own."""
+    return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in _COMPOUND_HALVES
 
 
 def _anti(doc, m: TokMention) -> bool:
@@ -233,9 +280,33 @@ def _nearest_date(ctx: SentenceContext, t0: int, t1: int, lo: int, hi: int) -> D
     return best
 
 
+_ANTI_FIGHTS = Trigger("fights", "state", "noun", ("anti-",), ())
+
+
+def _anti_claims(ctx: SentenceContext) -> list[Found]:
+    """"PKK – anti-IS Kurdish militias", "Army of Conquest – newly formed anti-Assad coalition": an armed group
+    described as "anti-X" fights X (the described name is found as for an apposition)."""
+    doc = ctx.doc
+    out = []
+    for idx, y in enumerate(ctx.mentions):
+        if not _anti(doc, y):
+            continue
+        k = y.start - 2  # the "anti" token
+        while k > ctx.start and (doc[k - 1].lower_ in ("a", "an", "the", "newly", "formed", "newly-formed", "main",
+                                                       "hardline", "armed", "militant", "powerful")
+                                 or doc[k - 1].text == "-" and k - 2 >= ctx.start and doc[k - 2].lower_ == "newly"):
+            k -= 1
+        named = _apposed(ctx, k)
+        if not named or idx in named:
+            continue
+        out.extend(Found(ctx.mentions[s], y, _ANTI_FIGHTS, y.start - 2, y.start, "anti", "state", "confirmed", (),
+                         None, 0) for s in named)
+    return out
+
+
 def sentence_claims(ctx: SentenceContext) -> list[Found]:
     """Every reading the rules find in one sentence (before linking and kind checks)."""
-    out: list[Found] = []
+    out: list[Found] = _anti_claims(ctx)
     previous: tuple[list[int], list[int], int] | None = None  # last subjects, objects, trigger end
     doc = ctx.doc
     for t0, t1, defs in ctx.triggers:
@@ -246,7 +317,7 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
                 continue
             rule, subj, obj = readings
             if (rule == "active" and previous is not None and subj == previous[1] and previous[2] <= t0
-                    and previous[3] != "passive"):
+                    and previous[3] not in ("passive", "compound")):
                 between = [t.lower_ for t in doc[ctx.mentions[subj[-1]].end:t0] if t.text != ","]
                 if not (between and between[0] in _RELATIVE):
                     subj = previous[0]
@@ -280,6 +351,9 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             right = _right_group(ctx, t1, limit=6, want_place=place_obj)
             if not right:
                 return None
+            campaign = _campaign_subject(ctx, t0, trig)
+            if campaign is not None:  # "... allied with Nusra in battles against the regime"
+                return "campaign", campaign, right
             if t0 > ctx.start and doc[t0 - 1].lower_ == "in" and trig.predicate == "supports":
                 subj = _first_group(ctx, t0)  # "... carried out strikes in support of Assad"
                 return ("purpose", subj, right) if subj and subj != right else None
@@ -290,22 +364,35 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             left = _left_group(ctx, t0, limit=8)
             if left is None or not _linking_words(ctx, ctx.mentions[left[-1]].end, t0):
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the subject follows in apposition
-                if trig.predicate == "leads" and len(right) == 2 and doc[ctx.mentions[right[0]].end].text == ",":
+                named_after = trig.predicate in ("leads", "part_of", "offshoot_of", "member_of", "successor_of")
+                if named_after and len(right) == 2 and doc[ctx.mentions[right[0]].end].text == ",":
                     return "noun", right[1:], right[:1]
                 end = ctx.mentions[right[-1]].end
-                if trig.predicate == "leads" and end < ctx.end and doc[end].text == ",":
+                if named_after and end < ctx.end and doc[end].text == ",":
                     after = _right_group(ctx, end + 1, limit=1)
                     return ("noun", after, right) if after else None
                 return None
             return "noun", left, right
         # bare noun: "HTS, an al-Qaeda offshoot"; "X and Y are allies"; "Idlib, an HTS stronghold"
         owner = _possessor(ctx, t0)
-        after = _right_group(ctx, t1, limit=2, clean=True)
+        skip = t1
+        while skip < ctx.end and skip - t1 < 2 and doc[skip].text in (",", "-", "–", "—", ":"):
+            skip += 1  # "Syria's key backers - Iran and Russia -", "its de facto capital, Raqqa"
+        after = _right_group(ctx, skip, limit=2, clean=True, want_place=place_obj)
         if owner is not None and after and not place_obj:  # "its proxy Hezbollah", "Iran's ally Hezbollah"
             return _turn(trig, "possessive", after, owner)
+        if owner is not None and after and trig.predicate == "controls":  # "the group's de facto capital, Raqqa"
+            return "possessive", owner, after
+        if owner is not None and not after and not place_obj:
+            # "Kurdish forces have been America's main partner", "Hezbollah is Iran's proxy"
+            first = ctx.mentions[owner[0]].start
+            left = _left_group(ctx, first, limit=6)
+            if left and left != owner and _linking_words(ctx, ctx.mentions[left[-1]].end, first):
+                return _turn(trig, "possessive", left, owner)
         pre = _prenominal(ctx, t0)
-        if pre is not None and after and trig.predicate == "leads":  # "SDF commander Mazloum Abdi"
-            return "title", after, pre
+        after = _right_group(ctx, t1, limit=2, clean=True, want_place=place_obj)
+        if pre is not None and after and trig.predicate in ("leads", "part_of", "offshoot_of", "member_of"):
+            return "title", after, pre  # "SDF commander Mazloum Abdi", "al-Qaeda affiliate al-Nusra Front"
         head = next((i for i, m in enumerate(ctx.mentions) if m.start == t1 and m.via == "coref"), None)
         if pre is not None and head is not None and not place_obj:  # "the al-Qaeda breakaway group"
             return _turn(trig, "apposition", [head], pre)
@@ -330,16 +417,26 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         if t1 < ctx.end and doc[t1].lower_ == "by":  # "the Asad government-backed by Russia": a passive
             right = _right_group(ctx, t1 + 1, limit=3)
             return ("passive", right, [modifier]) if right else None
-        right = _right_group(ctx, t1, limit=3, want_place=place_obj and trig.predicate != "based_in")
+        right = _compound_head(ctx, t1, want_place=place_obj and trig.predicate != "based_in")
         if not right:
             right = _apposed(ctx, ctx.mentions[modifier].start)
         if not right:
             return None
-        if trig.predicate == "based_in":  # "the Lebanon-based Hezbollah": the name is based in the place
+        if trig.predicate in ("based_in", "part_of", "member_of"):
+            # "the Lebanon-based Hezbollah", "the al-Qaeda-affiliated Nusra Front": the head is based in,
+            # or part of, the modifier
             return "compound", right, [modifier]
         return "compound", [modifier], right
     if form == "based":
         return None  # only "X-based" reads as based_in; "based on" and the like do not
+    if trig.predicate == "designates_terrorist" and t0 > ctx.start and doc[t0 - 1].lower_ in ("a", "an"):
+        # "the PKK, a designated terrorist organization by Ankara, the US and the EU"
+        k = t1
+        while k < ctx.end and k - t1 < 3 and doc[k].lower_ != "by":
+            k += 1
+        right = _right_group(ctx, k + 1, limit=2) if k < ctx.end and doc[k].lower_ == "by" else None
+        named = _apposed(ctx, t0 - 1)
+        return ("passive", right, named) if right and named else None
     if trig.inverse and form.split()[0] in ("with", "thanks", "under"):
         # "the Assad government clawed back territory with the help of Russia": the clause's subject is helped
         right = _right_group(ctx, t1, limit=3)
@@ -397,7 +494,7 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
                 return "participle", subj, right
     left = _left_group(ctx, t0)
     gerund = doc[t0].lower_.endswith("ing")
-    if gerund and t0 > ctx.start and doc[t0 - 1].lower_ in ("of", "by", "after", "from", "while"):
+    if gerund and t0 > ctx.start and doc[t0 - 1].lower_ in ("of", "by", "after", "from", "while", "in"):
         left = _first_group(ctx, t0)  # "hardened by years of battling Israeli troops": the clause's subject
     if left and _parenthetical(ctx, left, t0):
         left = _left_group(ctx, ctx.mentions[left[0]].start - 2)
@@ -408,12 +505,174 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             k -= 1
         if doc[k].lower_ not in ("to", "for"):
             right = None  # "sent Revolutionary Guards officers": what is sent, not whom it helps
+    if right is None and place_obj and trig.phase in ("start", "state") and trig.role == "verb":
+        right = _held_place(ctx, t1)  # "seized a town and several villages in Syria's Idlib province"
+    if right is None and trig.predicate == "fights":
+        right = _by_object(ctx, t1)  # "pushed back an advance by IS"
+    relative = _relative_object(ctx, t0, trig)
+    if relative is not None:  # "Raqqa, which ISIS has held since 2014"
+        return relative
+    if left and right and _prepositional_relative(ctx, left, t0):
+        return None  # "forces opposed to Assad that have captured Aleppo": the clause is the forces'
     if left and right:
         return "active", left, right
     if left and trig.predicate in ("fights", "allied_with") and len(left) >= 2 and not right and (
             t1 >= ctx.end or doc[t1].is_punct or doc[t1].lower_ in ("in", "on", "near", "around", "over", "for")) and (
             t0 - ctx.mentions[left[-1]].end <= 3):
         return "reciprocal", left, left
+    return None
+
+
+_CAMPAIGN_NOUNS = frozenset({"fight", "war", "battle", "battles", "campaign", "struggle", "offensive", "operations",
+                             "operation", "offensives", "attacks"})
+
+
+def _campaign_subject(ctx: SentenceContext, t0: int, trig: Trigger) -> list[int] | None:
+    """The fighter of "X ... in the fight against Y": the name just before "in", else the clause's subject."""
+    doc = ctx.doc
+    if trig.predicate != "fights" or doc[t0].lower_ not in _CAMPAIGN_NOUNS:
+        return None
+    k = t0 - 1
+    while k > ctx.start and doc[k].lower_ in ("the", "a", "an", "their", "its", "joint", "ongoing", "military",
+                                             "international", "global", "bitter", "long", "war"):
+        k -= 1
+    if doc[k].lower_ != "in" or k <= ctx.start:
+        return None
+    near = next((i for i, m in enumerate(ctx.mentions) if m.end == k), None)
+    if near is not None and ctx.mentions[near].start > ctx.start and doc[ctx.mentions[near].start - 1].lower_ == "by":
+        return None  # "armed by Washington in the fight against IS": the one armed fights, not the agent
+    if near is not None and not _after_locative(doc, ctx.mentions[near], ctx.start):
+        return _group_of(ctx, near)
+    return _first_group(ctx, k)
+
+
+_PREPOSITIONS = frozenset({"to", "of", "against", "by", "with", "from", "for", "on"})
+_TITLES = frozenset({"president", "syrian", "the", "leader", "regime", "of", "government", "bashar", "prime",
+                     "minister"})
+
+
+def _prepositional_relative(ctx: SentenceContext, left: list[int], t0: int) -> bool:
+    """Whether the subject found is the object of a preposition followed by a relative clause holding the verb:
+    the clause then belongs to the noun before the preposition, not to the name."""
+    doc = ctx.doc
+    first, last = ctx.mentions[left[0]], ctx.mentions[left[-1]]
+    words = [t.lower_ for t in doc[last.end:t0] if not t.is_space]
+    if not words or words[0] not in _RELATIVE:
+        return False
+    k = first.start - 1
+    while k > ctx.start and doc[k].lower_ in _TITLES:
+        k -= 1
+    return k >= ctx.start and doc[k].lower_ in _PREPOSITIONS
+
+
+_PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "areas", "area", "parts", "part",
+                          "districts", "district", "neighbourhoods", "neighborhoods", "neighbourhood", "neighborhood",
+                          "sites", "positions", "territory", "swathes", "swaths", "base", "bases", "airport",
+                          "outskirts", "countryside", "suburbs", "quarters", "province", "region", "stronghold"})
+
+
+def _held_place(ctx: SentenceContext, t1: int) -> list[int] | None:
+    """The place of "captured a town and villages in Idlib province", "took key sites across Aleppo": a town
+    or an area taken inside a named place is a part of it held (a country is never held whole)."""
+    doc = ctx.doc
+    saw_noun = False
+    k = t1
+    while k < ctx.end and k - t1 <= 12:
+        t = doc[k]
+        if t.lower_ in ("in", "of", "across", "around", "near", "throughout") and saw_noun:
+            for idx, m in enumerate(ctx.mentions):
+                if m.start <= k:
+                    continue
+                if m.start - k > 4 or m.kind != "place" and not _can_be_place(m):
+                    return None
+                if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s"):
+                    continue  # "Syria's Idlib province": the country owns the name that follows
+                return [idx]
+            return None
+        if t.lower_ in _PLACE_NOUNS:
+            saw_noun = True
+        elif t.text in (".", ";", ",", ":") or t.lower_ in _RELATIVE or (
+                t.lower_ not in _GAP and not t.is_digit and t.lower_ not in ("and", "several", "five", "two", "three",
+                                                                               "four", "other", "its", "their")):
+            return None
+        k += 1
+    return None
+
+
+_ASSAULT = frozenset({"advance", "offensive", "attack", "attacks", "assault", "onslaught", "push", "incursion",
+                      "raid", "raids", "siege"})
+
+
+def _by_object(ctx: SentenceContext, t1: int) -> list[int] | None:
+    """"halted an advance by IS", "repelled an attack by the rebels": the actor after "by" is the one fought."""
+    doc = ctx.doc
+    k = t1
+    while k < ctx.end and k - t1 <= 4 and doc[k].lower_ not in _ASSAULT:
+        if not (doc[k].lower_ in _GAP or doc[k].is_digit or doc[k].text == "-" or doc[k].lower_ in ("week", "weeks",
+                                                                                                    "three-week")):
+            return None
+        k += 1
+    if k >= ctx.end or doc[k].lower_ not in _ASSAULT or k + 1 >= ctx.end or doc[k + 1].lower_ not in ("by", "of"):
+        return None
+    return _right_group(ctx, k + 2, limit=2)
+
+
+def _relative_object(ctx: SentenceContext, t0: int, trig: Trigger):
+    """"Raqqa, which ISIS has held since 2014", "the Nusra Front, which US officials declared a terrorist
+    organisation": the name before the relative pronoun is the object, the name after it the subject."""
+    if trig.role != "verb" or trig.inverse or trig.predicate not in ("controls", "designates_terrorist", "supports",
+                                                                      "fights", "opposes"):
+        return None
+    doc = ctx.doc
+    named = set()
+    for m in ctx.mentions:
+        named.update(range(m.start, m.end))
+    k = t0 - 1
+    while k > ctx.start and k not in named and (doc[k].lower_ in _BE or doc[k].lower_ in (
+            "officials", "forces", "troops", "authorities", "fighters", "militants", "jets", "warplanes")):
+        k -= 1
+    subj = next((i for i, m in enumerate(ctx.mentions) if m.end == k + 1), None)
+    if subj is None:
+        return None
+    j = ctx.mentions[subj].start - 1
+    while j > ctx.start and doc[j].lower_ in ("the", "a"):
+        j -= 1
+    if j <= ctx.start + 1 or doc[j].lower_ not in ("which", "whom", "that") or doc[j - 1].text != ",":
+        return None
+    obj = next((i for i, m in enumerate(ctx.mentions) if m.end == j - 1 or (
+        m.end == j - 2 and doc[j - 2].text == ")")), None)
+    if obj is None or _modifier(doc, ctx.mentions[subj]):
+        return None
+    return "relative", _group_of(ctx, subj), [obj]
+
+
+def _compound_head(ctx: SentenceContext, t1: int, *, want_place: bool) -> list[int] | None:
+    """The name a compound qualifies ("US-backed SDF", "the US-backed, Kurdish-led SDF", "its Lebanon-based
+    proxy Hezbollah"): the next name, with only modifiers, other compounds and a head noun or two between."""
+    doc = ctx.doc
+    nouns = 0
+    for idx, m in enumerate(ctx.mentions):
+        if m.start < t1:
+            continue
+        if m.start - t1 > 5:
+            return None
+        if _modifier(doc, m) or _anti(doc, m):
+            continue
+        for k in range(t1, m.start):
+            t = doc[k]
+            if t.lower_ in _GAP or t.text == "-" or (k > t1 and doc[k - 1].text == "-") or t.is_space:
+                continue
+            if t.text == "," and k + 2 < m.start + 1 and doc[k + 2].text == "-":
+                continue  # "US-backed, Kurdish-led SDF"
+            if t.is_alpha and (t.is_lower or t.is_title) and t.lower_ not in ("and", "or", "but", "by", "with") and (
+                    not t.lower_.endswith(("ing", "ed"))):
+                nouns += 1
+                if nouns <= 2:
+                    continue
+            return None
+        if want_place and m.kind != "place" and not _can_be_place(m):
+            return None
+        return [idx]
     return None
 
 
@@ -473,7 +732,11 @@ _LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "be
                       "maintained", "maintains", "began", "begun", "started", "resumed", "renewed", "financial",
                       "political", "diplomatic", "strong", "full", "crucial", "vital", "open", "covert", "ended",
                       "stopped", "halted", "cut", "suspended", "withdrew", "ceased", "scaled", "back", "down",
-                      "no", "longer", "reportedly", "allegedly", "lent", "lends", "which"})
+                      "no", "longer", "reportedly", "allegedly", "lent", "lends", "which", "functions", "serves",
+                      "acts", "functioned", "served", "acted", "—", "–", "shiite", "shia", "sunni", "kurdish", "arab",
+                      "western", "traditional", "strategic", "natural", "staunchest", "steadfast", "nominal",
+                      "closely", "oldest", "last", "remaining", "fellow", "armed",
+                      "militant", "islamist", "jihadist"})
 
 
 def _linking_words(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -534,7 +797,7 @@ def _possessor(ctx: SentenceContext, t0: int) -> list[int] | None:
                 return _group_of(ctx, idx)
     for idx, m in enumerate(ctx.mentions):  # "its proxy", "their ally": a pronoun resolved to an actor
         if m.via == "coref" and m.end == m.start + 1 and doc[m.start].lower_ in ("its", "their", "his") and (
-                t0 - m.end <= 3 and all(t.is_alpha or t.text == "-" for t in doc[m.end:t0])):
+                0 <= t0 - m.end <= 3 and all(t.is_alpha or t.text == "-" for t in doc[m.end:t0])):
             return [idx]
     return None
 

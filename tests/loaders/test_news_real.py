@@ -37,7 +37,8 @@ def test_real_set_is_large_varied_and_split_once():
     test = [a for a in articles if a.split == "test"]
     assert len(articles) >= 40 and len({a.publisher for a in articles}) >= 12
     assert {a.published.year for a in articles} >= set(range(2012, 2026)) - {2011}
-    assert 0.3 <= len(test) / len(articles) <= 0.45 and len(dev) + len(test) == len(articles)
+    # the frozen test part (21 articles) stays as split; later articles only enlarge the development part
+    assert len(test) >= 20 and 0.25 <= len(test) / len(articles) <= 0.45 and len(dev) + len(test) == len(articles)
     assert sum(len(a.claims) for a in test) >= 60
 
 
@@ -184,3 +185,67 @@ def test_eval_extract_unknown_split_is_one_line_error(tmp_path, capsys):
                     encoding="utf-8")
     assert main(["eval-extract", str(gold), "--split", "test"]) == 2
     assert "no 'test' part" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- the second pass: how news states relations
+
+@pytest.mark.parametrize("text, published, wanted, unwanted", [
+    # a name's own words can hold a relation: the coalition the US leads, the factions Turkey backs
+    ("The U.S.-led coalition bombed Islamic State positions near Raqqa.", "2016-05",
+     {("usa", "member_of", "global-coalition"), ("global-coalition", "fights", "islamic-state")}, set()),
+    ("Turkish-backed factions attacked the SDF near Manbij.", "2024-12-10",
+     {("turkey", "supports", "sna"), ("sna", "fights", "sdf")}, {("turkey", "fights", "sdf")}),
+    ("Turkish-backed rebels captured Tal Abyad.", "2019-10-13",
+     {("sna", "controls", "tal-abyad")}, {("turkey", "controls", "tal-abyad")}),
+    # "X, Y, has ..." names one actor twice; the branch noun gives the relation between them
+    ("The Syrian branch of al-Qaeda, the Nusra Front, has seized several villages in Idlib province.", "2014-11",
+     {("jabhat-al-nusra", "part_of", "al-qaeda"), ("jabhat-al-nusra", "controls", "idlib-governorate")},
+     {("al-qaeda", "controls", "idlib-governorate")}),
+    ("Al-Qaeda affiliate Jabhat al-Nusra fought the Syrian army in Idlib.", "2014",
+     {("jabhat-al-nusra", "part_of", "al-qaeda"), ("jabhat-al-nusra", "fights", "syrian-arab-army")}, set()),
+    # a relative clause whose object is the name before it
+    ("Analysts expect a long battle for Raqqa, which IS has held since 2014.", "2017-06",
+     {("islamic-state", "controls", "raqqa")}, set()),
+    ("Rebels worked with the Nusra Front, which US officials declared a terrorist organization.", "2015-04",
+     {("usa", "designates_terrorist", "jabhat-al-nusra")}, set()),
+    ("Ankara accuses the YPG of links to the PKK, a designated terrorist organization by Turkey and the EU.",
+     "2025-01", {("turkey", "designates_terrorist", "pkk"), ("eu", "designates_terrorist", "pkk")}, set()),
+    # possessive nouns whose subject comes first, or in apposition after them
+    ("Kurdish fighters have been America's main partner in the war against the Islamic State.", "2015-02",
+     {("ypg", "allied_with", "usa"), ("ypg", "fights", "islamic-state")}, set()),
+    ("Syria's key backers - Iran and Russia - were busy elsewhere.", "2024-12-02",
+     {("iran", "supports", "assad-government"), ("russia", "supports", "assad-government")}, set()),
+    ("Turkey distrusts the SDF's main component, the YPG.", "2019",
+     {("ypg", "member_of", "sdf")}, set()),
+    # fighting stated through nouns, brackets and descriptions
+    ("The town saw fierce clashes between Islamic State fighters (IS) and the People's Protection Units (YPG).",
+     "2014-10", {("islamic-state", "fights", "ypg")}, set()),
+    ("The YPG repelled an advance by IS near the border.", "2014-09", {("ypg", "fights", "islamic-state")}, set()),
+    ("Moderate rebels have in the past allied with Nusra in battles against the Syrian regime.", "2014",
+     {("jabhat-al-nusra", "fights", "assad-government")}, set()),
+    ("Army of Conquest – a newly formed anti-Assad coalition of Islamist groups.", "2015-10",
+     {("jaysh-al-fatah", "fights", "assad-government")}, set()),
+    # a clause after the object of a preposition is not that object's
+    ("It was an offensive by forces opposed to President Bashar Assad that have captured parts of Aleppo.",
+     "2024-12-03", set(), {("assad-government", "controls", "aleppo")}),
+])
+def test_how_news_states_relations(nlp, text, published, wanted, unwanted):
+    got = triples(text, nlp, published)
+    assert wanted <= got, got
+    assert not unwanted & got
+
+
+def test_a_description_names_an_actor_only_in_its_years(nlp):
+    text = "Kurdish fighters battled the Islamic State in Kobani."
+    assert ("ypg", "fights", "islamic-state") in triples(text, nlp, "2014-10")
+    assert not {c for c in triples(text, nlp, "2020-05") if "ypg" in c}  # later, the YPG or the SDF
+
+
+def test_a_dateline_is_not_a_mention(nlp):
+    ex = extract("BEIRUT (AFP) - Hezbollah fighters battled rebels near Qusair.", nlp, published="2013-05")
+    assert "lebanon" not in {m.entity_id for m in ex.mentions}
+
+
+def test_a_plural_pronoun_is_not_one_state(nlp):
+    ex = extract("The United States bombed IS. Syria's allies are fighting them as well.", nlp, published="2015-10")
+    assert not [m for m in ex.mentions if m.text == "them" and m.entity_id == "usa"]
