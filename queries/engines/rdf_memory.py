@@ -8,6 +8,8 @@ Oxigraph loads in bulk through its own N-Triples parser, rdflib triple by triple
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from graph.rdf import ntriples, triples
 from ontology import ontology_file
 from queries.engines.base import EngineError, Row, rows_for_columns
@@ -47,7 +49,7 @@ class RdflibEngine:
 
     def _query(self, text: str, bindings):
         try:
-            return self._graph.query(text, initBindings=bindings)
+            return self._graph.query(_prepared(text), initBindings=bindings)
         except Exception as exc:  # rdflib raises pyparsing and plain errors alike
             raise EngineError(f"{self.name}: the query failed: {exc}") from None
 
@@ -86,7 +88,10 @@ class OxigraphEngine(RdflibEngine):
         return self._graph
 
     def _query(self, text: str, bindings):
-        return super()._query(bind_terms(text, bindings), {})
+        try:  # the text goes to Oxigraph's own parser, which is fast: nothing to prepare
+            return self._graph.query(bind_terms(text, bindings))
+        except Exception as exc:
+            raise EngineError(f"{self.name}: the query failed: {exc}") from None
 
     def run(self, template, params) -> list[Row]:
         text = bind_terms(template.sparql, sparql_bindings(params))
@@ -113,6 +118,16 @@ class OxigraphEngine(RdflibEngine):
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@lru_cache(maxsize=64)
+def _prepared(text: str):
+    """A query parsed and translated once: rdflib's pyparsing grammar takes up to seconds per long
+    template, far more than evaluating it on a small graph, and a template's text never changes (its
+    parameters are bound separately)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(text)
 
 
 def _ox_value(term):
