@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 
 from graph.bulk import collector_paused
@@ -31,7 +31,6 @@ from graph.knowledge import (
 from graph.model import Actor, Claim, Entity, Place, Source
 from graph.names import NameIndex
 from graph.pointofview import PointOfView, point_of_view
-from graph.snapshot import snapshot_view
 from graph.time import FAR_FUTURE, FAR_PAST, PartialDate, day_span
 from ontology import (
     ActorKind,
@@ -44,6 +43,9 @@ from ontology import (
     SupportType,
     parse_term,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["ActorGraph", "Changes", "Lineage", "LineageStep"]
 
@@ -229,6 +231,8 @@ class ActorGraph:
         about a quarter of the load time and a few hundred MB.
         """
         if self._g is None:
+            import networkx as nx  # imported when first needed: most commands never build the multigraph
+
             g = nx.MultiDiGraph()
             g.add_nodes_from(self._entities)
             _add_claim_edges(g, list(self._claims.values()))
@@ -240,6 +244,8 @@ class ActorGraph:
     @property
     def nx(self) -> nx.MultiDiGraph:
         """A read-only view of the underlying networkx graph (edge attribute ``claim``)."""
+        import networkx as nx
+
         return nx.graphviews.generic_graph_view(self._network())
 
     @property
@@ -561,6 +567,8 @@ class ActorGraph:
         def keep_key(k: str) -> bool:
             return holding[position[k]]
 
+        from graph.snapshot import snapshot_view  # networkx, imported when first needed
+
         return snapshot_view(self._network(), keep_node, keep_key)
 
     def snapshot_claims(self, when: DateLike | None = None, *, pov: PointOfView | None = None,
@@ -651,6 +659,8 @@ class ActorGraph:
 
     def lineage_cycles(self) -> list[list[str]]:
         """Cycles among lineage links (a group that descends from itself); empty for a sound dataset."""
+        import networkx as nx
+
         sub = nx.DiGraph()  # parent -> child
         for c in self._claims.values():
             if c.predicate is RelationKind.MERGED_INTO:
