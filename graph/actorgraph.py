@@ -614,6 +614,28 @@ class ActorGraph:
             out.sort(key=_claim_order)
         return out
 
+    # ------------------------------------------------------------------ for pandas, networkx tools and notebooks
+
+    def to_pandas(self, **filters):
+        """A pandas DataFrame of ``claims(**filters)``, one row per claim (see :func:`graph.frames.to_pandas`)."""
+        from graph.frames import to_pandas
+
+        return to_pandas(self, **filters)
+
+    def to_networkx(self, as_of: DateLike | None = None, **options) -> nx.MultiDiGraph:
+        """A plain networkx graph with scalar attributes, for GEXF, GraphML and other tools (:func:`graph.frames.to_networkx`)."""
+        from graph.frames import to_networkx
+
+        return to_networkx(self, as_of, **options)
+
+    def table(self, *, pov: PointOfView | None = None, as_of: DateLike | None = None,
+              certainty: Certainty | str | None = None, known_as_of: DateLike | None = None, **filters):
+        """``claims(**filters)`` as a :class:`graph.frames.ClaimTable`, which a notebook shows as a table."""
+        from graph.frames import ClaimTable
+
+        pov = point_of_view(pov, as_of=as_of, certainty=certainty, known_as_of=known_as_of)
+        return ClaimTable(self, tuple(self.claims(**filters, pov=pov)), pov)
+
     # ------------------------------------------------------------------ lineage
 
     def lineage(self, actor: str, *, pov: PointOfView | None = None,
