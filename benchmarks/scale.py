@@ -1,6 +1,6 @@
 """Scale benchmark of the store format: build, export (write), load, memory, point query, snapshot, import.
 
-Usage: .venv/bin/python benchmarks/scale.py [--yaml-import] [N ...]     (default: 100000 1000000)
+Usage: .venv/bin/python benchmarks/scale.py [--yaml-import] [--acled] [N ...]     (default: 100000 1000000)
 
 Each size runs in fresh processes so peak memory is each step's own: the first builds a synthetic
 graph through the checking constructors and ``ActorGraph.add`` (the baseline: what any loader of
@@ -9,6 +9,12 @@ imports a generic CSV edge list of N rows (same shape) with ``actorgraph import 
 (reading, matching, checking, building and writing the store; writing the CSV is not timed). With
 ``--yaml-import`` a fourth imports the same CSV as a YAML dataset folder, for comparison. Synthetic
 data: N/10 actors, N ``supports`` claims, day-precision starts over 22 years, 30% open-ended.
+
+With ``--acled``, an N-row synthetic ACLED export (current layout; 400 actor names in ACLED's styles,
+a quarter of them names of the bundled Syria corpus's actors; battles, remote violence, violence
+against civilians, protests and strategic developments; associated actors; 2012-2024) is imported
+with ``--data syria`` to a store file, and, as baselines in the same process, the file is read with
+``csv.DictReader`` alone.
 """
 
 from __future__ import annotations
@@ -110,7 +116,62 @@ def import_edges(n: int, path: str, out: str) -> dict:
     return {"seconds": t1 - t0, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def main(sizes: list[int], *, yaml_import: bool = False) -> None:
+_ACLED_HEADER = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+                 "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
+                 "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,"
+                 "fatalities,tags,timestamp")
+_CORPUS_NAMES = ["HTS: Hayat Tahrir al Sham", "QSD: Syrian Democratic Forces", "YPG: People's Protection Units",
+                 "JWS: Syrian National Army", "QDW: National Defense Forces", "Levant Front", "Islamic State (Syria)",
+                 "Hezbollah", "Military Forces of Russia (2000-)", "Military Forces of Turkey (2002-)",
+                 "Military Forces of Syria (2000-)", "Military Forces of Syria (2000-) Republican Guard",
+                 "Ahrar al Sham", "Faylaq al Sham", "Sultan Murad Division", "Hamza Division", "Jaish al Islam",
+                 "TIP: Turkistan Islamic Party", "Hurras al Din", "Military Forces of Israel (2022-)"]
+
+
+def write_acled(n: int, path: str) -> None:
+    """A synthetic ACLED export of ``n`` rows in the current layout (see the module's documentation)."""
+    rng = random.Random(11)
+    names = _CORPUS_NAMES * 5 + [f"Test Brigade {i} (Syria)" for i in range(150)] + \
+        [f"TB{i}: Test Battalion {i}" for i in range(150)]
+    kinds = [("Battles", "Armed clash")] * 5 + [("Explosions/Remote violence", "Air/drone strike")] * 3 + \
+        [("Violence against civilians", "Attack"), ("Strategic developments", "Other")]
+    base = date(2012, 1, 1).toordinal()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(_ACLED_HEADER + "\n")
+        for i in range(n):
+            a, b = rng.sample(names, 2)
+            et, sub = rng.choice(kinds)
+            if et == "Violence against civilians":
+                b = "Civilians (Syria)"
+            assoc = rng.choice(names) if rng.random() < 0.3 else ""
+            d = date.fromordinal(base + rng.randrange(4700))
+            cells = [f"SYR{i}", d.isoformat(), str(d.year), "1", "Political violence", et, sub, a, assoc,
+                     "Rebel group", b, "", "Civilians" if b.startswith("Civilians") else "Rebel group", "", "",
+                     "760", "Middle East", "Syria", "Idlib", "", "", "Place", "35.9", "36.6", "1", "src", "National",
+                     "synthetic", str(rng.randrange(5)), "", "1700000000"]
+            f.write(",".join(f'"{c}"' if "," in c else c for c in cells) + "\n")
+
+
+def import_acled_rows(n: int, path: str, out: str) -> dict:
+    import csv
+
+    from loaders import bundled_dataset, load_datasets
+    from loaders.imports import import_files
+
+    syria = load_datasets([bundled_dataset("syria")])
+    t0 = time.perf_counter()
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = sum(1 for _ in csv.DictReader(handle))
+    t1 = time.perf_counter()
+    assert rows == n
+    result = import_files("acled", [path], out, reference=syria, progress=False)
+    t2 = time.perf_counter()
+    return {"acled_read_s": t1 - t0, "import_acled_s": t2 - t1, "acled_claims": result.written.claims,
+            "acled_unmatched": len(result.unmatched),
+            "import_acled_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main(sizes: list[int], *, yaml_import: bool = False, acled: bool = False) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -125,6 +186,14 @@ def main(sizes: list[int], *, yaml_import: bool = False) -> None:
                 got = json.loads(done.strip().splitlines()[-1])
                 row[f"import_{kind}_s"], row[f"import_{kind}_peak_mb"] = got["seconds"], got["peak_rss_mb"]
             os.remove(edges)
+            if acled:
+                events = os.path.join(tmp, f"{n}-acled.csv")
+                write_acled(n, events)
+                done = subprocess.run([sys.executable, __file__, "--acled", events, str(n),
+                                       os.path.join(tmp, f"{n}-acled.agstore")], check=True, capture_output=True,
+                                      text=True).stdout
+                row.update(json.loads(done.strip().splitlines()[-1]))
+                os.remove(events)
             for step in ("build", "load"):
                 out = subprocess.run([sys.executable, __file__, f"--{step}", path, str(n)], check=True,
                                      capture_output=True, text=True).stdout
@@ -135,6 +204,8 @@ def main(sizes: list[int], *, yaml_import: bool = False) -> None:
             "snapshot_first_s", "snapshot_s", "import_store_s", "import_store_peak_mb"]
     if yaml_import:
         cols += ["import_yaml_s", "import_yaml_peak_mb"]
+    if acled:
+        cols += ["acled_read_s", "import_acled_s", "acled_claims", "acled_unmatched", "import_acled_peak_mb"]
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for r in rows:
@@ -148,7 +219,10 @@ if __name__ == "__main__":
         print(json.dumps(result))
     elif len(sys.argv) == 5 and sys.argv[1] == "--import":
         print(json.dumps(import_edges(int(sys.argv[3]), sys.argv[2], sys.argv[4])))
+    elif len(sys.argv) == 5 and sys.argv[1] == "--acled":
+        print(json.dumps(import_acled_rows(int(sys.argv[3]), sys.argv[2], sys.argv[4])))
     else:
         args = sys.argv[1:]
-        with_yaml = "--yaml-import" in args
-        main([int(a) for a in args if a != "--yaml-import"] or [100_000, 1_000_000], yaml_import=with_yaml)
+        flags = {"--yaml-import", "--acled"}
+        main([int(a) for a in args if a not in flags] or [100_000, 1_000_000], yaml_import="--yaml-import" in args,
+             acled="--acled" in args)

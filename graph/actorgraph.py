@@ -623,7 +623,7 @@ class ActorGraph:
         return to_pandas(self, **filters)
 
     def to_networkx(self, as_of: DateLike | None = None, **options) -> nx.MultiDiGraph:
-        """A plain networkx graph with scalar attributes, for GEXF, GraphML and other tools (:func:`graph.frames.to_networkx`)."""
+        """A plain graph with scalar attributes for GEXF, GraphML and other tools (:func:`graph.frames.to_networkx`)."""
         from graph.frames import to_networkx
 
         return to_networkx(self, as_of, **options)

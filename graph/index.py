@@ -55,27 +55,35 @@ class IntervalIndex:
             return self.base
         if self._cut is not None and self._cut[0] == known_by:
             return self._cut[1]
-        owner, since, until, bounds = self._epoch_table()
+        known_from, owner, since, until, bounds = self._epoch_table()
+        known = known_from <= known_by
+        table = np.stack([getattr(self.base, name) for name in DayBounds._fields], axis=1)
         rows = np.flatnonzero((since <= known_by) & (until > known_by))
-        table = np.tile(np.array(_UNSEEN, dtype=np.int64), (len(self.ids), 1))
-        known = np.zeros(len(self.ids), dtype=bool)
         table[owner[rows]] = bounds[rows]
-        known[owner[rows]] = True
+        table[~known] = _UNSEEN
         cut = DayColumns(table, known)
         self._cut = (known_by, cut)
         return cut
 
     def _epoch_table(self):
-        """Every knowledge epoch of every claim: owner row, first and past-last known day, bounds."""
+        """When each claim became known, and its earlier knowledge epochs (owner row, span, bounds).
+
+        A claim's last epoch is the claim as the whole record states it, which ``base`` already
+        holds; only the epochs before it (an end reported after the start, a lifetime reported late)
+        need rows, so the table stays small.
+        """
         if self._epochs is None:
+            known_from = np.empty(len(self.ids), dtype=np.int64)
             owner, since, until, bounds = [], [], [], []
             for i, c in enumerate(self._claims):
-                for e in self._knowledge_of(c).epochs:
+                k = self._knowledge_of(c)
+                known_from[i] = k.known_from
+                for e in k.epochs[:-1]:
                     owner.append(i)
                     since.append(e.known_from)
                     until.append(e.known_to)
                     bounds.append(DayBounds.of(e.valid))
-            self._epochs = (np.array(owner, dtype=np.int64), np.array(since, dtype=np.int64),
+            self._epochs = (known_from, np.array(owner, dtype=np.int64), np.array(since, dtype=np.int64),
                             np.array(until, dtype=np.int64),
                             np.array(bounds, dtype=np.int64).reshape(len(bounds), len(DayBounds._fields)))
         return self._epochs

@@ -207,6 +207,11 @@ def claim_knowledge(claim: Claim, published: Callable[[str], Source],
         end_known = max(known_from, min(reported) if reported else end.last_day)
     else:
         end_known = known_from
+    if not lifetimes:  # the common case, without building what the general one does
+        if not dated_end or end_known == known_from:
+            return ClaimKnowledge(known_from, end_known, (Epoch(known_from, FAR_FUTURE, claim.valid),))
+        return ClaimKnowledge(known_from, end_known, (Epoch(known_from, end_known, Interval(start, Bound.OPEN)),
+                                                      Epoch(end_known, FAR_FUTURE, claim.valid)))
     breaks = sorted({known_from, end_known, *(k for life in lifetimes for k in (life.first_known, life.last_known)
                                               if known_from < k < FAR_FUTURE)})
     epochs: list[Epoch] = []
@@ -222,8 +227,8 @@ def claim_knowledge(claim: Claim, published: Callable[[str], Source],
 
 
 def _same_bounds(a: Interval, b: Interval) -> bool:
-    return (a.edtf == b.edtf and a.possible_from == b.possible_from and a.possible_to == b.possible_to
-            and a.certain_from == b.certain_from and a.certain_to == b.certain_to)
+    return (a.start == b.start and a.end == b.end and a.single == b.single and a.possible_from == b.possible_from
+            and a.possible_to == b.possible_to and a.certain_from == b.certain_from and a.certain_to == b.certain_to)
 
 
 def actor_knowledge(entity: Actor | Place, published: Callable[[str], Source]) -> ActorKnowledge:
@@ -252,7 +257,10 @@ def actor_knowledge(entity: Actor | Place, published: Callable[[str], Source]) -
                           min(cited, EVERYTHING))
 
 
-def lifetime_epochs(actor: Actor, known: ActorKnowledge) -> list[tuple[int, int, PartialDate | None, PartialDate | None]]:
+LifetimeEpoch = tuple[int, int, PartialDate | None, PartialDate | None]
+
+
+def lifetime_epochs(actor: Actor, known: ActorKnowledge) -> list[LifetimeEpoch]:
     """How an actor's lifetime read over knowledge time: (since, until, founded, dissolved) spans.
 
     Its founding and dissolution show from the day a source reported them (until then, unknown).

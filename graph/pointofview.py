@@ -88,9 +88,7 @@ class PointOfView:
 
     def holds_during(self, interval: Interval, first: int, last: int) -> bool:
         """Whether it holds in the inclusive day span: on some day (``possible``) or on every day (``certain``)."""
-        if self.certain:
-            return interval.certain_from <= first and last < interval.certain_to
-        return interval.possible_from <= last and first < interval.possible_to
+        return interval.holds_during(first, last, self.certainty)
 
     def holding(self, columns: Any) -> np.ndarray:
         """The vectorised :meth:`holds` over columns of day bounds (``possible_from``... arrays) and ``known``."""

@@ -5,11 +5,15 @@ predicate (the relation kind's property, e.g. ``ag:supports``) and object, keeps
 text of each end with its earliest and latest days, and carries the derived bounds that make
 "holds as of D" a plain comparison in SPARQL:
 
-- ``ag:possibleFrom``/``ag:possibleTo`` and ``ag:certainFrom``/``ag:certainTo``: the half-open day
-  ranges of :meth:`graph.time.Interval.bounds` under both readings;
-- ``ag:knownFrom``/``ag:knownFromCertain``: the first day on which a source of the claim was published.
+- the fields of :class:`graph.time.DayBounds`, camel-cased: ``ag:possibleFrom``/``ag:possibleTo`` and
+  ``ag:certainFrom``/``ag:certainTo`` (the half-open day ranges under both readings) and
+  ``ag:startEarliest`` ... ``ag:endLatest`` (left out when that end is open or unknown);
+- ``ag:knownFrom``: the first day on which the record knew the claim (a source reporting its start
+  was surely published), and ``ag:asKnown``: its states over knowledge time, each with
+  ``ag:knownSince``/``ag:knownUntil``, its own ``ag:valid`` text and day bounds (an end reported
+  later reads as open). The claim node is its own last state, so without a cut-off it reads as usual.
 
-Every claim carries all six, as ``xsd:date``. An infinite bound is written as the first or the last
+Every bound is an ``xsd:date``. An infinite bound is written as the first or the last
 representable day (``0001-01-01``, ``9999-12-31``): with query days kept strictly inside that range
 (:func:`query_day_limits`), a comparison with the clamped day answers exactly as one with the
 infinite bound, and templates need no OPTIONAL for missing bounds. Templates compare the ISO text

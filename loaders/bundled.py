@@ -14,7 +14,9 @@ DEFAULT_DATASET = "syria"
 def bundled_names() -> list[str]:
     """Names of the bundled datasets (folders under ``loaders/data``)."""
     root = resources.files("loaders").joinpath("data")
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    # a dataset folder holds YAML records; crosswalks/ (CSV files that map outside names) is not one
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))
+                  and any(c.name.endswith((".yaml", ".yml")) for c in p.iterdir()))
 
 
 def bundled_dataset(name: str = DEFAULT_DATASET) -> Path:

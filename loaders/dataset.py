@@ -2,8 +2,13 @@
 
 Every file is read and every record checked before anything is added: the structure against the
 published JSON Schema, then each value (dates, vocabulary), then the links between records (ids,
-relation kinds against actor kinds, claims inside their actors' lifetimes). All problems come back
-at once, each with file, line and field; a dataset with any problem changes nothing.
+relation kinds against actor kinds, claims inside their actors' lifetimes, no lineage or place
+that contains itself). All problems come back at once, each with file, line and field; a dataset
+with any problem changes nothing.
+
+Problems that stop a whole file (it cannot be read or parsed) come first: they are the cause of
+what follows. Ids the broken file seems to define (:mod:`loaders.salvage`) count as broken records,
+so the claims that refer to them do not each add an "unknown actor" problem on top.
 """
 
 from __future__ import annotations
@@ -22,12 +27,23 @@ import fastjsonschema
 import jsonschema
 
 from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Place, Source
-from graph.integrity import citation_problems, claim_problems, entity_citation_problems, knowledge_warnings
+from graph.integrity import (
+    citation_problems,
+    claim_problems,
+    dataset_warnings,
+    entity_citation_problems,
+    knowledge_warnings,
+    lineage_cycles,
+    place_cycles,
+    shape_problems,
+)
 from graph.store import is_store, read_store
 from loaders.csvfile import read_csv, section_of_csv
+from loaders.discovery import dataset_files
 from loaders.problems import Problem
+from loaders.salvage import ids_in_broken_file
 from loaders.yamlfile import read_yaml
-from ontology import ActorGraphError, DatasetInvalid
+from ontology import ActorGraphError, DatasetInvalid, RelationKind
 
 __all__ = ["Dataset", "check_records", "load_datasets", "read_dataset", "schema_errors", "schema_problems",
            "validate_paths"]
@@ -46,7 +62,8 @@ class _Record:
     schema_ok: bool = True
 
     def problem(self, fieldname: str, message: str) -> Problem:
-        return Problem(self.file, self.lines.get(fieldname, self.line), fieldname, message)
+        line = self.lines.get(fieldname) or self.lines.get(fieldname.partition("[")[0], self.line)
+        return Problem(self.file, line, fieldname, message)
 
 
 @dataclass
@@ -118,38 +135,51 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    found = [p for p in path.rglob("*") if p.is_file() and (
-        p.suffix in (".yaml", ".yml") or (p.suffix == ".csv" and section_of_csv(p)))]
-    return sorted(found)
+@dataclass
+class _FileRead:
+    """What one file gave: its records, its problems, those that stopped it, ids it would have defined."""
+
+    records: list[_Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    roots: list[Problem] = field(default_factory=list)
+    salvaged: set[str] = field(default_factory=set)
 
 
-def _read_file(path: Path) -> tuple[list[_Record], list[Problem]]:
+def _read_file(path: Path) -> _FileRead:
     display = _display(path)
     if path.suffix == ".csv":
         section = section_of_csv(path)
         if section is None:
-            return [], [Problem(display, 0, "", "a CSV file must be named actors.csv, places.csv, sources.csv "
-                                                "or claims.csv (or NAME.actors.csv, ...)")]
+            return _FileRead(roots=[Problem(display, 0, "", "a CSV file must be named actors.csv, places.csv, "
+                                                            "sources.csv or claims.csv (or NAME.actors.csv, ...)")])
         located, problems = read_csv(path, display, section)
     elif path.suffix in (".yaml", ".yml"):
         located, problems = read_yaml(path, display)
+    elif path.suffix == ".agstore":
+        return _FileRead(roots=[Problem(display, 0, "", "not a store file: it does not start like one (damaged, "
+                                                        "or not written by actorgraph); rebuild it with "
+                                                        "'actorgraph pack'")])
     else:
-        return [], [Problem(display, 0, "", "not a dataset file: use .yaml, .yml or .csv")]
-    if located is None or located.value is None:
-        return [], problems
+        return _FileRead(roots=[Problem(display, 0, "", "not a dataset file: use .yaml, .yml or .csv")])
+    if located is None:
+        return _FileRead(roots=problems, salvaged=ids_in_broken_file(path))
+    if located.value is None:
+        return _FileRead(problems=problems)
+    out = _FileRead(problems=problems)
+    if not located.complete:  # the last problem stopped the file; the ids after it are lost
+        out.roots.append(problems.pop())
+        out.salvaged = ids_in_broken_file(path)
     doc = located.value
     if not isinstance(doc, dict):
-        return [], [*problems, Problem(display, 1, "", "the file must be a mapping with keys such as "
-                                                        "'actors', 'places', 'sources', 'claims'")]
+        out.roots.append(Problem(display, 1, "", "the file must be a mapping with keys such as "
+                                                 "'actors', 'places', 'sources', 'claims'"))
+        out.salvaged |= ids_in_broken_file(path)
+        return out
     bad_paths: set[tuple] = set()
     for path_, fieldname, message in schema_problems(doc):
         problems.append(Problem(display, located.line(path_), fieldname, message))
         if len(path_) >= 2:
             bad_paths.add(path_[:2])
-    records = []
     for section in _SECTIONS:
         items = doc.get(section) or []
         if not isinstance(items, list):
@@ -158,9 +188,12 @@ def _read_file(path: Path) -> tuple[list[_Record], list[Problem]]:
             if not isinstance(item, dict):
                 continue
             lines = {k: located.line((section, i, k)) for k in item}
+            if isinstance(item.get("sources"), list):  # each citation, so a problem with one points at it
+                lines.update({f"sources[{j}]": located.line((section, i, "sources", j))
+                              for j in range(len(item["sources"]))})
             rec = _Record(section, item, display, located.line((section, i)), lines, (section, i) not in bad_paths)
-            records.append(rec)
-    return records, problems
+            out.records.append(rec)
+    return out
 
 
 def _named_key(err: jsonschema.ValidationError) -> str | None:
@@ -209,22 +242,54 @@ def read_dataset(paths: Iterable[str | os.PathLike], *, existing: ActorGraph | N
     """
     records: list[_Record] = []
     problems: list[Problem] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            problems.append(Problem(str(raw), 0, "", "no such file or folder"))
-            continue
-        files = _files(path)
-        if not files:
-            problems.append(Problem(_display(path), 0, "", "no dataset files (.yaml, .yml or a named .csv) found"))
+    roots: list[Problem] = []
+    salvaged: set[str] = set()
+    paths = [Path(p) for p in paths]
+    stores = [p for p in paths if p.is_file() and is_store(p)]
+    base = None
+    if stores:  # a store starts the graph the other paths are checked against, as in load_datasets
+        paths = [p for p in paths if p not in stores]
+        base = _read_stores(stores, existing, roots)
+        existing = base if existing is None else existing
+    for path in paths:
+        files, found = dataset_files(path)
+        roots.extend(found)
+        if not files and not found:
+            roots.append(Problem(_display(path), 0, "", "no dataset files (.yaml, .yml or a named .csv) found"))
         for f in files:
-            recs, probs = _read_file(f)
-            records.extend(recs)
-            problems.extend(probs)
-    out = _build(records, existing, problems)
-    out.problems.sort(key=lambda p: (p.file, p.line, p.field, p.message))
+            read = _read_file(f)
+            records.extend(read.records)
+            problems.extend(read.problems)
+            roots.extend(read.roots)
+            salvaged |= read.salvaged
+    out = _build(records, existing, problems, salvaged)
+    out.problems = _ordered(roots) + _ordered(out.problems)
+    if base is not None:  # what the stores hold counts as read too
+        out.actors, out.places = [*base.actors, *out.actors], [*base.places, *out.places]
+        out.sources, out.claims = [*base.sources, *out.sources], [*base.all_claims(), *out.claims]
     out.warnings.sort(key=lambda p: (p.file, p.line, p.field, p.message))
     return out
+
+
+def _read_stores(stores: list[Path], existing: ActorGraph | None, roots: list[Problem]) -> ActorGraph | None:
+    """The graph the store files hold together (``None`` when one cannot be read: its problem is in ``roots``)."""
+    if existing is not None:
+        roots.append(Problem(_display(stores[0]), 0, "", "a store file can only start a new graph; load it "
+                                                          "first, then add dataset folders to it"))
+        return None
+    try:
+        graph = read_store(stores[0])
+        for extra in stores[1:]:
+            more = read_store(extra)
+            graph.add(actors=more.actors, places=more.places, sources=more.sources, claims=list(more.all_claims()))
+    except ActorGraphError as exc:
+        roots.append(Problem(_display(stores[0]), 0, "", str(exc)))
+        return None
+    return graph
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line, p.field, p.message))
 
 
 def check_records(
@@ -256,7 +321,7 @@ def check_records(
                 continue
             records.append(_Record(section, item, _origin(origin, where, section, item), 0, {}, i not in bad))
     out = _build(records, existing, problems)
-    out.problems.sort(key=lambda p: (p.file, p.line, p.field, p.message))
+    out.problems = _ordered(out.problems)
     return out
 
 
@@ -267,11 +332,12 @@ def _origin(origin: str, where: Mapping[str, str] | None, section: str, item) ->
     return f"{origin} ({_KIND[section]} {rid})" if rid is not None else origin
 
 
-def _build(records: list[_Record], existing: ActorGraph | None, problems: list[Problem]) -> Dataset:
+def _build(records: list[_Record], existing: ActorGraph | None, problems: list[Problem],
+           salvaged: set[str] = frozenset()) -> Dataset:
     ds = Dataset(problems=problems)
     first_seen: dict[str, _Record] = {}
     claim_seen: dict[str, _Record] = {}
-    broken: set[str] = set()  # ids of records that exist but failed; references to them are not re-reported
+    broken: set[str] = set(salvaged)  # ids of records that exist but failed; references to them are not re-reported
     entities: dict[str, Actor | Place] = {}
     sources: dict[str, Source] = {}
     claim_records: list[_Record] = []
@@ -281,10 +347,14 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
         if not isinstance(rid, str):
             continue
         if rec.section == "claims":
-            if rid in claim_seen or (existing is not None and _has_claim(existing, rid)):
-                where = claim_seen.get(rid)
-                ds.problems.append(rec.problem("id", f"duplicate claim id {rid!r}" + (
-                    f" (first at {where.file}:{where.line})" if where else " (already loaded)")))
+            first = claim_seen.get(rid)
+            if first is not None and schema_ok and first.schema_ok and _same_statement(first.data, rec.data):
+                _merge_citations(first, rec)  # one relation from two files: one claim citing both
+                continue
+            if first is not None or (existing is not None and _has_claim(existing, rid)):
+                where = (f" (first at {first.file}:{first.line}, with another statement)" if first
+                         else " (already loaded)")
+                ds.problems.append(rec.problem("id", f"duplicate claim id {rid!r}{where}"))
                 continue
             claim_seen[rid] = rec
             if schema_ok:
@@ -347,11 +417,71 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
         ds.problems.extend(rec.problem(f, m) for f, m in found)
         if not found:
             ds.claims.append(claim)
-            ds.warnings.extend(rec.problem(f, m) for f, m in knowledge_warnings(claim, source))
+            ds.warnings.extend(rec.problem(f, m) for f, m in [*knowledge_warnings(claim, source),
+                                                              *shape_problems(claim)])
     ds.actors = [e for e in entities.values() if isinstance(e, Actor)]
     ds.places = [e for e in entities.values() if isinstance(e, Place)]
     ds.sources = list(sources.values())
+    ds.problems.extend(_cycle_problems(ds, first_seen, claim_seen, existing))
+    if not ds.problems:  # checks over the whole set, with what is already loaded
+        located = {rec.data["id"]: rec for rec in claim_records}
+        pool = [*(existing.all_claims() if existing is not None else ()), *ds.claims]
+        for cid, f, m in dataset_warnings(pool, entity, new={c.id for c in ds.claims}):
+            ds.warnings.append(located[cid].problem(f, m) if cid in located else Problem("(loaded data)", 0, f, m))
     return ds
+
+
+_LINEAGE = [k for k in RelationKind if k.spec.lineage]
+
+
+def _cycle_problems(ds: Dataset, entity_records: dict[str, _Record], claim_records: dict[str, _Record],
+                    existing: ActorGraph | None) -> list[Problem]:
+    """A problem for each lineage or place cycle that this batch closes, at its first record, naming the cycle."""
+    out = []
+    lineage = [c for c in ds.claims if c.predicate.spec.lineage]
+    if lineage:
+        earlier = existing.claims(predicate=_LINEAGE) if existing is not None else []
+        for cycle in lineage_cycles([*earlier, *lineage]):
+            mine = sorted((claim_records[c.id] for c in cycle if c.id in claim_records),
+                          key=lambda r: (r.file, r.line))
+            if mine:
+                links = "; ".join(f"{c.subject} {c.predicate.value} {c.object} (claim {c.id})" for c in cycle)
+                out.append(mine[0].problem("object", f"lineage cycle: {links}; a group cannot descend from "
+                                                     "itself, so one of these claims is wrong"))
+    within = {p.id: p.within for p in ds.places if p.within}
+    if within:
+        batch = set(within)
+        if existing is not None:
+            within = {**{p.id: p.within for p in existing.places if p.within}, **within}
+        for cycle in place_cycles(within):
+            mine = sorted((entity_records[i] for i in cycle if i in batch), key=lambda r: (r.file, r.line))
+            if mine:
+                chain = " within ".join([*cycle, cycle[0]])
+                out.append(mine[0].problem("within", f"places inside each other form a cycle ({chain}); a "
+                                                     "place cannot be inside itself"))
+    return out
+
+
+_STATEMENT = ("subject", "predicate", "object", "valid", "status", "support_types", "qualifiers")
+
+
+def _same_statement(a: dict, b: dict) -> bool:
+    """Whether two claim records say the same thing (their sources and notes aside)."""
+    def norm(d: dict) -> tuple:
+        return (d.get("subject"), d.get("predicate"), d.get("object"), str(d.get("valid") or ""),
+                d.get("status") or "confirmed", tuple(sorted(map(str, d.get("support_types") or ()))),
+                tuple(sorted((str(k), str(v)) for k, v in (d.get("qualifiers") or {}).items())))
+    return norm(a) == norm(b)
+
+
+def _merge_citations(first: _Record, again: _Record) -> None:
+    """Add to ``first`` the citations of ``again`` it lacks (the same claim stated in another file)."""
+    def key(item) -> str:
+        return item if isinstance(item, str) else item.get("id")
+    have = {key(i) for i in first.data.get("sources") or ()}
+    extra = [i for i in again.data.get("sources") or () if key(i) not in have]
+    if extra:
+        first.data = {**first.data, "sources": [*first.data.get("sources", []), *extra]}
 
 
 def _has_source(graph: ActorGraph, source_id: str) -> bool:

@@ -11,9 +11,11 @@ from ontology.errors import (
     AmbiguousName,
     DatasetInvalid,
     EntityNotFound,
+    InputFileError,
     InvalidDate,
     InvalidInterval,
     NotYetKnown,
+    OutputRefused,
     UnknownTerm,
 )
 from ontology.vocabulary import (
@@ -46,9 +48,11 @@ __all__ = [
     "Certainty",
     "DatasetInvalid",
     "EntityNotFound",
+    "InputFileError",
     "InvalidDate",
     "InvalidInterval",
     "NotYetKnown",
+    "OutputRefused",
     "PlaceKind",
     "RelationKind",
     "RelationSpec",

@@ -13,8 +13,10 @@ __all__ = [
     "AmbiguousName",
     "DatasetInvalid",
     "EntityNotFound",
+    "InputFileError",
     "InvalidDate",
     "InvalidInterval",
+    "OutputRefused",
     "UnknownTerm",
 ]
 
@@ -73,3 +75,30 @@ class DatasetInvalid(ActorGraphError, ValueError):
         shown = "\n".join(str(p) for p in self.problems[:50])
         more = f"\n... and {len(self.problems) - 50} more" if len(self.problems) > 50 else ""
         super().__init__(f"{len(self.problems)} problem(s) found; nothing was loaded:\n{shown}{more}")
+
+
+class InputFileError(ActorGraphError, ValueError):
+    """A file that cannot be read as text of the expected kind: unreadable, bad bytes, too large, too deep.
+
+    ``file``, ``line`` (1-based; 0 when the whole file is meant) and ``column`` (1-based, or 0) locate
+    the problem; ``str()`` reads ``file:line:column: message`` so that editors can jump to it.
+    """
+
+    def __init__(self, file: str, message: str, *, line: int = 0, column: int = 0):
+        self.file, self.line, self.column, self.message = str(file), line, column, message
+        where = self.file + (f":{line}" if line else "") + (f":{column}" if line and column else "")
+        super().__init__(f"{where}: {message}")
+
+
+class OutputRefused(ActorGraphError, FileExistsError):
+    """An output path holds something the command did not write; it is left alone unless forced.
+
+    ``path`` is the file or folder that was kept; the message says what it holds and how to proceed.
+    """
+
+    def __init__(self, path, message: str):
+        self.path = path
+        super().__init__(message)
+
+    def __str__(self) -> str:  # FileExistsError would otherwise print its arguments as a tuple
+        return str(self.args[0])

@@ -103,7 +103,7 @@ def _controls(g, v):
     for c in g.claims(predicate=RelationKind.CONTROLS, subject=v.get("actor"), object=v.get("place"), **_time(v)):
         a, p = g.get(c.subject), g.get(c.object)
         rows.append({"claim_id": c.id, "controller": a.id, "controller_name": a.name, "place": p.id,
-                     "place_name": p.name, "valid": _valid(c)})
+                     "place_name": p.name, "valid": _valid(c), "extent": c.qualifiers.get("extent")})
     return rows
 
 
@@ -140,7 +140,7 @@ def _path(g, v, max_hops: int = 3):
         return []
     rows = []
     for p in paths:
-        steps = [[(c, c.subject == x) for c in between[frozenset((x, y))]] for x, y in zip(p, p[1:])]
+        steps = [[(c, c.subject == x) for c in between[frozenset((x, y))]] for x, y in zip(p, p[1:], strict=False)]
         for chain in itertools.product(*steps):
             rows.append({"hops": len(p) - 1, "path": " > ".join(p),
                          "relations": " ".join(f"-{c.predicate.value}->" if forward else f"<-{c.predicate.value}-"

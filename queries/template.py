@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.pointofview import PointOfView
+from graph.textfile import read_text
 from graph.time import PartialDate, day_span
 from ontology import ActorGraphError, Certainty, RelationKind, SupportType, parse_term
 
@@ -44,6 +45,7 @@ PARAM_TYPES = ("actor", "place", "entity", "date", "certainty", "relation_kind",
 _PARAM_RE = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)\s*:\s*(?P<type>[a-z_]+)\s*"
                        r"(?:=\s*(?P<default>[^-]*?))?\s*--\s*(?P<help>.*)$")
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_MAX_BYTES = 16 * 1024 * 1024  # a template is a page of text; read through the one decoding path (graph.textfile)
 
 
 class TemplateError(ActorGraphError, ValueError):
@@ -134,7 +136,7 @@ class Template:
     @classmethod
     def from_files(cls, cypher_path: Path, sparql_path: Path) -> Template:
         """Read a pair; both headers must agree on name, parameters and columns."""
-        cypher, sparql = cypher_path.read_text(encoding="utf-8"), sparql_path.read_text(encoding="utf-8")
+        cypher, sparql = (read_text(p, display=str(p), limit=_MAX_BYTES) for p in (cypher_path, sparql_path))
         hc, hs = parse_header(cypher, str(cypher_path)), parse_header(sparql, str(sparql_path))
         if (hc.name, hc.params, hc.columns) != (hs.name, hs.params, hs.columns):
             raise TemplateError(f"{cypher_path} and {sparql_path} declare different names, parameters or columns; "

@@ -1,6 +1,8 @@
 """Two CSV files, ``nodes.csv`` and ``edges.csv``, for spreadsheets and tools that import tables.
 
-Columns are the flat fields of :mod:`graph.exports.fields`; lists are ``;``-joined.
+Columns are the flat fields of :mod:`graph.exports.fields`; lists are ``;``-joined. These files are
+meant for spreadsheets, so a cell that would start a formula is written as text
+(:func:`graph.exports.escaping.spreadsheet_cell`).
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from graph.exports.escaping import spreadsheet_cell
 from graph.exports.fields import claim_fields, entity_fields
 
 __all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "write"]
@@ -40,4 +43,4 @@ def _write(path: Path, columns, rows) -> None:
 def _cell(value):
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else value
+    return spreadsheet_cell(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.exports.escaping import dot_string
 from graph.exports.fields import claim_fields, entity_fields
 from graph.exports.layout import subset_positions
 
@@ -17,13 +18,12 @@ __all__ = ["quote", "write"]
 
 
 def quote(text) -> str:
-    """A DOT double-quoted string.
+    """A DOT double-quoted string (the rule is :func:`graph.exports.escaping.dot_string`).
 
     >>> print(quote('the "regime"\\\\ 2'))
     "the \\"regime\\"\\\\ 2"
     """
-    text = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\r", "").replace("\n", "\\n")
-    return f'"{text}"'
+    return dot_string(text)
 
 
 def _attrs(items: dict) -> str:

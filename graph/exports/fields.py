@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.exports.style import node_colour, relation_colour
 from graph.records import side_text
-from graph.time import FAR_FUTURE, FAR_PAST, Interval, ordinal_to_iso
+from graph.time import FAR_FUTURE, FAR_PAST, DayBounds, Interval, ordinal_to_iso
 
 __all__ = ["claim_fields", "day_bounds", "entity_fields", "interval_fields", "join"]
 
@@ -47,8 +47,10 @@ def day_bounds(lo: int, hi: int) -> tuple[str, str] | None:
 
 
 def interval_fields(interval: Interval) -> dict[str, Any]:
-    possible = day_bounds(interval.possible_from, interval.possible_to) or ("", "")
-    certain = day_bounds(interval.certain_from, interval.certain_to)
+    """The interval's :class:`graph.time.DayBounds` as inclusive first and last days of each reading."""
+    bounds = DayBounds.of(interval)
+    possible = day_bounds(bounds.possible_from, bounds.possible_to) or ("", "")
+    certain = day_bounds(bounds.certain_from, bounds.certain_to)
     return {
         "possible_first": possible[0], "possible_last": possible[1],
         "certain_first": certain[0] if certain else "", "certain_last": certain[1] if certain else "",

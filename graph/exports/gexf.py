@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from graph.exports.escaping import xml_text
 from graph.exports.fields import claim_fields, day_bounds, entity_fields
 from graph.exports.layout import subset_positions
 from graph.exports.style import rgb
@@ -75,6 +76,11 @@ def write(subset, path: Path, *, fmt: str = "gexf", title: str = "actorgraph") -
         _spells(edge, lo, hi)
         r, gr, b = rgb(f["colour"])
         ET.SubElement(edge, f"{{{VIZ_NS}}}color", {"r": str(r), "g": str(gr), "b": str(b)})
+    for el in root.iter():  # names and notes from outside data may hold characters XML cannot
+        if el.text:
+            el.text = xml_text(el.text)
+        for key, value in el.attrib.items():
+            el.attrib[key] = xml_text(value)
     ET.indent(root)
     ET.ElementTree(root).write(path, encoding="UTF-8", xml_declaration=True)
     return [path]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from graph.exports.escaping import csv_text
 from graph.exports.propertyshape import PROPERTIES, claim_row, entity_row, source_row
 
 __all__ = ["ARRAY_DELIMITER", "FILES", "header", "label_of", "read", "write"]
@@ -100,10 +101,10 @@ def _cell(value, kind: str) -> str:
     if value is None:
         return ""
     if kind.endswith("[]"):
-        return ARRAY_DELIMITER.join(str(v) for v in value)
+        return ARRAY_DELIMITER.join(csv_text(v) for v in value)
     if kind == "boolean":
         return "true" if value else "false"
-    return str(value)
+    return csv_text(value)
 
 
 def read(path: str | Path) -> dict[str, list[dict]]:

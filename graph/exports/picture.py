@@ -10,9 +10,11 @@ text, and every edge and node is a group whose id is ``claim:<id>`` or ``node:<i
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
+from graph.exports.escaping import picture_text
 from graph.exports.layout import positions
 from graph.exports.selection import select
 from graph.exports.style import ACTOR_COLOURS, PLACE_COLOUR, node_colour, relation_colour
@@ -41,7 +43,9 @@ def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") ->
 
     n = max(len(entities), 1)
     side = min(max(7.0, 1.9 * math.sqrt(n)), 18.0)
-    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
+    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}), warnings.catch_warnings():
+        # a name in a script the font lacks is drawn as boxes in the PNG (SVG keeps the text); not worth a warning
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
         fig = Figure(figsize=(side + 3.6, side), dpi=(150 if n < 40 else 120) if fmt == "png" else 100)
         ax = fig.add_axes((0.01, 0.05, side / (side + 3.6) - 0.02, 0.88))
         ax.set_axis_off()
@@ -52,7 +56,7 @@ def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") ->
             x, y = pos[e.id]
             ax.scatter([x], [y], s=node_size, c=node_colour(e), marker="s" if e.is_place else "o",
                        edgecolors="white", linewidths=1.2, zorder=3, gid=f"node:{e.id}")
-            ax.text(x, y - 0.04, e.name, fontsize=8.5 if n < 40 else 7.5, ha="center", va="top", zorder=4,
+            ax.text(x, y - 0.04, picture_text(e.name), fontsize=8.5 if n < 40 else 7.5, ha="center", va="top", zorder=4,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
         if pos:
             xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
@@ -60,7 +64,7 @@ def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") ->
             ax.set_ylim(min(ys) - 0.15, max(ys) + 0.1)
         else:
             ax.text(0.5, 0.5, "no relations match", ha="center", va="center", transform=ax.transAxes)
-        fig.suptitle(f"{title}: {subset.describe()}", fontsize=13, x=0.01, ha="left")
+        fig.suptitle(picture_text(f"{title}: {subset.describe()}", limit=160), fontsize=13, x=0.01, ha="left")
         caption = f"{len(claims)} relations, {len(entities)} actors and places"
         if left_out:
             caption += f"; {left_out} actors without relations then are not drawn"

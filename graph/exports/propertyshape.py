@@ -50,7 +50,8 @@ PROPERTIES: dict[str, list[tuple[str, str]]] = {
                  ("known_since_days", "long[]"), ("known_until_days", "long[]"),
                  *[(f"known_{name}_days", "long[]") for name in DayBounds._fields], ("known_valid", "string[]"),
                  ("support_types", "string[]"), ("status", "string"), ("note", "string"), ("qualifiers", "string"),
-                 ("source_ids", "string[]"), ("source_notes", "string[]"), ("source_quotes", "string[]"),
+                 ("extent", "string"), ("source_ids", "string[]"), ("source_notes", "string[]"),
+                 ("source_quotes", "string[]"),
                  *_READING],
 }
 
@@ -136,6 +137,7 @@ def claim_row(graph, claim, known_by: int | None = None) -> dict:
         "known_valid": _texts(e.valid.edtf or "" for e, _ in epochs),
         "support_types": _texts(t.value for t in claim.support_types), "status": claim.status.value,
         "note": claim.note or None, "qualifiers": json.dumps(dict(claim.qualifiers), ensure_ascii=False),
+        "extent": claim.qualifiers.get("extent"),
         "source_ids": _texts(c.source for c in citations), "source_notes": _texts(c.note for c in citations),
         "source_quotes": _texts(c.quote for c in citations), **_reading(v),
     }

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import os
 
-from graph.store.container import MAGIC, StoreError, read_container, read_header, write_container
+from graph.store.container import MAGIC, StoreDamaged, StoreError, damaged, read_container, write_container
+from ontology import ActorGraphError
 
 __all__ = ["MAGIC", "StoreError", "is_store", "read_store", "store_notes", "write_store"]
 
@@ -40,23 +41,41 @@ def write_store(graph, path: str | os.PathLike, *, notes: dict | None = None) ->
 
 
 def store_notes(path: str | os.PathLike) -> dict:
-    """The ``notes`` a store file was written with (empty when none), read from its header alone."""
-    return dict(read_header(path).get("meta", {}).get("notes") or {})
+    """The ``notes`` a store file was written with (empty when none), once the file's checksum is verified.
+
+    Raises:
+        StoreError: not a store file, or damaged.
+    """
+    _, meta = read_container(path, verify=True)
+    notes = meta.get("notes") or {}
+    if not isinstance(notes, dict):
+        raise damaged(path, "its notes are not a mapping")
+    return dict(notes)
 
 
-def read_store(path: str | os.PathLike, *, verify: bool = False):
+def read_store(path: str | os.PathLike, *, verify: bool = True):
     """Read a store file back into an :class:`graph.ActorGraph`.
 
     Args:
-        verify: also check the payload's SHA-256 (costs a pass over the file).
+        verify: check the file's checksum first (the default: a damaged file must not load as another
+            graph; the check costs one pass over the bytes, see ``benchmarks/store_verify.py``).
 
     Raises:
-        StoreError: not a store file, damaged, or written by an incompatible version.
+        StoreError: not a store file, damaged (with what was found and how to rebuild it), or written
+            by an incompatible version.
     """
     from graph.store.decode import decode_graph
 
     arrays, meta = read_container(path, verify=verify)
-    return decode_graph(arrays, meta)
+    try:
+        return decode_graph(arrays, meta)
+    except StoreDamaged as exc:  # raised by the decoder, which does not know the file's name
+        raise damaged(path, str(exc)) from None
+    except StoreError as exc:  # another version or vocabulary
+        raise StoreError(f"store {path}: {exc}") from None
+    except (ActorGraphError, KeyError, IndexError, ValueError, TypeError, AttributeError, UnicodeDecodeError,
+            RecursionError) as exc:  # a file that passed its checksum but was not written by write_store
+        raise damaged(path, f"its content does not decode ({type(exc).__name__}: {exc})") from None
 
 
 def is_store(path: str | os.PathLike) -> bool:

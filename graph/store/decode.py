@@ -19,8 +19,8 @@ import numpy as np
 from graph.actorgraph import ActorGraph
 from graph.bulk import collector_paused
 from graph.model import Actor, Citation, Claim, Place, Source
-from graph.store.container import StoreError
-from graph.store.encode import FORMAT_VERSION, OPEN, PARTS
+from graph.store.container import StoreDamaged, StoreError
+from graph.store.encode import FORMAT_VERSION, OPEN, PARTS, UNKNOWN
 from graph.time import Bound, Interval, PartialDate
 from ontology import RelationKind, Status, SupportType
 
@@ -262,6 +262,53 @@ def decode_graph(arrays: dict[str, np.ndarray], meta: dict) -> ActorGraph:
         return _decode(arrays, meta)
 
 
+_CLAIM_COLUMNS = ("subject", "object", "start", "end", "note", "predicate", "status", "single", "support_types",
+                  "has_window", "window_lo", "window_hi")
+
+
+def _check_columns(a: dict[str, np.ndarray], n: int, entities: int, sources: int, texts: int, dates: int) -> None:
+    """Every column as long as the claim count and every code inside its table, or a StoreError.
+
+    The checksum already rules out damage; this rules out a file that passed it but was not written
+    by :func:`graph.store.write_store`, which would otherwise decode to wrong values without a word
+    (a negative index is a valid Python index, and ``zip`` stops at the shortest column).
+    """
+
+    def within(name: str, lo: int, hi: int) -> None:
+        col = a[name]
+        if col.ndim != 1:
+            raise StoreDamaged(f"column {name!r} is not one-dimensional")
+        if col.size and (int(col.min()) < lo or int(col.max()) >= hi):
+            raise StoreDamaged(f"column {name!r} holds codes outside [{lo}, {hi})")
+
+    for name in _CLAIM_COLUMNS:
+        a[f"claim.{name}"]  # noqa: B018 - a column the decoder needs is missing: KeyError, reported as damage
+    for name, col in a.items():  # every per-claim column, those added by later versions too
+        if name.startswith("claim.") and name != "claim.ids" and len(col) != n:
+            raise StoreDamaged(f"column {name!r} has {len(col):,} rows for {n:,} claims")
+    for name in ("subject", "object"):
+        within(f"claim.{name}", 0, entities)
+    within("claim.predicate", 0, len(RelationKind))
+    within("claim.status", 0, len(Status))
+    within("claim.support_types", 0, 1 << len(SupportType))
+    within("claim.single", 0, 2)
+    within("claim.has_window", 0, 2)
+    within("claim.start", UNKNOWN, dates)
+    within("claim.end", UNKNOWN, dates)
+    within("claim.note", 0, texts)
+    for table, columns, limits in (("citation", ("source", "note", "quote"), (sources, texts, texts)),
+                                   ("qualifier", ("key", "value"), (texts, texts))):
+        ptr = a[f"{table}.ptr"]
+        items = len(a[f"{table}.{columns[0]}"])
+        if len(ptr) != n + 1 or (n and (ptr[0] != 0 or ptr[-1] != items or np.any(np.diff(ptr) < 0))):
+            raise StoreDamaged(f"the {table} pointers do not fit the {n:,} claims and {items:,} {table}s")
+        for name, col in a.items():
+            if name.startswith(f"{table}.") and name != f"{table}.ptr" and len(col) != items:
+                raise StoreDamaged(f"column {name!r} has {len(col):,} rows for {items:,} {table}s")
+        for column, hi in zip(columns, limits, strict=True):
+            within(f"{table}.{column}", 0, hi)
+
+
 def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:
     records = json.loads(a["entities"].tobytes().decode("utf-8"))
     entities = _entities(records)
@@ -269,9 +316,10 @@ def _decode(a: dict[str, np.ndarray], meta: dict) -> ActorGraph:
     n = int(meta["claims"])
     ids = _texts(a["claim.ids"], n)
     if len(ids) != n:
-        raise StoreError(f"the store lists {n} claims but holds {len(ids)} claim ids; rebuild it")
+        raise StoreDamaged(f"the header lists {n} claims but the file holds {len(ids)} claim ids")
     texts = _texts(a["texts"])
     dates = [PartialDate.parse(t) for t in _texts(a["dates"], 0)] if a["dates"].size else []
+    _check_columns(a, n, len(entities), len(sources), len(texts), len(dates))
     entity_ids = [e.id for e in entities]
     source_ids = [s.id for s in sources]
     citation_cache: dict[tuple, Citation] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from graph.exports.escaping import visible
 from graph.records import claim_record, entity_record, side_text
 from graph.summary import summarize
 from loaders.cli.common import (
@@ -108,10 +109,17 @@ def relation_rows(graph, claims, pov=None) -> list[list]:
     rows = []
     for c in claims:
         rows.append([c.id, side_text(c.valid.start) or "?", side_text(c.valid.end) or "?",
-                     graph.get(c.subject).name, c.predicate.value, graph.get(c.object).name,
+                     graph.get(c.subject).name, c.predicate.value, _object_text(graph, c),
                      [t.value for t in c.support_types], c.status.value,
                      len(graph.sources_of(c, pov))])
     return rows
+
+
+def _object_text(graph, claim) -> str:
+    """The object's name; for control, with how much of the place (``Aleppo (part: eastern districts)``)."""
+    name = graph.get(claim.object).name
+    extent = claim.qualifiers.get("extent") if claim.predicate is RelationKind.CONTROLS else None
+    return f"{name} ({extent})" if extent and extent != "whole" else name
 
 
 def _emit_relations(graph, claims, args, pov) -> str:
@@ -148,13 +156,15 @@ def cmd_actors(args) -> str:
         if args.format == "json":
             return render_json([entity_record(p) for p in items])
         return render_rows([[p.id, p.name, p.kind.value, p.country, p.within] for p in items],
-                           ["id", "name", "kind", "country", "within"], args.format, width=args.width, floors=_FLOORS)
+                           ["id", "name", "kind", "country", "within"], args.format,
+                       width=args.width, floors=_FLOORS)
     items = [a for a in graph.known_actors(pov) if (not args.kind or a.kind.value == args.kind)
              and (pov.as_of is None or pov.holds(a.existence))]
     if args.format == "json":
         return render_json([entity_record(a) for a in items])
     return render_rows([[a.id, a.name, a.kind.value, a.country, a.founded, a.dissolved] for a in items],
-                       ["id", "name", "kind", "country", "founded", "dissolved"], args.format, width=args.width, floors=_FLOORS)
+                       ["id", "name", "kind", "country", "founded", "dissolved"], args.format,
+                       width=args.width, floors=_FLOORS)
 
 
 def cmd_actor(args) -> str:
@@ -180,9 +190,10 @@ def cmd_actor(args) -> str:
     if entity.description:
         lines.append(f"  {entity.description}")
     when = f" {pov.describe()}" if pov.describe() else ""
-    lines.append(f"\n{len(claims)} relation(s){when}:")
-    text = "\n".join(lines) + "\n"
-    return text + render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table", width=args.width, floors=_FLOORS)
+    lines += ["", f"{len(claims)} relation(s){when}:"]
+    text = "\n".join(visible(line) for line in lines) + "\n"
+    return text + render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table", width=args.width,
+                              floors=_FLOORS)
 
 
 def cmd_relations(args) -> str:
@@ -205,7 +216,8 @@ def cmd_changes(args) -> str:
         })
     rows = [[side_text(c.valid.start if kind == "started" else c.valid.end), kind, *relation_rows(graph, [c], pov)[0]]
             for kind, c in ordered]
-    return render_rows(rows, ["date", "change", *_RELATION_HEADER], args.format, width=args.width, floors=_FLOORS)
+    return render_rows(rows, ["date", "change", *_RELATION_HEADER], args.format,
+                       width=args.width, floors=_FLOORS)
 
 
 def change_rows(changes) -> list[tuple[str, object]]:
@@ -239,7 +251,8 @@ def cmd_lineage(args) -> str:
              graph.get(s.claim.object).name, side_text(s.claim.valid.start) or "?",
              side_text(s.claim.valid.end) or "?", s.claim.id] for side, s in steps]
     return render_rows(rows, ["direction", "depth", "subject", "predicate", "object", "valid_from", "valid_to",
-                              "claim"], args.format, width=args.width, floors=_FLOORS)
+                              "claim"], args.format,
+                       width=args.width, floors=_FLOORS)
 
 
 def cmd_validate(args) -> tuple[str, int]:

@@ -45,31 +45,44 @@ def configure(name: str, p: argparse.ArgumentParser, argv: list[str]) -> None:
     p.add_argument("--to", dest="end", metavar="D2", help="... up to D2 (both included)")
     add_time_options(p, as_of=False)
     p.add_argument("--title", help="a title for the picture, page or graph (default: actorgraph)")
+    p.add_argument("--force", action="store_true",
+                   help="replace -o even if it holds something that is not an earlier export of this format")
     p.set_defaults(run=cmd_export)
 
 
 def run_export(graph, fmt: str, output: str | Path, *, as_of=None, start=None, end=None, certainty="possible",
-               known_as_of=None, title=None, **filters) -> list[Path]:
+               known_as_of=None, title=None, force=False, **filters) -> list[Path]:
     """What ``actorgraph export`` does once the graph is loaded; returns the files written."""
     selection = Selection.of(as_of=as_of, start=start, end=end, certainty=certainty, known_as_of=known_as_of,
                           filters=filters)
-    return export(graph, fmt, output, selection, title=title)
+    return export(graph, fmt, output, selection, title=title, force=force)
 
 
 def cmd_export(args) -> tuple[str, int]:
     if args.as_of is not None and (args.start is not None or args.end is not None):
         return _usage("give either --as-of or --from/--to, not both")
+    _check_output(args)  # before loading: a wrong -o is reported at once and nothing is touched
     graph = load_graph(args)
     try:
         written = run_export(graph, args.format, args.output, as_of=args.as_of, start=args.start, end=args.end,
                              certainty=args.certainty, known_as_of=args.known_as_of, title=args.title,
-                             **relation_filters(args))
+                             force=args.force, **relation_filters(args))
     except ValueError as exc:
         return _usage(str(exc))
     lines = [f"wrote {p} ({_size(p)})" for p in written]
     if args.format in MULTI_FILE:
         lines.insert(0, f"{args.format}: {len(written)} files in {args.output}")
     return "\n".join(lines) + "\n", 0
+
+
+def _check_output(args) -> None:
+    from graph.exports.targets import FILE_KINDS, FOLDER_FILES
+    from graph.outputs import check_file, check_folder
+
+    if args.format in MULTI_FILE:
+        check_folder(args.output, kind=f"{args.format} export", files=FOLDER_FILES[args.format], force=args.force)
+    else:
+        check_file(args.output, kind=args.format, recognise=FILE_KINDS[args.format], force=args.force)
 
 
 def _usage(message: str) -> tuple[str, int]:

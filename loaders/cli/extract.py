@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
+from graph.exports.escaping import visible
+from graph.textfile import read_stdin, read_text
 from loaders.cli.common import add_data_option, data_paths, load_graph
 from loaders.cli.output import render_json, render_rows
 from loaders.news.model import DEFAULT_MIN_CONFIDENCE
@@ -31,6 +31,8 @@ def _extract(p) -> None:
     p.add_argument("--accept", action="append", metavar="ID", help="merge only these candidate ids (repeatable)")
     p.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
                    help=f"merge candidates at or above this (default {DEFAULT_MIN_CONFIDENCE}, chosen for precision)")
+    p.add_argument("--force", action="store_true",
+                   help="merge into an existing folder even if it holds no dataset file")
     add_data_option(p)
     p.set_defaults(run=cmd_extract)
 
@@ -57,10 +59,26 @@ def _nlp(graph, model: str | None):
         raise ActorGraphError(str(exc)) from None
 
 
+#: A news article is a few pages; a larger input is not one (or is a mistake, like a disk image).
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+
+
 def _read(name: str) -> str:
     if name == "-":
-        return sys.stdin.read()
-    return Path(name).read_text(encoding="utf-8")
+        return read_stdin(limit=MAX_ARTICLE_BYTES)
+    return read_text(name, limit=MAX_ARTICLE_BYTES)
+
+
+def _check_url(url: str) -> None:
+    """The article becomes a source, which needs a valid address: checked before any work is done."""
+    from loaders.dataset import schema_problems
+
+    if not url:
+        raise ActorGraphError("--merge-into makes the article a source, and a source needs its address: "
+                              "give the article's URL with --url")
+    probe = {"id": "article", "title": "t", "publisher": "p", "url": url, "published": "2000"}
+    for _, _, message in schema_problems({"sources": [probe]}):
+        raise ActorGraphError(f"--url: {message}")
 
 
 def run_extract(texts: list[str], *, graph, published: str, title: str = "", publisher: str = "", url: str = "",
@@ -79,15 +97,18 @@ def cmd_extract(args: argparse.Namespace):
 
     from loaders.news import merge_into
 
+    if args.merge_into:
+        _check_url(args.url)
+    texts = [_read(f) for f in args.files]  # unreadable input is reported before the slow part
     graph = load_graph(args)
-    extractions = run_extract([_read(f) for f in args.files], graph=graph, published=args.published,
+    extractions = run_extract(texts, graph=graph, published=args.published,
                               title=args.title, publisher=args.publisher, url=args.url, model=args.model)
     if args.merge_into:
         written = []
         for ex in extractions:
             chosen = [c for c in ex.candidates
                       if (c.id in args.accept if args.accept else c.confidence >= args.min_confidence)]
-            written.append(str(merge_into(args.merge_into, ex, chosen, context=data_paths(args))))
+            written.append(str(merge_into(args.merge_into, ex, chosen, context=data_paths(args), force=args.force)))
         return "".join(f"wrote {w}\n" for w in written)
     records = [ex.record() for ex in extractions]
     if args.format == "json":
@@ -103,7 +124,7 @@ def cmd_extract(args: argparse.Namespace):
                              "confidence", "rule"], "table")
     new = sorted({m.text for ex in extractions for m in ex.new_actors})
     if new:
-        out += "new-actor candidates: " + "; ".join(new) + "\n"
+        out += visible("new-actor candidates: " + "; ".join(new)) + "\n"
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -24,7 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("loaders.cli.browse", "check dataset folders or files and list every problem"),
     "export": ("loaders.cli.export", "write the graph for other tools (gexf, graphml, cytoscape, ..., html viewer)"),
     "explain": ("loaders.cli.explain", "answer a question from the graph, as of a date, citing every claim"),
-    "import": ("loaders.cli.imports", "import UCDP, ACLED, Wikidata or CSV files as a dataset folder or store file"),
+    "import": ("loaders.cli.imports", "import UCDP, ACLED, ICEWS, Mapping Militants, Wikidata or CSV files as a "
+               "dataset folder or store file"),
     "crosswalk": ("loaders.cli.imports", "list or set how outside names and ids map to graph actors"),
     "pack": ("loaders.cli.imports", "write datasets as one fast-loading store file (graph/store)"),
     "extract": ("loaders.cli.extract", "candidate claims from news text, linked to the graph's actors"),
@@ -37,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 _GLOBAL_VALUED = ("--data",)
+#: Exit status of a failure that is actorgraph's fault, not the input's (BSD's EX_SOFTWARE).
+INTERNAL_ERROR = 70
 
 
 def chosen_command(argv: list[str]) -> str | None:
@@ -82,8 +86,27 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _error(message: str) -> None:
+    """One line on stderr: data may hold line breaks or terminal controls, which must not reach the terminal."""
+    from graph.exports.escaping import visible
+
+    print(f"actorgraph: error: {visible(' '.join(message.split()))}", file=sys.stderr)
+
+
+def _os_error(exc: OSError) -> str:
+    """An OS error as a sentence that names the file (Python's own text omits it when the error came on read)."""
+    reason = exc.strerror or type(exc).__name__
+    names = [n for n in (exc.filename, exc.filename2) if n is not None]
+    where = " -> ".join(str(n) for n in names) if names else "a file this command read or wrote"
+    return f"{where}: {reason}; check the path, its permissions and the free space"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; user mistakes print one clear line on stderr and exit non-zero, without a traceback."""
+    """Run one command; bad input prints a clear error on stderr (first line names the file) and exits 2.
+
+    Exit status: 0 success; 1 ``validate`` found problems; 2 bad input or usage; 70 an internal error
+    (a bug: the message says so, and ``ACTORGRAPH_DEBUG=1`` shows the traceback).
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     from ontology import ActorGraphError, DatasetInvalid
 
@@ -96,16 +119,38 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = args.run(args)
     except DatasetInvalid as exc:
-        print(f"actorgraph: error: the data has {len(exc.problems)} problem(s); nothing was loaded "
-              f"(run 'actorgraph validate PATH' for the list):", file=sys.stderr)
-        for problem in exc.problems[:20]:
-            print(f"  {problem}", file=sys.stderr)
+        first, rest = exc.problems[0], exc.problems[1:]
+        more = f" (and {len(rest)} more problem(s), below)" if rest else ""
+        _error(f"nothing was loaded: {first}{more}")
+        from graph.exports.escaping import visible
+
+        for problem in rest[:19]:
+            print(f"  {visible(str(problem))}", file=sys.stderr)
+        if len(rest) > 19:
+            print(f"  ... {len(rest) - 19} more: run 'actorgraph validate PATH' for the list", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. piped into head
         return 0
-    except (ActorGraphError, OSError) as exc:  # user mistakes and unreadable or unwritable files
-        print(f"actorgraph: error: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    except ActorGraphError as exc:  # bad input, named with its file and line
+        _error(str(exc))
         return 2
+    except OSError as exc:  # unreadable or unwritable files
+        _error(_os_error(exc))
+        return 2
+    except RecursionError:
+        _error("the input is nested too deeply to process; simplify it")
+        return 2
+    except MemoryError:
+        _error("not enough memory for this input; split it, or use a store file (actorgraph pack)")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last resort: a bug must not look like a crash of the data
+        if os.environ.get("ACTORGRAPH_DEBUG") == "1":
+            raise
+        _error(f"internal error ({type(exc).__name__}: {exc}); this is a bug in actorgraph, not in your data: "
+               "please report it with the command line (ACTORGRAPH_DEBUG=1 shows the traceback)")
+        return INTERNAL_ERROR
     code = 0
     if isinstance(result, tuple):
         result, code = result

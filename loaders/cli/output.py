@@ -1,4 +1,10 @@
-"""Writing rows as an aligned text table, JSON or CSV."""
+"""Writing rows as an aligned text table, JSON or CSV, each escaped by its format's rule.
+
+A table goes to a terminal: control characters and bidirectional overrides in a name are shown as
+escapes (:func:`graph.exports.escaping.visible`), so data cannot move the cursor or reverse a line.
+CSV goes to spreadsheets: a cell that would start a formula is written as text
+(:func:`graph.exports.escaping.spreadsheet_cell`). JSON keeps every value exactly.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from typing import Any
+
+from graph.exports.escaping import spreadsheet_cell, visible
 
 __all__ = ["fit_widths", "render_json", "render_rows", "table_width"]
 
@@ -86,9 +94,9 @@ def render_rows(rows: Iterable[Sequence[Any]], header: Sequence[str], fmt: str, 
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([spreadsheet_cell(c) for c in row] for row in rows)
         return buf.getvalue()
-    rows = [[" ".join(c.splitlines()) for c in row] for row in rows]  # one row, one line
+    rows = [[visible(c) for c in row] for row in rows]  # one row, one line: breaks and controls as escapes
     natural = [len(h) for h in header]
     for row in rows:
         natural = [max(w, len(c)) for w, c in zip(natural, row, strict=False)]

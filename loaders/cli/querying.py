@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from graph.textfile import read_text
 from loaders.cli.common import add_data_option, add_format_option, load_graph
 from loaders.cli.output import render_json, render_rows
 
@@ -152,7 +153,7 @@ def parse_params(items: list[str]) -> dict[str, str]:
 
 def _text(arg: str) -> str:
     if arg.startswith("@"):
-        return Path(arg[1:]).read_text(encoding="utf-8")
+        return read_text(arg[1:], limit=16 * 1024 * 1024)
     return arg
 
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle
-from loaders.imports.crosswalk import Resolver
 from loaders.imports.csvrows import ImportInputError, read_rows
 from loaders.imports.progress import Progress
+from loaders.imports.resolver import Resolver
 
 __all__ = ["import_actor_list", "read_actor_names"]
 
@@ -58,7 +58,7 @@ def import_actor_list(
     display = str(path)
     source = bundle.add_source(
         {
-            "id": f"ucdp-actors-{version.replace('.', '-')}",
+            "id": bundle.ns("ucdp", f"actors-{version.replace('.', '-')}"),
             "title": f"UCDP Actor List v{version}",
             "publisher": "Uppsala Conflict Data Program",
             "url": "https://ucdp.uu.se/downloads/",
@@ -70,8 +70,8 @@ def import_actor_list(
     for line, row in rows.rows:
         if progress:
             progress.update()
-        if "__width__" in row:
-            bundle.problem(display, line, "", f"{row['__width__']} cells, but the header has {len(rows.header)}")
+        if rows.width_problem(row):
+            bundle.problem(display, line, "", rows.width_problem(row))
             continue
         if not row["actorid"].isdigit() or not row["namedata"]:
             bundle.problem(display, line, "ActorId", "every actor needs a numeric ActorId and a NameData")
@@ -112,7 +112,7 @@ def import_actor_list(
                 pred = "merged_into" if predicate == "member_of" and kinds.get(t) == "government" else predicate
                 bundle.add_claim(
                     {
-                        "id": f"ucdp-actors-{subject}-{pred.replace('_', '-')}-{obj}",
+                        "id": bundle.claim_id("ucdp", subject, pred, obj, "actor-list"),
                         "subject": subject,
                         "predicate": pred,
                         "object": obj,

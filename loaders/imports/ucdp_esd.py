@@ -48,9 +48,9 @@ import re
 from pathlib import Path
 
 from loaders.imports.bundle import Bundle
-from loaders.imports.crosswalk import Resolver
 from loaders.imports.csvrows import ImportInputError, read_rows
 from loaders.imports.progress import Progress
+from loaders.imports.resolver import Resolver
 
 __all__ = ["LETTERS", "SUPPORT_TYPES", "import_esd", "split_names"]
 
@@ -97,7 +97,7 @@ def _source(bundle: Bundle, version: str, layout: str) -> str:
     year = "20" + version.split(".")[0] if re.match(r"^\d{2}\.", version) else version[:4]
     return bundle.add_source(
         {
-            "id": f"ucdp-esd-{version.replace('.', '-')}-{layout}",
+            "id": bundle.ns("ucdp", f"esd-{version.replace('.', '-')}-{layout}"),
             "title": f"UCDP External Support Dataset (ESD) v{version}, {layout} level",
             "publisher": "Uppsala Conflict Data Program",
             "url": "https://ucdp.uu.se/downloads/",
@@ -142,8 +142,8 @@ def import_esd(
         if progress:
             progress.update()
         where = f"{display}:{line}"
-        if "__width__" in row:
-            bundle.problem(display, line, "", f"{row['__width__']} cells, but the header has {len(rows.header)}")
+        if rows.width_problem(row):
+            bundle.problem(display, line, "", rows.width_problem(row))
             continue
         year = row["year"]
         if not _YEAR.match(year):
@@ -191,7 +191,7 @@ def import_esd(
 
 
 def _support(bundle, row, supporter, recipient, year, codes, shared, layout, source, where) -> None:
-    cid = f"ucdp-esd-{supporter}-supports-{recipient}-{year}"
+    cid = bundle.claim_id("ucdp", supporter, "supports", recipient, f"esd-{year}")
     types = sorted({SUPPORT_TYPES[c] for c in codes}) or ["unknown"]
     alleged = row.get("ext_alleged") == "1"
     old = bundle.claims.get(cid)
@@ -240,7 +240,7 @@ def _fights(bundle, resolver, row, recipient, year, source, where) -> None:
     if opponent == recipient:
         return
     a, b = sorted((recipient, opponent))
-    cid = f"ucdp-esd-{a}-fights-{b}-{year}"
+    cid = bundle.claim_id("ucdp", a, "fights", b, f"esd-{year}")
     if cid not in bundle.claims:
         bundle.add_claim(
             {

@@ -24,10 +24,12 @@ import json
 import re
 from pathlib import Path
 
+from graph.textfile import read_text
 from loaders.imports.bundle import Bundle, short_hash
-from loaders.imports.crosswalk import Resolver
 from loaders.imports.csvrows import ImportInputError
 from loaders.imports.progress import Progress
+from loaders.imports.resolver import Resolver
+from ontology import ActorGraphError
 
 __all__ = ["KIND_OF_CLASS", "PROPERTIES", "import_wikidata", "wikidata_date"]
 
@@ -92,9 +94,11 @@ def _snak_item(snak: dict) -> str | None:
 
 
 def _load(path: Path):
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, display=str(path))
     try:
         return json.loads(text)
+    except RecursionError:
+        raise ImportInputError(f"{path}: JSON nested too deeply to be Wikidata entity JSON or SPARQL results") from None
     except json.JSONDecodeError:
         out = []
         for i, line in enumerate(text.splitlines(), 1):
@@ -103,6 +107,8 @@ def _load(path: Path):
                 continue
             try:
                 out.append(json.loads(line))
+            except RecursionError:
+                raise ImportInputError(f"{path}:{i}: JSON nested too deeply to be a Wikidata entity") from None
             except json.JSONDecodeError as exc:
                 raise ImportInputError(
                     f"{path}:{i}: not JSON ({exc.msg}); expected Wikidata entity JSON or SPARQL JSON results"
@@ -118,9 +124,28 @@ def import_wikidata(
     published: str | None = None,
     progress: Progress | None = None,
 ) -> None:
-    """Read Wikidata entity JSON or SPARQL JSON results into ``bundle``."""
+    """Read Wikidata entity JSON or SPARQL JSON results into ``bundle``.
+
+    Raises:
+        ImportInputError: the file is not JSON, or not in either shape (a field of the wrong type).
+    """
     path = Path(path)
     doc = _load(path)
+    try:
+        _import(doc, path, bundle, resolver, published, progress)
+    except ImportInputError as exc:
+        if str(path) in str(exc):
+            raise
+        raise ImportInputError(f"{path}: {exc}") from None
+    except ActorGraphError:
+        raise
+    except (AttributeError, TypeError, KeyError, IndexError, ValueError) as exc:
+        # the reader follows the documented shapes; outside data of another shape stops here, named
+        raise ImportInputError(f"{path}: not Wikidata entity JSON or SPARQL JSON results of the expected shape "
+                               f"({type(exc).__name__}: {exc})") from None
+
+
+def _import(doc, path: Path, bundle: Bundle, resolver: Resolver, published, progress) -> None:
     if isinstance(doc, dict) and "results" in doc and "head" in doc:
         statements, entities = _from_sparql(doc, path, bundle, published)
     else:
@@ -165,7 +190,7 @@ def import_wikidata(
             continue
         valid = f"{st['start'] or ''}/{st['end'] or ''}" if (st["start"] or st["end"]) else None
         record = {
-            "id": f"wikidata-{st['statement']}".lower().replace("$", "-"),
+            "id": bundle.ns("wikidata", f"{st['statement']}".lower().replace("$", "-")),
             "subject": s,
             "predicate": predicate,
             "object": o,
@@ -255,7 +280,7 @@ def bundle_item_source(bundle: Bundle, qid: str, published: str | None) -> str:
         )
     return bundle.add_source(
         {
-            "id": f"wikidata-item-{qid.lower()}",
+            "id": bundle.ns("wikidata", f"item-{qid.lower()}"),
             "title": f"Wikidata item {qid}",
             "publisher": "Wikidata",
             "url": f"https://www.wikidata.org/wiki/{qid}",
@@ -284,7 +309,7 @@ def _reference_source(bundle: Bundle, ref: dict, entity: dict) -> str:
         return bundle_item_source(bundle, entity["id"], entity.get("modified", "")[:10] or None)
     return bundle.add_source(
         {
-            "id": f"wikidata-ref-{ref.get('hash') or short_hash(url)}"[:60].lower(),
+            "id": bundle.ns("wikidata", f"ref-{ref.get('hash') or short_hash(url)}"[:40].lower()),
             "title": title or f"Reference cited on Wikidata ({url})",
             "publisher": "cited on Wikidata",
             "url": url,
@@ -316,7 +341,7 @@ def _from_sparql(doc: dict, path: Path, bundle: Bundle, published: str | None):
         if ref:
             source = bundle.add_source(
                 {
-                    "id": f"wikidata-ref-{short_hash(ref)}",
+                    "id": bundle.ns("wikidata", f"ref-{short_hash(ref)}"),
                     "title": f"Reference cited on Wikidata ({ref})",
                     "publisher": "cited on Wikidata",
                     "url": ref,

@@ -19,12 +19,15 @@ from pathlib import Path
 
 import yaml
 
+from graph.exports.escaping import spreadsheet_cell
 from loaders.dataset import read_dataset
 from loaders.imports.bundle import Bundle
 from loaders.imports.csvrows import ImportInputError
+from loaders.problems import Problem
 from ontology import DatasetInvalid
 
-__all__ = ["MANIFEST", "STORE_SUFFIX", "WriteResult", "write_bundle", "write_store_bundle"]
+__all__ = ["MANIFEST", "STORE_SUFFIX", "WriteResult", "check_target", "clean_claim", "write_bundle",
+           "write_store_bundle"]
 
 MANIFEST = "import.json"
 STORE_SUFFIX = ".agstore"
@@ -53,12 +56,12 @@ def _unmatched_csv(bundle: Bundle) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["scheme", "key", "name", "assigned_id", "first_seen"])
-    for u in sorted(bundle.unmatched.values()):
-        writer.writerow([u.scheme, u.key, u.name, u.assigned, u.first_seen])
+    for u in sorted(bundle.unmatched.values()):  # names from outside data: never a spreadsheet formula
+        writer.writerow([spreadsheet_cell(v) for v in (u.scheme, u.key, u.name, u.assigned, u.first_seen)])
     return buf.getvalue()
 
 
-def _clean(claim: dict) -> dict:
+def clean_claim(claim: dict) -> dict:
     """The claim without empty qualifiers (a missing value says as much, in fewer bytes)."""
     q = {k: v for k, v in (claim.get("qualifiers") or {}).items() if v}
     out = {k: v for k, v in claim.items() if k != "qualifiers"}
@@ -71,8 +74,32 @@ def _is_replaceable(path: Path) -> bool:
     return not path.exists() or (path.is_dir() and (not any(path.iterdir()) or (path / MANIFEST).is_file()))
 
 
+def check_target(out: str | os.PathLike, *, store: bool, force: bool = False) -> None:
+    """Refuse (ImportInputError) an ``out`` that is not an earlier import of the same kind, unless ``force``.
+
+    A file is never replaced by a folder, nor a folder by a file, even with ``force``.
+    """
+    from graph.store import is_store
+
+    out = Path(out)
+    if store:
+        if out.is_dir():
+            raise ImportInputError(f"{out} is a folder; a store output is a file (FILE.agstore)")
+        if out.exists() and not force and not (out.is_file() and is_store(out)):
+            raise ImportInputError(f"{out} exists and is not a store file; choose another -o, or add --force "
+                                   "to replace it")
+        return
+    if out.exists() and not out.is_dir():
+        raise ImportInputError(f"{out} is a file; a dataset output is a folder (or name a FILE{STORE_SUFFIX})")
+    if not force and not _is_replaceable(out):
+        raise ImportInputError(
+            f"{out} exists and is not an import folder (no {MANIFEST}); choose another -o, or add --force to "
+            "replace it whole"
+        )
+
+
 def write_bundle(
-    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None
+    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None, force: bool = False
 ) -> WriteResult:
     """Write ``bundle`` as the dataset folder ``out``, replacing an earlier import there.
 
@@ -81,10 +108,8 @@ def write_bundle(
         ImportInputError: ``out`` exists and is not an earlier import (refuses to overwrite curated data).
     """
     out = Path(out)
-    if not _is_replaceable(out):
-        raise ImportInputError(
-            f"{out} exists and is not an import folder (no {MANIFEST}); choose another -o or remove it first"
-        )
+    check_target(out, store=False, force=force)
+    bundle.share_claim_ids()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
@@ -92,7 +117,7 @@ def write_bundle(
             "dataset.yaml": {"dataset": dataset},
             "actors.yaml": {"actors": [bundle.actors[k] for k in sorted(bundle.actors)]},
             "sources.yaml": {"sources": [bundle.sources[k] for k in sorted(bundle.sources)]},
-            "claims.yaml": {"claims": [_clean(bundle.claims[k]) for k in sorted(bundle.claims)]},
+            "claims.yaml": {"claims": [clean_claim(bundle.claims[k]) for k in sorted(bundle.claims)]},
         }
         for name, content in files.items():
             (tmp / name).write_text(_dump(content), encoding="utf-8")
@@ -114,8 +139,9 @@ def write_bundle(
             encoding="utf-8",
         )
         checked = read_dataset([tmp], existing=reference)
-        if checked.problems:
-            raise DatasetInvalid(checked.problems)
+        if checked.problems:  # named after the target, never the temporary folder that is about to go
+            raise DatasetInvalid([Problem(p.file.replace(str(tmp), str(out)), p.line, p.field, p.message)
+                                  for p in checked.problems])
         _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -147,7 +173,7 @@ def _unmatched_rows(bundle: Bundle) -> list[dict]:
 
 
 def write_store_bundle(
-    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None
+    bundle: Bundle, out: str | os.PathLike, *, dataset: dict, manifest: dict, reference=None, force: bool = False
 ) -> WriteResult:
     """Write ``bundle`` straight to the store file ``out``: no YAML written, none read back.
 
@@ -163,12 +189,12 @@ def write_store_bundle(
         ImportInputError: ``out`` exists and is not a store file.
     """
     from graph import ActorGraph
-    from graph.store import is_store, write_store
+    from graph.store import write_store
     from loaders.dataset import check_records
 
     out = Path(out)
-    if out.exists() and not (out.is_file() and is_store(out)):
-        raise ImportInputError(f"{out} exists and is not a store file; choose another -o or remove it first")
+    check_target(out, store=True, force=force)
+    bundle.share_claim_ids()
     counts = {
         "actors": len(bundle.actors),
         "sources": len(bundle.sources),
@@ -178,7 +204,7 @@ def write_store_bundle(
     sections = {
         "actors": [bundle.actors[k] for k in sorted(bundle.actors)],
         "sources": [bundle.sources[k] for k in sorted(bundle.sources)],
-        "claims": [_clean(bundle.claims[k]) for k in sorted(bundle.claims)],
+        "claims": [clean_claim(bundle.claims[k]) for k in sorted(bundle.claims)],
     }
     checked = check_records(sections, origin=str(out), where=bundle.origins, existing=reference)
     if checked.problems:

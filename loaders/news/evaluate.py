@@ -18,11 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from graph.time import Interval, PartialDate
 from loaders.news.model import Article
-from ontology import RELATIONS, RelationKind, parse_term
+from loaders.yamlfile import read_yaml
+from ontology import RELATIONS, ActorGraphError, InputFileError, RelationKind, parse_term
 
 __all__ = ["GoldClaim", "GoldParagraph", "Score", "load_gold", "evaluate", "THRESHOLDS"]
 
@@ -118,39 +117,70 @@ def _text_of(item: dict, where: str) -> str:
 def load_gold(path: str | Path, *, split: str | None = None) -> tuple[str | None, list[GoldParagraph]]:
     """The dataset the gold set was annotated against (or None) and its paragraphs or articles.
 
+    The file is read by the dataset loader's YAML reader, with its limits (no alias bombs, no tags).
+
     Args:
         split: keep only the articles of this part (``dev`` or ``test``); ``None`` keeps all.
 
     Raises:
-        ValueError: a malformed paragraph or claim (the message names the file and the paragraph), or a
-            ``split`` the file does not have.
+        InputFileError: unreadable or not YAML, a malformed paragraph or claim (with its line and the
+            paragraph), or a ``split`` the file does not have.
     """
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    display = str(path)
+    located, problems = read_yaml(Path(path), display)
+    if problems:
+        raise InputFileError(display, problems[0].message, line=problems[0].line, column=problems[0].column)
+    data = located.value
     key = "articles" if isinstance(data, dict) and "articles" in data else "paragraphs"
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise ValueError(f"{path}: expected a mapping with a 'paragraphs' or 'articles' list (see FORMAT.md)")
+        raise InputFileError(display, "expected a mapping with a 'paragraphs' or 'articles' list (see "
+                                      "tests/fixtures/extraction/FORMAT.md)", line=1)
     out = []
-    seen = set()
+    seen: set[str] = set()
     for i, p in enumerate(data[key]):
-        where = f"{path}: {key[:-1]} {p.get('id', i)!s}"
-        for need in ("id", "published"):
-            if need not in p:
-                raise ValueError(f"{where}: missing {need!r}")
-        if p["id"] in seen:
-            raise ValueError(f"{where}: duplicate id")
-        seen.add(p["id"])
-        if key == "articles" and p.get("split") not in ("dev", "test"):
-            raise ValueError(f"{where}: 'split' must be dev or test, got {p.get('split')!r}")
-        claims = tuple(GoldClaim.parse(c, where) for c in (p.get("claims") or []))
-        entities = frozenset(p["entities"] or []) if "entities" in p else None
-        out.append(GoldParagraph(p["id"], _text_of(p, where), PartialDate.parse(p["published"]), entities, claims,
-                                 p.get("split", ""), p.get("publisher", "")))
+        try:
+            out.append(_paragraph(p, i, key, seen))
+        except (ValueError, TypeError) as exc:
+            raise InputFileError(display, str(exc), line=located.line((key, i))) from None
     if split is not None:
         parts = {p.split for p in out}
         if split not in parts:
-            raise ValueError(f"{path}: no {split!r} part (this file has: {', '.join(sorted(parts - {''})) or 'none'})")
+            raise InputFileError(display, f"no {split!r} part (this file has: "
+                                          f"{', '.join(sorted(parts - {''})) or 'none'})")
         out = [p for p in out if p.split == split]
-    return data.get("dataset"), out
+    dataset = data.get("dataset")
+    return (dataset if isinstance(dataset, str) else None), out
+
+
+def _paragraph(p, i: int, key: str, seen: set[str]) -> GoldParagraph:
+    """One paragraph or article, its shape checked (the values come from a file anyone may write)."""
+    kind = key[:-1]
+    if not isinstance(p, dict):
+        raise ValueError(f"{kind} {i} is not a mapping with id, published and text")
+    where = f"{kind} {p.get('id', i)!s}"
+    for need in ("id", "published"):
+        if not isinstance(p.get(need), str) or not p[need]:
+            raise ValueError(f"{where}: {need!r} is missing or not text")
+    if "text" in p and not isinstance(p["text"], str):
+        raise ValueError(f"{where}: 'text' is not text")
+    if p["id"] in seen:
+        raise ValueError(f"{where}: duplicate id")
+    seen.add(p["id"])
+    if key == "articles" and p.get("split") not in ("dev", "test"):
+        raise ValueError(f"{where}: 'split' must be dev or test, got {p.get('split')!r}")
+    claims = p.get("claims") or []
+    if not (isinstance(claims, list) and all(isinstance(c, str) for c in claims)):
+        raise ValueError(f"{where}: 'claims' must be a list of lines 'SUBJECT PREDICATE OBJECT [VALID]'")
+    entities = p.get("entities") or []
+    if not (isinstance(entities, list) and all(isinstance(e, str) for e in entities)):
+        raise ValueError(f"{where}: 'entities' must be a list of ids")
+    try:
+        published = PartialDate.parse(p["published"])
+        parsed = tuple(GoldClaim.parse(c, where) for c in claims)
+    except ActorGraphError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+    return GoldParagraph(p["id"], _text_of(p, where), published, frozenset(entities) if "entities" in p else None,
+                         parsed, p.get("split") or "", p.get("publisher") or "")
 
 
 def _pair(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:

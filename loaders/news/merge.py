@@ -4,7 +4,9 @@ One YAML file per article (``news-<source id>.yaml``) holding the source and its
 format of loaders/FORMAT.md. Claim ids are hashes of the source and the claim's content, and the
 file is rewritten whole, so merging the same article twice leaves the folder byte for byte the same.
 The folder is checked with :func:`loaders.read_dataset` (together with the datasets it refers to)
-before the file is kept; on any problem the previous state is restored and the problems raised.
+before the file is kept; on any problem the previous state is restored (a folder the merge created
+is removed again) and the problems raised. An article without an address cannot be a source (every
+source has a ``url``), so it is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from pathlib import Path
 
 import yaml
 
+from graph.outputs import replacing_file
 from loaders.dataset import read_dataset
+from loaders.discovery import dataset_files
 from loaders.news.model import Candidate, Extraction, stable_id
-from ontology import DatasetInvalid
+from loaders.problems import Problem
+from ontology import DatasetInvalid, OutputRefused
 
 __all__ = ["merge_into", "article_records"]
 
@@ -54,32 +59,57 @@ def article_records(extraction: Extraction, candidates: Iterable[Candidate]) -> 
 
 
 def merge_into(folder: str | os.PathLike, extraction: Extraction, candidates: Iterable[Candidate], *,
-               context: Iterable[str | os.PathLike] = ()) -> Path:
+               context: Iterable[str | os.PathLike] = (), force: bool = False) -> Path:
     """Write the article's accepted candidates into ``folder``; returns the file written.
 
     Args:
         folder: the dataset folder (created if missing).
         context: other dataset paths the claims refer to (the actors and places); checked together.
+        force: write into an existing folder even if it holds no dataset file.
 
     Raises:
-        DatasetInvalid: the result would not load; the folder is left as it was.
+        DatasetInvalid: the result would not load, or the article has no URL; the folder is left as it was.
+        OutputRefused: ``folder`` is a file, or (unless ``force``) a non-empty folder with no dataset file.
     """
     folder = Path(folder)
+    path = folder / f"news-{extraction.article.source_id}.yaml"
+    if not extraction.article.url:
+        raise DatasetInvalid([Problem(str(path), 0, "url", "the article has no address, and a source needs its "
+                                                           "url: give the article's URL (--url)")])
+    if folder.exists() and not folder.is_dir():
+        raise OutputRefused(folder, f"{folder} is a file; --merge-into takes a dataset folder")
+    if folder.is_dir() and not force and any(folder.iterdir()) and not dataset_files(folder)[0]:
+        raise OutputRefused(folder, f"{folder} holds no dataset file (.yaml, .yml or a named .csv); nothing was "
+                                    "written: give a dataset folder, a new one, or add --force")
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     records = article_records(extraction, candidates)
-    path = folder / f"news-{extraction.article.source_id}.yaml"
     text = "# Claims extracted from a news article by `actorgraph extract`; the article is the source.\n"
     text += yaml.safe_dump(records, sort_keys=False, allow_unicode=True, width=100)
-    old = path.read_text(encoding="utf-8") if path.exists() else None
-    if old == text:
+    old = path.read_bytes() if path.is_file() else None
+    if old == text.encode("utf-8"):
         return path
-    path.write_text(text, encoding="utf-8")
-    others = [Path(p) for p in context if Path(p).resolve() != folder.resolve()]
-    checked = read_dataset([*others, folder])
-    if checked.problems:
+    try:
+        with replacing_file(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+        others = [Path(p) for p in context if Path(p).resolve() != folder.resolve()]
+        checked = read_dataset([*others, folder])
+        if checked.problems:
+            raise DatasetInvalid(checked.problems)
+    except BaseException:
         if old is None:
-            path.unlink()
+            path.unlink(missing_ok=True)
         else:
-            path.write_text(old, encoding="utf-8")
-        raise DatasetInvalid(checked.problems)
+            with replacing_file(path) as tmp:
+                tmp.write_bytes(old)
+        if created:
+            _remove_if_empty(folder)
+        raise
     return path
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:  # not empty: something else was put there meanwhile
+        pass

@@ -150,7 +150,7 @@ class QuickReader:
         self._patterns = [compile_form(f.words, loose=False) for f in forms]
 
     def read(self, text: str):
-        """(form, [(slot, text, candidate ids)]) of the first form that covers ``text``; ``None`` when unsure or none."""
+        """(form, [(slot, text, candidate ids)]) of the first form covering ``text``; ``None`` when unsure or none."""
         try:
             units = self._units(text)
             if units is None:

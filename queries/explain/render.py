@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import json
 
+from graph.exports.escaping import markdown_text as md
+from graph.exports.escaping import markdown_url
 from graph.time import parse_day
 from queries.explain.model import Explanation
 from queries.explain.svg import camps_svg
@@ -45,19 +47,20 @@ def _entity_line(entity: dict) -> str:
 
 
 def render_markdown(e: Explanation) -> str:
-    out = [f"# {e.title}", "", f"*{dateline(e)}*", ""]
+    """Markdown in which every text from the data is literal (:func:`graph.exports.escaping.markdown_text`)."""
+    out = [f"# {md(e.title)}", "", f"*{md(dateline(e))}*", ""]
     if e.entity:
-        out += [f"> {_entity_line(e.entity)} (from the actor's record)", ""]
+        out += [f"> {md(_entity_line(e.entity))} (from the actor's record)", ""]
     for section in e.sections:
-        out += [f"## {section.title}", ""]
+        out += [f"## {md(section.title)}", ""]
         for s in section.sentences:
             marks = "".join(f"[^{n}]" for n in e.footnotes_of(s))
-            out.append(f"- {s.text}{marks}")
+            out.append(f"- {md(s.text)}{marks}")
         out.append("")
     for note in e.notes:
-        out += [f"*Note: {note}*", ""]
+        out += [f"*Note: {md(note)}*", ""]
     for f in e.footnotes:
-        out.append(f"[^{f.number}]: {f.title}. {f.publisher}, {f.published}. <{f.url}>")
+        out.append(f"[^{f.number}]: {md(f.title)}. {md(f.publisher)}, {md(f.published)}. <{markdown_url(f.url)}>")
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -20,6 +20,12 @@ __all__ = ["POSITIVE", "NEGATIVE", "Scope", "places_within", "signed_edges", "wa
 POSITIVE = frozenset({RelationKind.SUPPORTS, RelationKind.ALLIED_WITH, RelationKind.MEMBER_OF,
                       RelationKind.PART_OF, RelationKind.LEADS})
 NEGATIVE = frozenset({RelationKind.FIGHTS, RelationKind.OPPOSES})
+#: Who fights whom is what defines sides: one fight outweighs six ties of support, alliance or
+#: membership, and a standing political hostility three. Backers linked to both sides of a fight
+#: (a coalition, a common patron, a NATO tie) would otherwise pull enemies into one side: with
+#: fights weighing 2, Turkey and the SDF shared a side in January 2019 although Turkey had fought the
+#: SDF at Afrin the year before and opposed it throughout.
+HOSTILE_WEIGHT = {RelationKind.FIGHTS: 6, RelationKind.OPPOSES: 3}
 _TERRITORY = frozenset({RelationKind.CONTROLS, RelationKind.BASED_IN})
 
 
@@ -93,8 +99,7 @@ def signed_edges(graph, claims: list[Claim], nodes) -> list[SignedEdge]:
             if c.predicate in POSITIVE:
                 out.append(SignedEdge(c.subject, c.object, 1, c.id))
             elif c.predicate in NEGATIVE:
-                # who fights whom is what defines sides: armed hostility weighs twice a tie of support
-                out.append(SignedEdge(c.subject, c.object, -1, c.id, 2 if c.predicate is RelationKind.FIGHTS else 1))
+                out.append(SignedEdge(c.subject, c.object, -1, c.id, HOSTILE_WEIGHT[c.predicate]))
     return out
 
 

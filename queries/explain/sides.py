@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ontology import RelationKind
-from queries.explain.camps import partition, unbalanced_cycle
+from queries.explain.camps import Partition, partition, unbalanced_cycle
 from queries.explain.compose import Context, finish
 from queries.explain.model import Camp, Explanation, Question, Section, Sentence, Tension
 from queries.explain.scope import partners_of, signed_edges, war_scope
@@ -59,10 +59,33 @@ def _camps(ctx: Context, claims, scope):
         members.sort(key=lambda n: (-inbound[n], -degree[n], ctx.name(n).casefold(), n))
         leaders = sorted({c.subject for c in leads if c.object in members}, key=lambda n: (ctx.name(n), n))
         camps.append((members, [n for n in camp if n not in members_set], leaders))
+    fighting_pairs = {frozenset((c.subject, c.object)) for c in claims if c.predicate is RelationKind.FIGHTS}
+    camps, disowned = _drop_hostile_partners(camps, edges, fighting_pairs)
     camps.sort(key=lambda c: (-len(c[0]) - len(c[1]), ctx.name(c[0][0]).casefold()))  # biggest side first
     result = tuple(Camp(i + 1, m[0], tuple(m), tuple(sorted(p, key=lambda n: ctx.name(n).casefold())), tuple(ld))
                    for i, (m, p, ld) in enumerate(camps))
+    frustrated = tuple(dict.fromkeys([*part.frustrated, *disowned]))
+    part = Partition(part.camps, frustrated)
     return result, part, edges, nodes, sorted(present, key=lambda n: (ctx.name(n).casefold(), n))
+
+
+def _drop_hostile_partners(camps, edges, fighting_pairs):
+    """A backer that fights a member of the side it would back is no partner of that side.
+
+    Its + ties to the side's members go against the sides (they are tensions, named as such), and
+    it is left out of the side's partners. ``fighting_pairs`` are the pairs that fight at the date.
+    """
+    out, disowned = [], []
+    for members, partners, leaders in camps:
+        kept = []
+        for p in partners:
+            if any(frozenset((p, m)) in fighting_pairs for m in members):
+                disowned.extend(e for e in edges if e.sign > 0 and p in (e.a, e.b)
+                                and (e.b if e.a == p else e.a) in members)
+            else:
+                kept.append(p)
+        out.append((members, kept, leaders))
+    return out, disowned
 
 
 def _present_section(ctx: Context, present, scope) -> Section:

@@ -6,6 +6,7 @@ A partial date is never dressed up as a day: ``2015`` reads "in 2015" or "since 
 
 from __future__ import annotations
 
+from graph.integrity import extent_of
 from graph.time import Bound, Interval, PartialDate, Precision
 from ontology import RelationKind, Status
 
@@ -144,9 +145,31 @@ def claim_clause(claim, name, *, dates: bool = True) -> str:
     verb = present.format(o=name(claim.object))
     if claim.predicate is RelationKind.SUPPORTS:
         verb += _support_phrase(claim)
+    elif claim.predicate is RelationKind.CONTROLS:
+        verb = _control_phrase(claim, name(claim.object)) or verb
     text = _hedged(name(claim.subject), verb, claim.status)
     when = period_text(claim.valid) if dates else ""
     return f"{text}, {when}" if when else text
+
+
+def _control_phrase(claim, place: str) -> str | None:
+    """How much of a place a control claim says its subject holds (None: the record does not say).
+
+    >>> from graph.model import Claim, Citation
+    >>> c = Claim("c", "a", "controls", "p", qualifiers={"extent": "part: eastern districts"},
+    ...           citations=(Citation("s"),))
+    >>> _control_phrase(c, "Aleppo")
+    'controls part of Aleppo (eastern districts)'
+    """
+    extent = extent_of(claim)
+    if extent is None:
+        return None
+    how, where = extent
+    if how == "part":
+        return f"controls part of {place}" + (f" ({where})" if where else "")
+    if how == "contested":
+        return f"contests control of {place}" + (f" ({where})" if where else "")
+    return f"controls {place}"
 
 
 def claim_sentence(claim, name, *, dates: bool = True) -> str:

@@ -267,8 +267,8 @@ def test_an_export_known_as_of_a_day_holds_nothing_later(tmp_path, seed_graph_lo
     import json
     import re
 
-    from graph.exports.viewer import payload
     from graph.exports.selection import select
+    from graph.exports.viewer import payload
 
     graph = load_datasets([bundled_dataset("syria")])
     known = date(2016, 1, 1).toordinal()

@@ -1,6 +1,6 @@
 """Imports written straight to a store file, and outside actors matched only within their lifetimes.
 
-The real UCDP files come from ../shared/data/ucdp (CC BY 4.0), read at test time.
+The real UCDP files are vendored under tests/fixtures/ucdp (CC BY 4.0; see its README).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from loaders import bundled_dataset, load_datasets
 from loaders.cli.main import main
 from loaders.imports import ImportInputError, import_files, read_unmatched
 from loaders.imports.bundle import Bundle
-from loaders.imports.crosswalk import Resolver
+from loaders.imports.resolver import Resolver
 from ontology import DatasetInvalid
 from tests.conftest import FIXTURES
 
@@ -34,11 +34,11 @@ def syria():
 
 
 @pytest.fixture(scope="module")
-def real_esd(shared_dir, syria, tmp_path_factory):
+def real_esd(ucdp_full, syria, tmp_path_factory):
     """The whole UCDP ESD v18.1 with the actor list, matched against the Syria corpus, both ways."""
     folder = tmp_path_factory.mktemp("esd")
-    files = [shared_dir / "data" / "ucdp" / "ucdp-esd-ay-181.csv"]
-    options = {"ucdp_actors": shared_dir / "data" / "ucdp" / "ucdp-actor-221.csv", "reference": syria}
+    files = [ucdp_full["esd"]]
+    options = {"ucdp_actors": ucdp_full["actors"], "reference": syria}
     as_folder = import_files("ucdp-esd", files, folder / "esd", **options)
     as_store = import_files("ucdp-esd", files, folder / "esd.agstore", **options)
     return folder, as_folder, as_store, files, options
@@ -76,8 +76,9 @@ def test_ids_and_names_match_only_actors_that_existed_then(real_esd, syria):
     assert later == {"islamic-state"}
     assert earlier and earlier <= predecessors_of_is  # IS's earlier names in the corpus, each in its years
     # "NDF" in North Yemen (UCDP 199, 1979-82) is not Syria's National Defence Forces (founded 2012)
-    yemen = [c for c in g.all_claims() if c.valid.edtf in ("1979", "1980") and "ucdp-199" in (c.subject, c.object)]
-    assert yemen and g.get("ucdp-199").name == "NDF (ucdp 199)"
+    (ndf_yemen,) = [a.id for a in g.actors if a.external_ids.get("ucdp") == "199"]
+    yemen = [c for c in g.all_claims() if c.valid.edtf in ("1979", "1980") and ndf_yemen in (c.subject, c.object)]
+    assert yemen and g.get(ndf_yemen).name == "NDF (ucdp 199)"
     assert not [c for c in g.claims(actor="national-defence-forces") if c.valid.edtf and c.valid.edtf < "2011"]
 
 
@@ -112,7 +113,7 @@ def test_bad_rows_reach_no_store_and_name_the_input_line(tmp_path):
     with pytest.raises(DatasetInvalid) as err:
         import_files("csv", [src], out, mapping=mapping, csv_source=source)
     problems = err.value.problems
-    assert [(p.file, p.field) for p in problems] == [(f"{src}:3", "status")]
+    assert [(p.file, p.line, p.field) for p in problems] == [(str(src), 3, "status")]
     assert "rumoured" in problems[0].message
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["edges.csv"]
     src.write_text("from,to,year,status\nAlpha,Beta,2013,confirmed\nBeta,Gamma,2014,alleged\n", encoding="utf-8")
@@ -156,10 +157,10 @@ def test_cli_import_to_a_store_and_list_its_unmatched(tmp_path, capsys):
     assert "assad-government" in capsys.readouterr().out  # the --data dataset travels in the store
 
 
-def test_ucdp_org_codes_read_as_documented(shared_dir, tmp_path):
+def test_ucdp_org_codes_read_as_documented(ucdp_full, tmp_path):
     """The Org readings of ucdp_actors.py, checked on the real v22.1 list: 4 governments, 2 party supporters."""
     out = tmp_path / "actors.agstore"
-    import_files("ucdp-actors", [shared_dir / "data" / "ucdp" / "ucdp-actor-221.csv"], out)
+    import_files("ucdp-actors", [ucdp_full["actors"]], out)
     g = load_datasets([out])
     governments = [a for a in g.actors if a.kind.value == "government"]
     assert len(governments) == 163 and all(a.name.startswith("Government of") for a in governments)

@@ -286,9 +286,8 @@ def test_malformed_gold_claim_names_the_paragraph(tmp_path):
 
 
 @pytest.mark.parametrize("which", ["seed_nlp", "nlp"])
-def test_dw_report_smoke(shared_dir, request, which):
-    text = (shared_dir / "seed" / "dw-2024-12-05-syria-hama.txt").read_text(encoding="utf-8")
-    ex = extract(Article(text, PUB, publisher="DW"), request.getfixturevalue(which))
+def test_dw_report_smoke(seed_report, request, which):
+    ex = extract(Article(seed_report, PUB, publisher="DW"), request.getfixturevalue(which))
     got = {(c.subject, c.predicate, c.object) for c in ex.candidates}
     assert ("hts", "offshoot_of", "al-qaeda") in got
     assert {("russia", "supports", "assad-government"), ("iran", "supports", "assad-government")} <= got

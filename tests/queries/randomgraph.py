@@ -114,7 +114,10 @@ def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 
                     continue
         valid = _interval(rng)
         types = rng.sample(list(SupportType), rng.randint(0, 3)) if kind is RelationKind.SUPPORTS else ()
-        claim = Claim(f"c{n}", subject.id, kind, obj.id, valid, support_types=types,
+        qualifiers = {}
+        if kind is RelationKind.CONTROLS and rng.random() < 0.7:
+            qualifiers["extent"] = rng.choice(["whole", "part", "part: eastern districts", "contested"])
+        claim = Claim(f"c{n}", subject.id, kind, obj.id, valid, support_types=types, qualifiers=qualifiers,
                       status=rng.choice(list(Status)), citations=_citations(rng, sources, valid, f"note {n}"))
         if not claim_problems(claim, entities.get, lambda _: True):  # e.g. a relation outliving its actors
             out.append(claim)

@@ -31,6 +31,22 @@ def _check(engine, graph, name, values):
     return len(expected)
 
 
+#: rdflib, the slow pure-Python reference engine, runs the 3-hop path template once per graph: each
+#: run joins a claim's known state at every hop and takes minutes there; the fast engines run every case.
+_BUDGET = {("rdflib", "path-between"): 1}
+
+
+def _within_budget(engine, cases):
+    used: dict[str, int] = {}
+    for name, values in cases:
+        limit = _BUDGET.get((engine.name, name))
+        if limit is not None:
+            used[name] = used.get(name, 0) + 1
+            if used[name] > limit:
+                continue
+        yield name, values
+
+
 def _cases(graph, first_actor, dates, knowns):
     """(template, values) for every template, at every date under both readings, with and without knowledge time."""
     actors = [a.id for a in graph.actors]
@@ -78,8 +94,8 @@ def test_every_template_has_a_reference():
 def test_seed_dataset(engine, seed_graph):
     load_once(engine, "seed", seed_graph)
     rows = 0
-    for name, values in _cases(seed_graph, 0, ["2017-06-01", "2024", "2024-12", "2024-12-05", "2024-12-08"],
-                               ["2024-12-06"]):
+    for name, values in _within_budget(engine, _cases(
+            seed_graph, 0, ["2017-06-01", "2024", "2024-12", "2024-12-05", "2024-12-08"], ["2024-12-06"])):
         rows += _check(engine, seed_graph, name, values)
     assert rows > 200  # the cases are not all empty
 
@@ -89,7 +105,8 @@ def test_random_graphs(engine, seed):
     graph = random_graph(seed)
     load_once(engine, ("random", seed), graph)
     rows = 0
-    for name, values in _cases(graph, seed, QUERY_DATES[seed - 1::2], ["2012-03", "2014-09-15"]):
+    for name, values in _within_budget(engine, _cases(graph, seed, QUERY_DATES[seed - 1::2],
+                                                      ["2012-03", "2014-09-15"])):
         rows += _check(engine, graph, name, values)
     assert rows > 100
 

@@ -105,8 +105,9 @@ def test_plain_questions_are_read_quickly(corpus_parser, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Who supports the U.S.?", "Who backs (HTS)?", "Who fights YPG/SDF?", "What changed in Syria in the last ten days?",
-    "What changed in Syria in the last 1,000 days?", "Who supports F-16 pilots?", "Who is fighting in Syria in 2016-2017?",
+    "Who supports the U.S.?", "Who backs (HTS)?", "Who fights YPG/SDF?",
+    "What changed in Syria in the last ten days?", "What changed in Syria in the last 1,000 days?",
+    "Who supports F-16 pilots?", "Who is fighting in Syria in 2016-2017?",
 ])
 def test_what_spacy_might_split_otherwise_is_left_to_spacy(corpus_parser, text):
     assert corpus_parser._quick.read(text) is None
@@ -125,7 +126,8 @@ def test_the_tokenizer_splits_like_spacy_where_it_answers():
 
     nlp = spacy.blank("en")
     for text in ["Who are the SDF's backers?", "Who supports Hay'at Tahrir al-Sham?", "Who is fighting in Syria?!",
-                 "What changed in Syria in the last 30 days?", "who backs jaysh al-islam,", "Who supports al-Qa'ida's men?",
+                 "What changed in Syria in the last 30 days?", "who backs jaysh al-islam,",
+                 "Who supports al-Qa'ida's men?",
                  "Who backs the Assad's", "Who supports 2nd-army?", "Tell me about Syria."]:
         assert [t.text for t in tokens(text)] == [t.text for t in nlp.make_doc(text)], text
 
