@@ -15,12 +15,12 @@ pandas is optional (``pip install 'actorgraph[pandas]'``); nothing here imports 
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from graph.exports.escaping import html_text
 from graph.pointofview import PointOfView, point_of_view
 from graph.records import side_text
 from graph.time import FAR_FUTURE, FAR_PAST
@@ -83,7 +83,8 @@ def to_pandas(graph, *, pov: PointOfView | None = None, **filters):
     ...       claims=[Claim("c1", "ru", "supports", "ag", Interval.parse("2015-09/2024-12-08"),
     ...                     support_types=["troops"], citations=[Citation("s1")])])
     >>> df = to_pandas(g, as_of="2016")
-    >>> df.loc[0, "subject_name"], df.loc[0, "valid"], int(df.loc[0, "sources"]), str(df.loc[0, "possible_first"].date())
+    >>> row = df.iloc[0]
+    >>> row["subject_name"], row["valid"], int(row["sources"]), str(row["possible_first"].date())
     ('Russia', '2015-09/2024-12-08', 1, '2015-09-01')
     """
     try:
@@ -103,7 +104,7 @@ def to_pandas(graph, *, pov: PointOfView | None = None, **filters):
 
 def to_networkx(graph, as_of=None, *, pov: PointOfView | None = None, certainty=None, known_as_of=None,
                 places: bool = True, collapse: bool = False, **filters):
-    """A plain networkx graph of the claims that hold ``as_of`` (every claim, with no date), scalar attributes only.
+    """A plain networkx graph of the claims holding ``as_of`` (every claim, with no date); scalar attributes only.
 
     Args:
         as_of, certainty, known_as_of, pov: the point of view, as for ``ActorGraph.claims``.
@@ -111,6 +112,8 @@ def to_networkx(graph, as_of=None, *, pov: PointOfView | None = None, certainty=
         collapse: ``True`` gives a ``DiGraph`` with one edge per (subject, object): its claims' ids,
             kinds and statuses joined by ``;``, and their number as ``count`` and ``weight``, so
             parallel claims (a relation reported several times, or renewed) count once in degrees.
+            A symmetric claim (``fights``, ``allied_with``) reads the same both ways, so it joins the
+            edge of its pair in id order whichever way it was recorded.
         filters: relation filters of ``ActorGraph.claims`` (actor, predicate, status...).
 
     Nodes are the actors that existed then (every actor known, with no date) and, with ``places``,
@@ -158,7 +161,7 @@ def to_networkx(graph, as_of=None, *, pov: PointOfView | None = None, certainty=
                      dissolved=str(getattr(e, "dissolved", None) or ""))
     rows = claim_rows(graph, claims, pov)
     for c, row in zip(claims, rows, strict=True):
-        attrs = {"claim_id": c.id, "predicate": row["predicate"], "valid": row["valid"],
+        attrs = {"claim_id": c.id, "predicate": row["predicate"], "valid": row["valid"] or "",
                  "valid_from": row["valid_from"] or "", "valid_to": row["valid_to"] or "",
                  **{k: row[k].isoformat() if row[k] else "" for k in ("possible_first", "possible_last",
                                                                       "certain_first", "certain_last")},
@@ -168,16 +171,16 @@ def to_networkx(graph, as_of=None, *, pov: PointOfView | None = None, certainty=
         if not collapse:
             out.add_edge(c.subject, c.object, key=c.id, **attrs)
             continue
-        if out.has_edge(c.subject, c.object):
-            d = out[c.subject][c.object]
+        u, v = sorted((c.subject, c.object)) if c.symmetric else (c.subject, c.object)
+        if out.has_edge(u, v):
+            d = out[u][v]
             d["claims"] += f";{c.id}"
             d["count"] += 1
             d["weight"] = d["count"]
             for k in ("predicate", "status"):
                 d[k] = ";".join(sorted(set(d[k].split(";")) | {attrs[k]}))
         else:
-            out.add_edge(c.subject, c.object, claims=c.id, predicate=attrs["predicate"], status=attrs["status"],
-                         count=1, weight=1)
+            out.add_edge(u, v, claims=c.id, predicate=attrs["predicate"], status=attrs["status"], count=1, weight=1)
     out.graph.update({"as_of": "" if pov.as_of is None else str(pov.as_of), "certainty": pov.certainty.value,
                       "known_as_of": "" if pov.known_as_of is None else str(pov.known_as_of)})
     return out
@@ -209,17 +212,18 @@ class ClaimTable(Sequence):
         return pd.DataFrame(claim_rows(self.graph, self.claims, self.pov), columns=list(CLAIM_COLUMNS))
 
     def _repr_html_(self) -> str:
+        """How a notebook shows it: one row per claim, its sources as links (every value HTML-escaped)."""
         head = ["claim", "subject", "relation", "object", "valid", "status", "support", "sources"]
-        lines = ["<table class=\"actorgraph-claims\">",
-                 f"<caption>{len(self.claims)} claim(s){html.escape(' ' + self.pov.describe()) if self.pov.describe() else ''}</caption>",
+        when = self.pov.describe()
+        lines = ['<table class="actorgraph-claims">',
+                 f"<caption>{len(self.claims)} claim(s){html_text(' ' + when) if when else ''}</caption>",
                  "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"]
         for c in self.claims:
-            sources = self.graph.sources_of(c, self.pov)
-            links = ", ".join(f"<a href=\"{html.escape(s.url, quote=True)}\" title=\"{html.escape(s.title, quote=True)}\">"
-                              f"{html.escape(s.publisher or s.title)}</a>" for s in sources)
+            links = ", ".join(f'<a href="{html_text(s.url)}" title="{html_text(s.title)}">'
+                              f"{html_text(s.publisher or s.title)}</a>" for s in self.graph.sources_of(c, self.pov))
             cells = [c.id, self.graph.get(c.subject).name, c.predicate.spec.label, self.graph.get(c.object).name,
                      c.valid.edtf or "undated", c.status.value, ", ".join(t.value for t in c.support_types)]
-            lines.append("<tr>" + "".join(f"<td>{html.escape(x)}</td>" for x in cells) + f"<td>{links}</td></tr>")
+            lines.append("<tr>" + "".join(f"<td>{html_text(x)}</td>" for x in cells) + f"<td>{links}</td></tr>")
         lines.append("</tbody></table>")
         return "\n".join(lines)
 
