@@ -99,7 +99,7 @@ def main(argv=None) -> int:
             engine.load(graph)
             print(f"| {engine_name} | (load) | | | {(time.perf_counter() - t) * 1000:.0f} | | | |", flush=True)
             for (name, values, b), (base_ms, expected) in zip(bound, baseline, strict=True):
-                ms, rows = timed(lambda n=name, b=b: engine.run(templates[n], b), args.runs)
+                ms, rows = timed(lambda n=name, b=b, e=engine: e.run(templates[n], b), args.runs)
                 key = lambda r: tuple(sorted((k, repr(v)) for k, v in r.items()))  # noqa: E731
                 right = sorted(map(key, rows)) == sorted(map(key, expected))
                 wrong_total += not right

@@ -71,7 +71,12 @@ def write(subset, path: Path, *, fmt: str = "neo4j-csv", title: str = "actorgrap
     graph, pov = subset.graph, subset.selection.pov
     known_by = None if pov.knows_everything else pov.known_by
     rows: dict[str, list[list[str]]] = {label: [] for label in FILES.values()}
-    for e in subset.entities:
+    entities = list(subset.entities)
+    listed = {e.id for e in entities}
+    # Every place, as a push writes them: the geography (and each place's ``within``) that place
+    # templates walk, whether or not a selected claim ends there.
+    entities += [p for p in (graph.entity_as_known(q.id, pov) for q in graph.places) if p and p.id not in listed]
+    for e in entities:
         label = "Place" if e.is_place else "Actor"
         row = entity_row(graph, e)
         rows[label].append([*_cells(label, row), f"{label};{label_of(e.kind.value)}"])
