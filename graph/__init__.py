@@ -2,12 +2,14 @@
 
 Depends only on :mod:`ontology`. Partial dates and intervals are in :mod:`graph.time`, the domain
 values in :mod:`graph.model`, the networkx-backed :class:`ActorGraph` in :mod:`graph.actorgraph`.
+
+The names below are imported when first used (PEP 562), so ``import graph.time`` does not pay for
+the graph class and its libraries: a command that only reads a cached store starts faster.
 """
 
-from graph.actorgraph import ActorGraph, Changes, Lineage, LineageStep
-from graph.model import Actor, Citation, Claim, Entity, Place, Source
-from graph.names import fold_name
-from graph.time import Bound, Interval, PartialDate, Precision
+from __future__ import annotations
+
+import importlib
 
 __all__ = [
     "Actor",
@@ -26,3 +28,25 @@ __all__ = [
     "Source",
     "fold_name",
 ]
+
+_HOME = {
+    "ActorGraph": "graph.actorgraph", "Changes": "graph.actorgraph", "Lineage": "graph.actorgraph",
+    "LineageStep": "graph.actorgraph",
+    "Actor": "graph.model", "Citation": "graph.model", "Claim": "graph.model", "Entity": "graph.model",
+    "Place": "graph.model", "Source": "graph.model",
+    "fold_name": "graph.names",
+    "Bound": "graph.time", "Interval": "graph.time", "PartialDate": "graph.time", "Precision": "graph.time",
+}
+
+
+def __getattr__(name: str):
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'graph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

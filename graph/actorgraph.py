@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 
 from graph.bulk import collector_paused
@@ -31,7 +31,6 @@ from graph.knowledge import (
 from graph.model import Actor, Claim, Entity, Place, Source
 from graph.names import NameIndex
 from graph.pointofview import PointOfView, point_of_view
-from graph.snapshot import snapshot_view
 from graph.time import FAR_FUTURE, FAR_PAST, PartialDate, day_span
 from ontology import (
     ActorKind,
@@ -44,6 +43,9 @@ from ontology import (
     SupportType,
     parse_term,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["ActorGraph", "Changes", "Lineage", "LineageStep"]
 
@@ -229,6 +231,8 @@ class ActorGraph:
         about a quarter of the load time and a few hundred MB.
         """
         if self._g is None:
+            import networkx as nx  # imported when first needed: most commands never build the multigraph
+
             g = nx.MultiDiGraph()
             g.add_nodes_from(self._entities)
             _add_claim_edges(g, list(self._claims.values()))
@@ -240,6 +244,8 @@ class ActorGraph:
     @property
     def nx(self) -> nx.MultiDiGraph:
         """A read-only view of the underlying networkx graph (edge attribute ``claim``)."""
+        import networkx as nx
+
         return nx.graphviews.generic_graph_view(self._network())
 
     @property
@@ -561,6 +567,8 @@ class ActorGraph:
         def keep_key(k: str) -> bool:
             return holding[position[k]]
 
+        from graph.snapshot import snapshot_view  # networkx, imported when first needed
+
         return snapshot_view(self._network(), keep_node, keep_key)
 
     def snapshot_claims(self, when: DateLike | None = None, *, pov: PointOfView | None = None,
@@ -605,6 +613,28 @@ class ActorGraph:
                 out = [self.as_known(c, pov) for c in out]
             out.sort(key=_claim_order)
         return out
+
+    # ------------------------------------------------------------------ for pandas, networkx tools and notebooks
+
+    def to_pandas(self, **filters):
+        """A pandas DataFrame of ``claims(**filters)``, one row per claim (see :func:`graph.frames.to_pandas`)."""
+        from graph.frames import to_pandas
+
+        return to_pandas(self, **filters)
+
+    def to_networkx(self, as_of: DateLike | None = None, **options) -> nx.MultiDiGraph:
+        """A plain graph with scalar attributes for GEXF, GraphML and other tools (:func:`graph.frames.to_networkx`)."""
+        from graph.frames import to_networkx
+
+        return to_networkx(self, as_of, **options)
+
+    def table(self, *, pov: PointOfView | None = None, as_of: DateLike | None = None,
+              certainty: Certainty | str | None = None, known_as_of: DateLike | None = None, **filters):
+        """``claims(**filters)`` as a :class:`graph.frames.ClaimTable`, which a notebook shows as a table."""
+        from graph.frames import ClaimTable
+
+        pov = point_of_view(pov, as_of=as_of, certainty=certainty, known_as_of=known_as_of)
+        return ClaimTable(self, tuple(self.claims(**filters, pov=pov)), pov)
 
     # ------------------------------------------------------------------ lineage
 
@@ -651,6 +681,8 @@ class ActorGraph:
 
     def lineage_cycles(self) -> list[list[str]]:
         """Cycles among lineage links (a group that descends from itself); empty for a sound dataset."""
+        import networkx as nx
+
         sub = nx.DiGraph()  # parent -> child
         for c in self._claims.values():
             if c.predicate is RelationKind.MERGED_INTO:

@@ -78,7 +78,7 @@ class NameIndex:
         """The closest known names, for "did you mean" messages."""
         keys = [k for k, ids in self._by_key.items()
                 if places is None or any(self._is_place[i] is places for i in ids)]
-        close = difflib.get_close_matches(fold_name(name), keys, n=n * 2, cutoff=0.6)
+        close = _closest(fold_name(name), keys, n=n * 2)
         out: list[str] = []
         for key in close:
             for entity_id in sorted(self._by_key[key]):
@@ -86,3 +86,38 @@ class NameIndex:
                 if display not in out and (places is None or self._is_place[entity_id] is places):
                     out.append(display)
         return out[:n]
+
+
+def _closest(query: str, keys: list[str], *, n: int, cutoff: float = 0.6) -> list[str]:
+    """The ``n`` keys most like ``query``: by the whole key, or by one of its words ("Asad" is like "Bashar al-Assad").
+
+    Letters written twice count once (transliterations differ there: Asad/Assad, Hezbolah/Hezbollah),
+    and a misspelt word of a longer name scores almost as high as the word itself, so "Asad" finds
+    the names that contain its usual spelling before short, unrelated names whose letters overlap.
+
+    >>> _closest("asad", ["sdf", "bashar al assad", "assad government", "isis"], n=3)
+    ['assad government', 'bashar al assad']
+    """
+    scored = []
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(_single(query))
+    for key in keys:
+        matcher.set_seq1(_single(key))
+        if matcher.real_quick_ratio() < cutoff and " " not in key:
+            continue
+        best = matcher.ratio()
+        for word in key.split(" ") if " " in key else ():
+            if len(word) >= 3:
+                matcher.set_seq1(_single(word))
+                best = max(best, matcher.ratio() - 0.05)  # a word match ranks just below an equally good whole match
+        if best >= cutoff:
+            scored.append((-best, key))
+    return [key for _, key in sorted(scored)[:n]]
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _single(text: str) -> str:
+    """``text`` with runs of one letter written once: the spelling-insensitive form names are compared in."""
+    return _DOUBLED.sub(r"\1", text)

@@ -7,6 +7,7 @@ Each function takes the :class:`graph.ActorGraph` and the typed parameter values
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import networkx as nx
@@ -120,19 +121,32 @@ def _find(g, v):
 
 
 def _path(g, v, max_hops: int = 3):
+    """All shortest chains of claims (either direction) between two actors, one row per chain of claims."""
     claims = g.all_claims() if v.get("as_of") is None else g.snapshot_claims(
         v["as_of"], certainty=v["certainty"], known_as_of=v.get("known_as_of"))
     if v.get("as_of") is None and v.get("known_as_of") is not None:
         claims = g.claims(known_as_of=v["known_as_of"], certainty=v["certainty"])
     links = nx.Graph()
-    links.add_edges_from((c.subject, c.object) for c in claims if c.subject != c.object)
+    between: dict[frozenset, list] = {}
+    for c in claims:
+        if c.subject != c.object:
+            links.add_edge(c.subject, c.object)
+            between.setdefault(frozenset((c.subject, c.object)), []).append(c)
     a, b = v["actor"], v["other"]
     if a == b or a not in links or b not in links or not nx.has_path(links, a, b):
         return []
     paths = list(nx.all_shortest_paths(links, a, b))
     if len(paths[0]) - 1 > max_hops:
         return []
-    return [{"hops": len(p) - 1, "path": " > ".join(p)} for p in sorted(paths, key=" > ".join)]
+    rows = []
+    for p in paths:
+        steps = [[(c, c.subject == x) for c in between[frozenset((x, y))]] for x, y in zip(p, p[1:], strict=False)]
+        for chain in itertools.product(*steps):
+            rows.append({"hops": len(p) - 1, "path": " > ".join(p),
+                         "relations": " ".join(f"-{c.predicate.value}->" if forward else f"<-{c.predicate.value}-"
+                                               for c, forward in chain),
+                         "claims": " > ".join(c.id for c, _ in chain)})
+    return sorted(rows, key=lambda r: (r["path"], r["claims"]))
 
 
 #: Template name -> reference function ``(graph, typed values) -> rows``.

@@ -47,6 +47,19 @@ def require_service(name: str, reason: str) -> None:
     pytest.skip(message)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The dataset cache of commands run by the tests: a folder of the session's own, never the user's."""
+    folder = tmp_path_factory.mktemp("actorgraph-cache")
+    before = os.environ.get("ACTORGRAPH_CACHE")
+    os.environ["ACTORGRAPH_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("ACTORGRAPH_CACHE", None)
+    else:
+        os.environ["ACTORGRAPH_CACHE"] = before
+
+
 @pytest.fixture(scope="session")
 def seed_graph():
     """The bundled seed dataset, loaded once (tests must not modify it)."""

@@ -42,6 +42,7 @@ FOLDER_FILES: dict[str, dict[str, Recognise]] = {
     "neo4j-csv": {
         "actors.csv": _starts(b"id:ID(Entity),"),
         "places.csv": _starts(b"id:ID(Entity),"),
+        "sources.csv": _starts(b"id:ID(Source),"),
         "relationships.csv": _starts(b":START_ID(Entity),"),
         "import.sh": _starts(b"#!/bin/sh\n# Load these files into a new Neo4j database"),
     },

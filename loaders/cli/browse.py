@@ -7,24 +7,36 @@ import argparse
 from graph.exports.escaping import visible
 from graph.records import claim_record, entity_record, side_text
 from graph.summary import summarize
-from loaders.cli.common import add_data_option, add_format_option, add_time_options, load_graph, point_of_view
+from loaders.cli.common import (
+    add_data_option,
+    add_format_option,
+    add_time_options,
+    load_graph,
+    point_of_view,
+)
 from loaders.cli.output import render_json, render_rows
-from loaders.dataset import read_dataset
 from ontology import ActorKind, NotYetKnown, RelationKind, SupportType
 
-__all__ = ["register"]
+__all__ = ["configure", "add_relation_filters", "relation_filters", "change_rows"]
 
 _RELATION_HEADER = ["id", "valid_from", "valid_to", "subject", "predicate", "object", "support_types",
                     "status", "sources"]
+#: Columns of relation tables cut least when a table must fit the terminal: an id is what one copies.
+_FLOORS = {"id": 24, "claim": 24}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("info", help="what is loaded: counts by kind, relation kind and status")
+def configure(name: str, p: argparse.ArgumentParser, argv: list[str]) -> None:
+    """Add the options of command ``name`` to its parser ``p``."""
+    _CONFIGURE[name](p)
+
+
+def _info(p) -> None:
     add_data_option(p)
     add_format_option(p, ("table", "json"))
     p.set_defaults(run=cmd_info)
 
-    p = sub.add_parser("actors", help="list actors (and places with --places)")
+
+def _actors(p) -> None:
     add_data_option(p)
     p.add_argument("--kind", choices=[k.value for k in ActorKind], help="only actors of this kind")
     p.add_argument("--places", action="store_true", help="list places instead of actors")
@@ -32,21 +44,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_format_option(p)
     p.set_defaults(run=cmd_actors)
 
-    p = sub.add_parser("actor", help="one actor or place: details and its relations")
+
+def _actor(p) -> None:
     p.add_argument("name", help="id, name or alias")
     add_data_option(p)
     add_time_options(p)
     add_format_option(p, ("table", "json"))
     p.set_defaults(run=cmd_actor)
 
-    p = sub.add_parser("relations", help="claims, filtered by actor, relation kind, support type and date")
+
+def _relations(p) -> None:
     add_data_option(p)
     add_relation_filters(p)
     add_time_options(p)
     add_format_option(p)
     p.set_defaults(run=cmd_relations)
 
-    p = sub.add_parser("changes", help="relations that began or ended between two dates")
+
+def _changes(p) -> None:
     p.add_argument("start", metavar="D1", help="from this date (exclusive)")
     p.add_argument("end", metavar="D2", help="up to this date (inclusive)")
     add_data_option(p)
@@ -54,18 +69,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_format_option(p)
     p.set_defaults(run=cmd_changes)
 
-    p = sub.add_parser("lineage", help="splits, renamings and mergers leading to and from an actor")
+
+def _lineage(p) -> None:
     p.add_argument("name", help="id, name or alias")
     add_data_option(p)
     p.add_argument("--known-as-of", metavar="DATE", help="as the record stood on DATE: only links reported by then")
     add_format_option(p)
     p.set_defaults(run=cmd_lineage)
 
-    p = sub.add_parser("validate", help="check dataset folders or files and list every problem")
+
+def _validate(p) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--strict", action="store_true", help="fail on warnings too (e.g. a dated bound no source reports)")
     add_format_option(p, ("table", "json"))
     p.set_defaults(run=cmd_validate)
+
+
+_CONFIGURE = {"info": _info, "actors": _actors, "actor": _actor, "relations": _relations, "changes": _changes,
+              "lineage": _lineage, "validate": _validate}
 
 
 def add_relation_filters(p: argparse.ArgumentParser) -> None:
@@ -111,7 +132,7 @@ def _emit_relations(graph, claims, args, pov) -> str:
                  c.predicate.value, c.object, graph.get(c.object).name, [t.value for t in c.support_types],
                  c.status.value, [s.url for s in graph.sources_of(c, pov)]] for c in claims]
         return render_rows(rows, header, "csv")
-    return render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table")
+    return render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table", width=args.width, floors=_FLOORS)
 
 
 def cmd_info(args) -> str:
@@ -135,13 +156,15 @@ def cmd_actors(args) -> str:
         if args.format == "json":
             return render_json([entity_record(p) for p in items])
         return render_rows([[p.id, p.name, p.kind.value, p.country, p.within] for p in items],
-                           ["id", "name", "kind", "country", "within"], args.format)
+                           ["id", "name", "kind", "country", "within"], args.format,
+                       width=args.width, floors=_FLOORS)
     items = [a for a in graph.known_actors(pov) if (not args.kind or a.kind.value == args.kind)
              and (pov.as_of is None or pov.holds(a.existence))]
     if args.format == "json":
         return render_json([entity_record(a) for a in items])
     return render_rows([[a.id, a.name, a.kind.value, a.country, a.founded, a.dissolved] for a in items],
-                       ["id", "name", "kind", "country", "founded", "dissolved"], args.format)
+                       ["id", "name", "kind", "country", "founded", "dissolved"], args.format,
+                       width=args.width, floors=_FLOORS)
 
 
 def cmd_actor(args) -> str:
@@ -169,7 +192,8 @@ def cmd_actor(args) -> str:
     when = f" {pov.describe()}" if pov.describe() else ""
     lines += ["", f"{len(claims)} relation(s){when}:"]
     text = "\n".join(visible(line) for line in lines) + "\n"
-    return text + render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table")
+    return text + render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table", width=args.width,
+                              floors=_FLOORS)
 
 
 def cmd_relations(args) -> str:
@@ -183,15 +207,31 @@ def cmd_changes(args) -> str:
     graph = load_graph(args)
     pov = point_of_view(args)
     changes = graph.changes(args.start, args.end, pov=pov)
+    ordered = change_rows(changes)
     if args.format == "json":
         return render_json({
             "from": args.start, "to": args.end,
-            "started": [claim_record(graph, c, known_as_of=pov) for c in changes.started],
-            "ended": [claim_record(graph, c, known_as_of=pov) for c in changes.ended],
+            "started": [claim_record(graph, c, known_as_of=pov) for kind, c in ordered if kind == "started"],
+            "ended": [claim_record(graph, c, known_as_of=pov) for kind, c in ordered if kind == "ended"],
         })
-    rows = [["started", *r] for r in relation_rows(graph, changes.started, pov)]
-    rows += [["ended", *r] for r in relation_rows(graph, changes.ended, pov)]
-    return render_rows(rows, ["change", *_RELATION_HEADER], args.format)
+    rows = [[side_text(c.valid.start if kind == "started" else c.valid.end), kind, *relation_rows(graph, [c], pov)[0]]
+            for kind, c in ordered]
+    return render_rows(rows, ["date", "change", *_RELATION_HEADER], args.format,
+                       width=args.width, floors=_FLOORS)
+
+
+def change_rows(changes) -> list[tuple[str, object]]:
+    """("started" | "ended", claim) pairs in the order of the date of the change (its earliest day), then kind.
+
+    A claim that began and ended in the period is listed twice, at each date.
+    """
+    def when(kind, c):
+        side = c.valid.start if kind == "started" else c.valid.end
+        day = getattr(side, "first_day", None)
+        return (day if day is not None else 0, kind != "started", c.subject, c.predicate.value, c.object, c.id)
+
+    pairs = [("started", c) for c in changes.started] + [("ended", c) for c in changes.ended]
+    return sorted(pairs, key=lambda p: when(*p))
 
 
 def cmd_lineage(args) -> str:
@@ -211,10 +251,13 @@ def cmd_lineage(args) -> str:
              graph.get(s.claim.object).name, side_text(s.claim.valid.start) or "?",
              side_text(s.claim.valid.end) or "?", s.claim.id] for side, s in steps]
     return render_rows(rows, ["direction", "depth", "subject", "predicate", "object", "valid_from", "valid_to",
-                              "claim"], args.format)
+                              "claim"], args.format,
+                       width=args.width, floors=_FLOORS)
 
 
 def cmd_validate(args) -> tuple[str, int]:
+    from loaders.dataset import read_dataset  # never the cache: validation reads and checks every file
+
     ds = read_dataset(args.paths)
     failed = not ds.ok or (args.strict and bool(ds.warnings))
     if args.format == "json":

@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from graph import ActorGraph
-from graph.pointofview import PointOfView
 from loaders.bundled import DEFAULT_DATASET, bundled_dataset, bundled_names
-from loaders.dataset import load_datasets
 from ontology import Certainty
 
 __all__ = ["add_data_option", "add_format_option", "add_time_options", "load_graph", "data_paths", "point_of_view"]
@@ -17,7 +14,10 @@ __all__ = ["add_data_option", "add_format_option", "add_time_options", "load_gra
 def add_data_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", action="append", metavar="PATH", default=None,
                         help="a dataset folder or file, or the name of a bundled dataset; repeatable "
-                             f"(default: the bundled {DEFAULT_DATASET!r} dataset)")
+                             f"(default: the bundled {DEFAULT_DATASET!r} dataset); may also come before the command")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read and check the dataset files again instead of using the cache "
+                             "(also: ACTORGRAPH_CACHE=off)")
 
 
 def add_time_options(parser: argparse.ArgumentParser, *, as_of: bool = True) -> None:
@@ -30,14 +30,20 @@ def add_time_options(parser: argparse.ArgumentParser, *, as_of: bool = True) -> 
                              "(an end reported later reads as open, '..')")
 
 
-def point_of_view(args: argparse.Namespace) -> PointOfView:
+def point_of_view(args: argparse.Namespace):
     """The one point of view of a command: ``--as-of``, ``--certainty`` and ``--known-as-of`` as one value."""
+    from graph.pointofview import PointOfView
+
     return PointOfView(getattr(args, "as_of", None), getattr(args, "certainty", None) or Certainty.POSSIBLE,
                        getattr(args, "known_as_of", None))
 
 
 def add_format_option(parser: argparse.ArgumentParser, choices=("table", "json", "csv")) -> None:
     parser.add_argument("--format", choices=choices, default=choices[0], help=f"output format (default: {choices[0]})")
+    if "table" in choices:
+        parser.add_argument("--width", type=int, default=None, metavar="N",
+                            help="fit tables in N characters, shortening long cells with '…' (default: the "
+                                 "terminal's width when writing to one, else no limit; 0: no limit)")
 
 
 def data_paths(args: argparse.Namespace) -> list[Path]:
@@ -52,5 +58,12 @@ def data_paths(args: argparse.Namespace) -> list[Path]:
     return out
 
 
-def load_graph(args: argparse.Namespace) -> ActorGraph:
-    return load_datasets(data_paths(args))
+def load_graph(args: argparse.Namespace):
+    """The graph of ``--data``, from the cache when its files have not changed (see :mod:`loaders.cache`)."""
+    from loaders.cache import load_cached
+
+    if getattr(args, "no_cache", False):
+        from loaders.dataset import load_datasets
+
+        return load_datasets(data_paths(args))
+    return load_cached(data_paths(args)).graph

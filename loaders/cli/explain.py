@@ -5,18 +5,18 @@ from __future__ import annotations
 import argparse
 
 from loaders.cli.common import add_data_option, add_time_options, load_graph
-from queries.explain import FORMATS, explain, render
+from queries.explain.render import FORMATS
 
-__all__ = ["register", "cmd_explain"]
+__all__ = ["configure", "cmd_explain"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("explain", help="answer a question from the graph, as of a date, citing every claim",
-                       description="Understood questions: Who is fighting in PLACE? | Who are the sides in PLACE? | "
-                                   "Who supports/backs/arms ACTOR? | Whom does ACTOR support? | Who opposes ACTOR? | "
-                                   "What is ACTOR? | How are ACTOR and ACTOR connected? | "
-                                   "What changed in PLACE between D1 and D2? | What changed in PLACE in the last N "
-                                   "days? | Who controls PLACE? (any may end with its date: ... in 2016)")
+def configure(name: str, p: argparse.ArgumentParser, argv: list[str]) -> None:
+    """The options of ``explain``."""
+    p.description = ("Understood questions: Who is fighting in PLACE? | Who are the sides in PLACE? | "
+                     "Who supports/backs/arms ACTOR? | Whom does ACTOR support? | Who opposes ACTOR? | "
+                     "What is ACTOR? | How are ACTOR and ACTOR connected? | "
+                     "What changed in PLACE between D1 and D2? | What changed in PLACE in the last N "
+                     "days? | Who controls PLACE? (any may end with its date: ... in 2016)")
     p.add_argument("question", help='a question in plain English, e.g. "Who is fighting in Syria?"')
     add_data_option(p)
     add_time_options(p)
@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_explain(args) -> str:
+    from queries.explain import explain, render
+
     graph = load_graph(args)
     explanation = explain(graph, args.question, as_of=args.as_of, known_as_of=args.known_as_of,
                           certainty=args.certainty)

@@ -10,7 +10,7 @@ from graph.exports import FORMATS, MULTI_FILE, Selection, export
 from loaders.cli.browse import add_relation_filters, relation_filters
 from loaders.cli.common import add_data_option, add_time_options, load_graph
 
-__all__ = ["register", "run_export"]
+__all__ = ["configure", "run_export"]
 
 _EPILOG = """formats:
   gexf        GEXF 1.3 for Gephi: dynamic, a spell for every claim and actor lifetime
@@ -31,9 +31,10 @@ examples:
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write the graph for other tools (gexf, graphml, cytoscape, ..., html viewer)",
-                       epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+def configure(name: str, p: argparse.ArgumentParser, argv: list[str]) -> None:
+    """The options of ``export``."""
+    p.epilog = _EPILOG
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("format", choices=list(FORMATS), metavar="FORMAT", help=f"one of: {', '.join(FORMATS)}")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="the file to write (a folder for csv and neo4j-csv)")

@@ -8,15 +8,18 @@ from graph.exports.escaping import visible
 from graph.textfile import read_stdin, read_text
 from loaders.cli.common import add_data_option, data_paths, load_graph
 from loaders.cli.output import render_json, render_rows
-from loaders.dataset import load_datasets
 from loaders.news.model import DEFAULT_MIN_CONFIDENCE
 from ontology import ActorGraphError
 
-__all__ = ["register", "run_extract", "run_eval"]
+__all__ = ["configure", "run_extract", "run_eval"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("extract", help="candidate claims from news text, linked to the graph's actors")
+def configure(name: str, p: argparse.ArgumentParser, argv: list[str]) -> None:
+    """The options of ``extract`` or ``eval-extract``."""
+    {"extract": _extract, "eval-extract": _eval}[name](p)
+
+
+def _extract(p) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="text files, or - for standard input")
     p.add_argument("--published", required=True, metavar="DATE", help="publication date (EDTF), for relative dates")
     p.add_argument("--title", default="")
@@ -33,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_data_option(p)
     p.set_defaults(run=cmd_extract)
 
-    p = sub.add_parser("eval-extract", help="score extraction on a hand-annotated gold set")
+
+def _eval(p) -> None:
     p.add_argument("gold", metavar="GOLD", help="gold file (see tests/fixtures/extraction/FORMAT.md)")
     p.add_argument("--model", default=None)
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -134,8 +138,10 @@ def run_eval(gold: str, *, data: list | None = None, model: str | None = None, s
         dataset, paragraphs = load_gold(gold, split=split)
     except (OSError, ValueError) as exc:
         raise ActorGraphError(str(exc)) from None
+    from loaders.cache import load_cached
+
     paths = data or [bundled_dataset(dataset or "seed")]
-    graph = load_datasets(paths)
+    graph = load_cached(paths).graph
     return evaluate(paragraphs, _nlp(graph, model), min_confidence=min_confidence, curve=curve)
 
 

@@ -8,16 +8,17 @@ from graph.exports.escaping import visible
 from loaders.cli.common import data_paths
 from loaders.cli.output import render_json, render_rows
 
-__all__ = ["register"]
+__all__ = ["configure"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def configure(name: str, p: argparse.ArgumentParser, argv: list[str]) -> None:
+    """The options of ``import``, ``crosswalk`` or ``pack``."""
+    {"import": _import, "crosswalk": _crosswalk, "pack": _pack}[name](p)
+
+
+def _import(p) -> None:
     from loaders.imports import SOURCES
 
-    p = sub.add_parser(
-        "import",
-        help="import UCDP, ACLED, ICEWS, Mapping Militants, Wikidata or CSV files as a dataset folder or store file",
-    )
     p.add_argument("source", choices=list(SOURCES), metavar="SOURCE", help=f"one of: {', '.join(SOURCES)}")
     p.add_argument("files", nargs="+", metavar="FILE", help="one or more files (merged into one import)")
     p.add_argument(
@@ -69,7 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "that is not a store)")
     p.set_defaults(run=cmd_import)
 
-    p = sub.add_parser("crosswalk", help="list or set how outside names and ids map to graph actors")
+
+def _crosswalk(p) -> None:
     cw = p.add_subparsers(dest="crosswalk_command", metavar="ACTION")
     cw.required = True
     q = cw.add_parser("list", help="the crosswalk's entries, or the unmatched names of an import")
@@ -98,7 +100,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--data", action="append", metavar="PATH", help="resolve ACTOR against these datasets")
     q.set_defaults(run=cmd_crosswalk_set)
 
-    p = sub.add_parser("pack", help="write datasets as one fast-loading store file (graph/store)")
+
+def _pack(p) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="dataset folders or files (or bundled names)")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace -o even if it is not a store file")

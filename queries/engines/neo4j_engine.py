@@ -56,10 +56,14 @@ class Neo4jEngine:
             self._run(f"MATCH (n:{label}) DETACH DELETE n")
 
     def load(self, graph, *, replace: bool = True) -> None:
+        self.load_batches(write_batches(graph, batch=self._batch), replace=replace)
+
+    def load_batches(self, batches, *, replace: bool = True) -> None:
+        """Run (statement, rows) write batches, e.g. :func:`queries.engines.propertygraph.csv_batches` of an export."""
         if replace:
             self.clear()
         self.create_indexes()
-        for statement, rows in write_batches(graph, batch=self._batch):
+        for statement, rows in batches:
             self._run(statement, {"rows": rows})
 
     def run(self, template, params) -> list[Row]:

@@ -16,6 +16,9 @@ of an open or unknown start or end has its earliest day after its latest, since 
 nulls. The scalar ``*_day`` properties are the last epoch (everything known), null for such a span.
 Actors carry ``known_day``, ``founded_known_day``, ``dissolved_known_day``, ``description_known_day``.
 
+The rows themselves are built by :mod:`graph.exports.propertyshape`, which ``export neo4j-csv``
+shares, so a graph pushed here and one imported from that export have the same properties.
+
 Every write is ``UNWIND $rows AS row MERGE ... SET ...``: running it again changes nothing, and a
 load cut off half-way and run again ends with the same content. The statement texts are fixed; the
 only part that varies is the relationship type, taken from the closed vocabulary, never from data.
@@ -23,14 +26,13 @@ only part that varies is the relationship type, taken from the closed vocabulary
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from datetime import date
 
-from graph.time import FAR_FUTURE, FAR_PAST, DayBounds
+from graph.exports.propertyshape import claim_row, entity_row, source_row
 from ontology import RelationKind
 
-__all__ = ["INDEXES_FALKORDB", "INDEXES_NEO4J", "NODE_WRITES", "claim_rows", "relation_write", "write_batches"]
+__all__ = ["INDEXES_FALKORDB", "INDEXES_NEO4J", "NODE_WRITES", "claim_rows", "csv_batches", "relation_write",
+           "write_batches"]
 
 NODE_WRITES = {
     "Actor": (
@@ -39,7 +41,10 @@ NODE_WRITES = {
         "a.founded = row.founded, a.dissolved = row.dissolved, a.wikidata = row.wikidata, "
         "a.external_ids = row.external_ids, a.description = row.description, a.known_day = row.known_day, "
         "a.founded_known_day = row.founded_known_day, a.dissolved_known_day = row.dissolved_known_day, "
-        "a.description_known_day = row.description_known_day"),
+        "a.description_known_day = row.description_known_day, "
+        "a.possible_first = date(row.possible_first), a.possible_last = date(row.possible_last), "
+        "a.certain_first = date(row.certain_first), a.certain_last = date(row.certain_last), "
+        "a.ever_certain = row.ever_certain"),
     "Place": (
         "UNWIND $rows AS row MERGE (p:Place {id: row.id}) "
         "SET p.name = row.name, p.kind = row.kind, p.aliases = row.aliases, p.country = row.country, "
@@ -70,8 +75,10 @@ _REL_SET = (
     "r.known_valid = row.known_valid, "
     "r.support_types = row.support_types, r.status = row.status, r.note = row.note, "
     "r.qualifiers = row.qualifiers, r.extent = row.extent, r.source_ids = row.source_ids, "
-    "r.source_notes = row.source_notes, "
-    "r.source_quotes = row.source_quotes")
+    "r.source_notes = row.source_notes, r.source_quotes = row.source_quotes, "
+    "r.possible_first = date(row.possible_first), r.possible_last = date(row.possible_last), "
+    "r.certain_first = date(row.certain_first), r.certain_last = date(row.certain_last), "
+    "r.ever_certain = row.ever_certain")
 
 INDEXES_FALKORDB = [
     "CREATE INDEX FOR (a:Actor) ON (a.id)",
@@ -93,67 +100,8 @@ def relation_write(kind: RelationKind) -> str:
             f"MERGE (s)-[r:{kind.value.upper()} {{claim_id: row.claim_id}}]->(o) " + _REL_SET)
 
 
-def _iso(day: int) -> str | None:
-    if day <= FAR_PAST or day >= FAR_FUTURE:
-        return None
-    return date.fromordinal(day).isoformat()
-
-
-def _entity_row(graph, e) -> dict:
-    row = {"id": e.id, "name": e.name, "kind": e.kind.value, "aliases": list(e.aliases), "country": e.country,
-           "wikidata": e.external_ids.get("wikidata"),
-           "external_ids": [f"{k}={v}" for k, v in e.external_ids.items()], "description": e.description or None}
-    k = graph.entity_knowledge(e)
-    row["description_known_day"] = k.description if e.description else None
-    if e.is_place:
-        row.update(within=e.within, lat=e.lat, lon=e.lon)
-    else:
-        row.update(founded=str(e.founded) if e.founded else None, dissolved=str(e.dissolved) if e.dissolved else None,
-                   known_day=graph.entity_known_from(e.id),
-                   founded_known_day=k.founded if e.founded else None,
-                   dissolved_known_day=k.dissolved if e.dissolved else None)
-    return row
-
-
-def claim_rows(graph, claim) -> dict:
-    """One claim as the parameter row of its relation kind's write statement."""
-    v = claim.valid
-    side = lambda s: str(s) if hasattr(s, "first_day") else (s.value or None)  # noqa: E731
-    bounds = DayBounds.of(v)
-    start_known, end_known = bounds.start_earliest <= bounds.start_latest, bounds.end_earliest <= bounds.end_latest
-    knowledge = graph.knowledge(claim)
-    epochs = [(e, DayBounds.of(e.valid)) for e in knowledge.epochs]
-    row = {
-        "claim_id": claim.id, "subject": claim.subject, "object": claim.object, "predicate": claim.predicate.value,
-        "valid": v.edtf or None, "valid_from": side(v.start), "valid_to": None if v.single else side(v.end),
-        "start_earliest": _iso(bounds.start_earliest) if start_known else None,
-        "start_latest": _iso(bounds.start_latest) if start_known else None,
-        "end_earliest": _iso(bounds.end_earliest) if end_known else None,
-        "end_latest": _iso(bounds.end_latest) if end_known else None,
-        "known_day": knowledge.known_from,
-        "known_since_days": [e.known_from for e, _ in epochs], "known_until_days": [e.known_to for e, _ in epochs],
-        "known_valid": [e.valid.edtf or "" for e, _ in epochs],
-        "support_types": [t.value for t in claim.support_types], "status": claim.status.value,
-        "note": claim.note or None, "qualifiers": json.dumps(dict(claim.qualifiers), ensure_ascii=False),
-        "extent": claim.qualifiers.get("extent"),
-        "source_ids": [c.source for c in claim.citations], "source_notes": [c.note for c in claim.citations],
-        "source_quotes": [c.quote for c in claim.citations],
-    }
-    for i, name in enumerate(DayBounds._fields):
-        row[f"{name}_day"] = _span_day(bounds, i)
-        row[f"known_{name}_days"] = [b[i] for _, b in epochs]  # lists hold no nulls: a missing span has lo > hi
-    return row
-
-
-def _span_day(bounds: DayBounds, i: int) -> int | None:
-    """Field ``i`` of ``bounds``; ``None`` for the span of a start or end that is open or unknown."""
-    name = DayBounds._fields[i]
-    if name.startswith(("start_", "end_")):
-        lo, hi = (bounds.start_earliest, bounds.start_latest) if name.startswith("start") else (
-            bounds.end_earliest, bounds.end_latest)
-        if lo > hi:
-            return None
-    return bounds[i]
+#: One claim as the parameter row of its relation kind's write statement (see :mod:`graph.exports.propertyshape`).
+claim_rows = claim_row
 
 
 def write_batches(graph, *, batch: int = 5000) -> Iterator[tuple[str, list[dict]]]:
@@ -162,14 +110,29 @@ def write_batches(graph, *, batch: int = 5000) -> Iterator[tuple[str, list[dict]
         for i in range(0, len(rows), batch):
             yield statement, rows[i:i + batch]
 
-    yield from chunks(NODE_WRITES["Actor"], [_entity_row(graph, a) for a in graph.actors])
-    yield from chunks(NODE_WRITES["Place"], [_entity_row(graph, p) for p in graph.places])
-    yield from chunks(NODE_WRITES["Source"], [
-        {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url, "published": str(s.published),
-         "published_earliest": s.published.earliest.isoformat(), "published_latest": s.published.latest.isoformat()}
-        for s in graph.sources])
+    yield from chunks(NODE_WRITES["Actor"], [entity_row(graph, a) for a in graph.actors])
+    yield from chunks(NODE_WRITES["Place"], [entity_row(graph, p) for p in graph.places])
+    yield from chunks(NODE_WRITES["Source"], [source_row(s) for s in graph.sources])
     by_kind: dict[RelationKind, list[dict]] = {}
     for c in graph.all_claims():
-        by_kind.setdefault(c.predicate, []).append(claim_rows(graph, c))
+        by_kind.setdefault(c.predicate, []).append(claim_row(graph, c))
+    for kind in RelationKind:
+        yield from chunks(relation_write(kind), by_kind.get(kind, []))
+
+
+def csv_batches(tables: dict[str, list[dict]], *, batch: int = 5000) -> Iterator[tuple[str, list[dict]]]:
+    """(statement, rows) pairs that write the rows of a ``neo4j-csv`` export (:func:`graph.exports.neo4j_csv.read`).
+
+    The same statements as :func:`write_batches`: a graph loaded from the export is the graph a push writes.
+    """
+    def chunks(statement, rows):
+        for i in range(0, len(rows), batch):
+            yield statement, rows[i:i + batch]
+
+    for label in ("Actor", "Place", "Source"):
+        yield from chunks(NODE_WRITES[label], tables.get(label, []))
+    by_kind: dict[RelationKind, list[dict]] = {}
+    for row in tables.get("RELATION", []):
+        by_kind.setdefault(RelationKind(row["type"].lower()), []).append(row)
     for kind in RelationKind:
         yield from chunks(relation_write(kind), by_kind.get(kind, []))

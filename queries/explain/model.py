@@ -114,6 +114,12 @@ class Explanation:
     names: dict = field(default_factory=dict, hash=False, compare=False)  # entity id -> display name
     records: dict = field(default_factory=dict, hash=False, compare=False)  # claim id -> graph.records shape
 
+    def _repr_html_(self) -> str:
+        """How a notebook shows it: the HTML explainer, with its footnotes and diagram, as a cell's output."""
+        from queries.explain.render import render_fragment
+
+        return render_fragment(self)
+
     def footnotes_of(self, sentence: Sentence) -> tuple[int, ...]:
         """The footnote numbers of the sources behind a sentence's claims, ascending."""
         return tuple(sorted({n for c in sentence.claims for n in self.citations.get(c, ())}))

@@ -116,7 +116,11 @@ def _compile(words: tuple[str, ...], *, loose: bool) -> tuple[list[dict], list[s
 
 
 class QuestionParser:
-    """Parses questions about one graph; build once and reuse (building the matchers takes ~0.1 s).
+    """Parses questions about one graph; build once and reuse.
+
+    Plain questions are read by :mod:`queries.explain.quick` without spaCy; spaCy's matchers are
+    built (~0.1 s, plus importing spaCy) for the first question that reader leaves to them, and
+    give the loose reading and the suggestions of errors.
 
     >>> from graph import ActorGraph, Actor, Place
     >>> g = ActorGraph()
@@ -128,6 +132,31 @@ class QuestionParser:
     """
 
     def __init__(self, graph, forms: tuple[Form, ...] | None = None) -> None:
+        from queries.explain.quick import QuickReader
+
+        self.graph = graph
+        self.forms = forms if forms is not None else load_forms()
+        self._form_words = {w for f in self.forms for word in f.words for w in word.rstrip("?").split("|")}
+        self._kind: dict[str, str] = {}
+        names = []
+        for entity in [*graph.actors, *graph.places]:
+            self._kind[entity.id] = "PLACE" if entity.is_place else "ACTOR"
+            names += [(entity.id, text, exact) for text, exact in self._name_texts(entity)]
+        self._quick = QuickReader(names, self._kind, self.forms, _DATE_RE, _compile)
+        self._spacy_ready = False
+
+    def _name_texts(self, entity) -> list[tuple[str, bool]]:
+        """(text, exact) of each id, name and alias: acronyms (IS, US, SDF) and question words match only as written."""
+        out = []
+        for text in dict.fromkeys((entity.id, entity.name, *entity.aliases)):
+            text = text.translate(_APOSTROPHES)
+            out.append((text, bool(_ACRONYM.match(text)) or text.lower() in self._form_words))
+        return out
+
+    def _spacy(self) -> None:
+        """Build spaCy's matchers, on the first question the quick reader leaves to them (~0.1 s, plus the import)."""
+        if self._spacy_ready:
+            return
         try:
             import spacy
             from spacy.matcher import Matcher, PhraseMatcher
@@ -135,20 +164,13 @@ class QuestionParser:
             raise ImportError("explainers need spaCy to read questions: pip install 'spacy>=3.7,<4' "
                               "(no model download is needed)") from exc
 
-        self.graph = graph
-        self.forms = forms if forms is not None else load_forms()
         self.nlp = spacy.blank("en")
-        form_words = {w for f in self.forms for word in f.words for w in word.rstrip("?").split("|")}
         self._names_lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._names_exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self._kind: dict[str, str] = {}
-        for entity in [*graph.actors, *graph.places]:
-            self._kind[entity.id] = "PLACE" if entity.is_place else "ACTOR"
-            lower, exact = [], []
-            for text in dict.fromkeys((entity.id, entity.name, *entity.aliases)):
-                text = text.translate(_APOSTROPHES)
-                # acronyms (IS, US, SDF) and names that are also question words only match as written
-                (exact if _ACRONYM.match(text) or text.lower() in form_words else lower).append(text)
+        for entity in [*self.graph.actors, *self.graph.places]:
+            texts = self._name_texts(entity)
+            lower = [text for text, exact in texts if not exact]
+            exact = [text for text, is_exact in texts if is_exact]
             if lower:
                 self._names_lower.add(entity.id, list(self.nlp.tokenizer.pipe(lower)))
             if exact:
@@ -163,6 +185,7 @@ class QuestionParser:
             self._strict.add(key, [strict])
             self._loose.add(key, [loose])
             self._slots[key] = (form, strict_slots, loose_slots)
+        self._spacy_ready = True
 
     # ------------------------------------------------------------------ parsing
 
@@ -174,6 +197,7 @@ class QuestionParser:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
+        self._spacy()
         doc = self.nlp.make_doc(text.translate(_APOSTROPHES).strip())
         found: dict[tuple[int, int], set[str]] = {}
         for matcher in (self._names_lower, self._names_exact):
@@ -209,6 +233,14 @@ class QuestionParser:
         """
         if not text or not text.strip():
             raise self._unknown(text or "", None, detail="the question is empty")
+        quick = self._quick.read(text.translate(_APOSTROPHES).strip())
+        if quick is not None:  # a plain question: read without spaCy, exactly as its strict pass would
+            form, values = quick
+            return self._question(text, form, values)
+        return self.parse_with_spacy(text)
+
+    def parse_with_spacy(self, text: str) -> Question:
+        """:meth:`parse` by spaCy's matchers alone (the strict pass, then the loose one)."""
         doc, candidates = self.mentions(text)
         for key, start, end, align in self._full(self._strict, doc):
             form, slots, _ = self._slots[key]

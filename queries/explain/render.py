@@ -16,7 +16,8 @@ from queries.explain.model import Explanation
 from queries.explain.svg import camps_svg
 from queries.explain.wording import date_text
 
-__all__ = ["FORMATS", "dateline", "render", "render_html", "render_json", "render_markdown", "to_data"]
+__all__ = ["FORMATS", "dateline", "render", "render_fragment", "render_html", "render_json", "render_markdown",
+           "to_data"]
 
 FORMATS = ("markdown", "html", "json")
 
@@ -131,6 +132,16 @@ def render_html(e: Explanation) -> str:
         out.append("</ol>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+def render_fragment(e: Explanation) -> str:
+    """The HTML explainer as a fragment for a page that is not its own (a notebook cell): its body in a
+    ``div``, with the page's style scoped to that ``div`` so it restyles nothing around it."""
+    page = render_html(e)
+    body = page[page.index("<body>") + len("<body>"):page.rindex("</body>")]
+    scoped = "".join(f".actorgraph-explanation {rule.replace('body{', '{')}}}" for rule in
+                     _STYLE.strip().replace("\n", "").split("}") if rule.strip())
+    return f'<div class="actorgraph-explanation"><style>{scoped}</style>{body}</div>'
 
 
 def render(e: Explanation, fmt: str = "markdown") -> str:

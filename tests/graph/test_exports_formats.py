@@ -249,13 +249,13 @@ def _neo4j_header(field: str) -> tuple[str, str]:
 def test_neo4j_admin_import_files(graph, tmp_path):
     files = export(graph, "neo4j-csv", tmp_path / "neo")
     names = {f.name: f for f in files}
-    assert set(names) == {"actors.csv", "places.csv", "relationships.csv", "import.sh"}
+    assert set(names) == {"actors.csv", "places.csv", "sources.csv", "relationships.csv", "import.sh"}
     script = names["import.sh"].read_text()
-    assert "neo4j-admin database import full" in script and '--array-delimiter=";"' in script
-    for name in ("actors.csv", "places.csv", "relationships.csv"):
+    assert "neo4j-admin database import full" in script and "--array-delimiter=" in script
+    for name in ("actors.csv", "places.csv", "sources.csv", "relationships.csv"):
         assert f"={name}" in script
     tables = {}
-    for name in ("actors.csv", "places.csv", "relationships.csv"):
+    for name in ("actors.csv", "places.csv", "sources.csv", "relationships.csv"):
         with names[name].open(encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh))
         header, body = rows[0], rows[1:]
@@ -267,12 +267,13 @@ def test_neo4j_admin_import_files(graph, tmp_path):
                     date.fromisoformat(cell)  # a Neo4j date column must hold ISO dates
                 if kind == "boolean":
                     assert cell in ("true", "false")
-                if kind == "float":
+                if kind in ("float", "long") and cell:
                     float(cell)
         tables[name] = [dict(zip(header, row, strict=True)) for row in body]
     ids = [r["id:ID(Entity)"] for r in tables["actors.csv"] + tables["places.csv"]]
     assert len(ids) == len(set(ids)) and set(ids) == {e.id for e in select(graph).entities}
-    rels = {r["id"]: r for r in tables["relationships.csv"]}
+    assert {r["id:ID(Source)"] for r in tables["sources.csv"]} == {s.id for s in graph.sources}
+    rels = {r["claim_id"]: r for r in tables["relationships.csv"]}
     assert set(rels) == {c.id for c in graph.all_claims()}
     for cid, r in rels.items():
         c = graph.claim(cid)
@@ -280,11 +281,13 @@ def test_neo4j_admin_import_files(graph, tmp_path):
         assert (r[":START_ID(Entity)"], r[":END_ID(Entity)"], r[":TYPE"]) == (c.subject, c.object,
                                                                                 c.predicate.value.upper())
         assert r["possible_first:date"] == f["possible_first"] and r["certain_last:date"] == f["certain_last"]
-        assert r["support_types:string[]"].split(";") if f["support_types"] else r["support_types:string[]"] == ""
-        assert r["source_urls:string[]"].split(";") == [s.url for s in graph.sources_of(c)]
+        assert r["support_types:string[]"].split("\x1f") == [t.value for t in c.support_types] or (
+            not c.support_types and r["support_types:string[]"] == "")
+        assert r["source_ids:string[]"].split("\x1f") == [s.id for s in graph.sources_of(c)]
+        assert int(r["known_day:long"]) == graph.known_from(c)
     assert rels["c1"]["possible_last:date"] == "2024-12-07"  # ends are exclusive: the last day is the day before
     assert rels["c10"]["possible_first:date"] == "" and rels["c10"]["ever_certain:boolean"] == "false"
-    aliases = {r["id:ID(Entity)"]: r["aliases:string[]"].split(";") for r in tables["actors.csv"]}
+    aliases = {r["id:ID(Entity)"]: r["aliases:string[]"].split("\x1f") for r in tables["actors.csv"]}
     assert aliases["north"] == ["The North", "NL"]
     labels = {r["id:ID(Entity)"]: r[":LABEL"] for r in tables["actors.csv"]}
     assert labels["lonely"] == "Actor;InternationalOrganisation"

@@ -85,7 +85,7 @@ def test_export_command_writes_what_relations_prints(tmp_path, capsys):
 
 def test_export_command_folder_formats_and_errors(tmp_path, capsys):
     assert main(["export", "neo4j-csv", "--data", "seed", "-o", str(tmp_path / "neo")]) == 0
-    assert "4 files" in capsys.readouterr().out
+    assert "5 files" in capsys.readouterr().out
     assert (tmp_path / "neo" / "relationships.csv").exists()
     assert main(["export", "png", "--data", "seed", "--as-of", "2024-12-05", "--from", "2024", "-o",
                  str(tmp_path / "x.png")]) == 2
