@@ -1,0 +1,133 @@
+"""The coverage figures of the bundled Syria corpus, as printed in ``loaders/data/syria/CORPUS.md``.
+
+CORPUS.md quotes these figures between two HTML comments; ``tests/corpus/test_coverage.py`` checks
+that the quoted block is what this module computes from the loaded corpus, so the document cannot go
+stale silently. After changing the corpus, regenerate the block with::
+
+    .venv/bin/python -m tests.corpus.coverage
+
+and paste it over the old one (between ``<!-- coverage:start -->`` and ``<!-- coverage:end -->``).
+
+Some figures are not in the loaded graph and are read from the YAML text itself: titles the curators
+marked as made from a page address (a ``[title from URL]`` suffix or a ``title from URL`` / ``title
+from the page address`` comment in the source's record), titles that are a bracketed description
+(``[headline not captured]``), and the slug titles helper n2 listed in ``AUDIT-v2-13n2.md`` without
+marking them in ``sources-13n2.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from graph.time import Bound, PartialDate
+from loaders import bundled_dataset, load_datasets
+
+__all__ = ["BEGIN", "END", "FIRST_YEAR", "LAST_YEAR", "figures", "markdown"]
+
+BEGIN = "<!-- coverage:start -->"
+END = "<!-- coverage:end -->"
+FIRST_YEAR, LAST_YEAR = 2011, 2026
+
+_URL_TITLE = re.compile(r"\[title from URL\]|#.*title from (?:URL|the page address)", re.IGNORECASE)
+_NO_HEADLINE = re.compile(r"\[headline not captured\]", re.IGNORECASE)
+_RECORD = re.compile(r"^\s*-\s+id:\s*(\S+)")
+_TOP_KEY = re.compile(r"^([A-Za-z_]+):")
+_VIA = re.compile(r"\bvia\b", re.IGNORECASE)
+_N2_LIST = re.compile(r"^- Titles reconstructed from the URL slug.*?:(.*?)(?=^- |\Z)", re.MULTILINE | re.DOTALL)
+
+
+def _source_records(folder: Path) -> dict[str, str]:
+    """The YAML text of each source record, by id (comments included, which the loader drops)."""
+    records: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*.yaml")):
+        section, current = None, None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            top = _TOP_KEY.match(line)
+            if top:
+                section, current = top.group(1), None
+                continue
+            record = _RECORD.match(line)
+            if section == "sources" and record:
+                current = record.group(1).strip("'\"")
+                records[current] = []
+            if section == "sources" and current:
+                records[current].append(line)
+    return {k: "\n".join(v) for k, v in records.items()}
+
+
+def _n2_listed(folder: Path, ids) -> set[str]:
+    """Source ids matching the id prefixes AUDIT-v2-13n2.md lists as titles made from the URL slug."""
+    audit = folder / "AUDIT-v2-13n2.md"
+    if not audit.exists():
+        return set()
+    found = _N2_LIST.search(audit.read_text(encoding="utf-8"))
+    prefixes = [p.strip(" .\n") for p in found.group(1).split(",")] if found else []
+    return {i for i in ids for p in prefixes if p and i.startswith(p)}
+
+
+def _start_row(claim) -> str:
+    start = claim.valid.start
+    if isinstance(start, PartialDate):
+        return "before 2011" if start.year < FIRST_YEAR else str(start.year)
+    return "open start (`..`)" if start is Bound.OPEN else "unknown start"
+
+
+def figures(folder: Path | None = None) -> dict[str, list[tuple[str, int]]]:
+    """Every coverage figure of CORPUS.md, as named tables of (row, count) pairs, from the loaded folder."""
+    folder = folder or bundled_dataset("syria")
+    g = load_datasets([folder])
+    claims = list(g.all_claims())
+    records = _source_records(folder)
+    ids = {s.id for s in g.sources}
+
+    marked = {i for i in ids if _URL_TITLE.search(records.get(i, ""))}
+    described = {s.id for s in g.sources if _NO_HEADLINE.search(s.title)}
+    listed = _n2_listed(folder, ids) - marked
+    totals = [
+        ("actors", len(g.actors)),
+        ("places", len(g.places)),
+        ("sources", len(g.sources)),
+        ("claims", len(claims)),
+        ("claims resting on one source", sum(len(set(c.source_ids)) == 1 for c in claims)),
+        ("claims with at least one verbatim quote", sum(any(x.quote.strip() for x in c.citations) for c in claims)),
+        ("claims recording a one-off event (`episode`)", sum("episode" in c.qualifiers for c in claims)),
+        ("actors whose record cites no source", sum(not a.citations for a in g.actors)),
+        ("sources whose title is marked as made from the page address", len(marked)),
+        ("sources whose title is listed as made from the page address in AUDIT-v2-13n2.md but not marked",
+         len(listed)),
+        ("sources whose title is a description (`[headline not captured]`)", len(described - marked)),
+        ("sources read on a mirror or republication (\"via\" in publisher)",
+         sum(bool(_VIA.search(s.publisher)) for s in g.sources)),
+    ]
+    starts = Counter(_start_row(c) for c in claims)
+    years = ["before 2011", *map(str, range(FIRST_YEAR, LAST_YEAR + 1)), "open start (`..`)", "unknown start"]
+    holding = [(str(y), len(g.claims(as_of=str(y)))) for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+    kinds = Counter(c.predicate.value for c in claims)
+    statuses = Counter(c.status.value for c in claims)
+    source_kinds = Counter(s.kind.value if s.kind else "none" for s in g.sources)
+    actor_kinds = Counter(a.kind.value for a in g.actors)
+    return {
+        "totals": totals,
+        "claims by start year": [(y, starts[y]) for y in years],
+        "claims that may hold during the year": holding,
+        "claims by relation kind": sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])),
+        "claims by status": sorted(statuses.items(), key=lambda kv: (-kv[1], kv[0])),
+        "sources by kind": sorted(source_kinds.items(), key=lambda kv: (-kv[1], kv[0])),
+        "actors by kind": sorted(actor_kinds.items(), key=lambda kv: (-kv[1], kv[0])),
+    }
+
+
+def markdown(tables: dict[str, list[tuple[str, int]]]) -> str:
+    """The figures as the block CORPUS.md quotes: one two-column Markdown table per figure."""
+    out = [BEGIN]
+    for title, rows in tables.items():
+        out += ["", f"| {title} | count |", "|---|---:|"]
+        out += [f"| {label} | {count} |" for label, count in rows]
+    out += ["", END]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(markdown(figures()))
