@@ -167,12 +167,13 @@ def busy_span(graph, pov: PointOfView | None = None, *, share: float = 0.97) -> 
     """The days a time slider should cover: from where the record's dated events get going to its last one.
 
     Background facts (a state founded in 1945, an alliance of 1949) would otherwise stretch a slider
-    over decades in which nothing of the conflict happens. The span starts on 1 January of the year
-    from which ``share`` of the dated claim starts and ends follow, and ends on :func:`last_event_day`;
-    earlier days stay reachable by typing a date. With fewer than 20 dated events, it is the data span.
+    over decades in which nothing of the conflict happens. The span covers whole years: from 1 January
+    of the year from which ``share`` of the dated claim starts and ends follow, to 31 December of the
+    year of :func:`last_event_day` (or the end of the data, if sooner); other days stay reachable by
+    typing a date. With fewer than 20 dated events, it starts where the data starts.
     """
     first, last = data_span(graph, pov)
-    end = last_event_day(graph, pov)
+    end = min(date(date.fromordinal(last_event_day(graph, pov)).year, 12, 31).toordinal(), last)
     events = sorted(lo for c in graph.claims(pov=(pov or PointOfView()).at(None))
                     for lo, _hi in (c.valid.start_span, c.valid.end_span) if FAR_PAST + 1 < lo < FAR_FUTURE - 1)
     if len(events) < 20:
