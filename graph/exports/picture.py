@@ -32,9 +32,16 @@ _SPOTS = ((0, -9, "center", "top"), (0, 9, "center", "bottom"), (9, 0, "left", "
 _HINT = "the svg and png exports need matplotlib: pip install matplotlib (it is a dependency of actorgraph)"
 
 
+_RC = {"svg.fonttype": "none", "font.family": "DejaVu Sans"}  # SVG text stays text
+
+
 def write(subset, path: Path, *, fmt: str = "png", title: str = "actorgraph") -> list[Path]:
+    import matplotlib
+
     fig = draw(subset, fmt=fmt, title=title)
-    fig.savefig(path, format=fmt, facecolor="white")
+    with matplotlib.rc_context(_RC), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+        fig.savefig(path, format=fmt, facecolor="white")
     return [path]
 
 
@@ -60,7 +67,7 @@ def draw(subset, *, fmt: str = "png", title: str = "actorgraph"):
 
     n = max(len(entities), 1)
     side = min(max(8.0, 2.3 * math.sqrt(n)), 24.0)
-    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}), warnings.catch_warnings():
+    with matplotlib.rc_context(_RC), warnings.catch_warnings():
         # a name in a script the font lacks is drawn as boxes in the PNG (SVG keeps the text); not worth a warning
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
         fig = Figure(figsize=(side + 3.8, side), dpi=(150 if n < 40 else 110) if fmt == "png" else 100)

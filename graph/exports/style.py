@@ -27,16 +27,17 @@ ACTOR_COLOURS: dict[ActorKind, str] = {
 PLACE_COLOUR = "#7f7f7f"
 
 #: Relation kinds fall into eight families, one clearly different colour each (a reader tells eight
-#: hues apart at a glance, not thirteen); within a family the legend names the kinds.
+#: hues apart at a glance, not thirteen); within a family the legend names the kinds. None is an
+#: actor kind's colour, so an edge is never mistaken for a node.
 RELATION_FAMILIES: dict[str, tuple[str, tuple[RelationKind, ...]]] = {
-    "fights": ("#d62728", (RelationKind.FIGHTS,)),
-    "opposes": ("#ff7f0e", (RelationKind.OPPOSES,)),
-    "supports": ("#2ca02c", (RelationKind.SUPPORTS,)),
-    "allied with": ("#1f77b4", (RelationKind.ALLIED_WITH,)),
-    "member, part or leader": ("#9467bd", (RelationKind.MEMBER_OF, RelationKind.PART_OF, RelationKind.LEADS)),
-    "lineage": ("#8c564b", (RelationKind.OFFSHOOT_OF, RelationKind.SUCCESSOR_OF, RelationKind.MERGED_INTO)),
-    "designates as terrorist": ("#222222", (RelationKind.DESIGNATES_TERRORIST,)),
-    "controls or based in": ("#9a9a9a", (RelationKind.CONTROLS, RelationKind.BASED_IN)),
+    "fights": ("#e31a1c", (RelationKind.FIGHTS,)),
+    "opposes": ("#fd8d3c", (RelationKind.OPPOSES,)),
+    "supports": ("#33a02c", (RelationKind.SUPPORTS,)),
+    "allied with": ("#1f78b4", (RelationKind.ALLIED_WITH,)),
+    "member, part or leader": ("#6a3d9a", (RelationKind.MEMBER_OF, RelationKind.PART_OF, RelationKind.LEADS)),
+    "lineage": ("#a6761d", (RelationKind.OFFSHOOT_OF, RelationKind.SUCCESSOR_OF, RelationKind.MERGED_INTO)),
+    "designates as terrorist": ("#000000", (RelationKind.DESIGNATES_TERRORIST,)),
+    "controls or based in": ("#969696", (RelationKind.CONTROLS, RelationKind.BASED_IN)),
 }
 
 RELATION_COLOURS: dict[RelationKind, str] = {k: colour for colour, kinds in RELATION_FAMILIES.values() for k in kinds}
