@@ -12,11 +12,11 @@ WITH top, reduce(inside = [top.id], step IN range(1, 16) |
        inside + [q IN places WHERE q.within IN inside AND NOT q.id IN inside | q.id]) AS inside
 OPTIONAL MATCH (x:Actor)-[t:CONTROLS|BASED_IN]->(p:Place)
 WHERE p.id IN inside AND t.known_day <= $known_at
-WITH top, x, t, [i IN range(0, size(t.known_until_days) - 1) WHERE t.known_until_days[i] > $known_at][0] AS tk
-WITH top, collect(DISTINCT CASE WHEN t IS NOT NULL AND ($as_of_lo IS NULL OR
-       ((CASE WHEN $certain THEN t.known_certain_from_days[tk] ELSE t.known_possible_from_days[tk] END) <= $as_of_lo
-        AND (CASE WHEN $certain THEN t.known_certain_to_days[tk] ELSE t.known_possible_to_days[tk] END) > $as_of_hi))
-       THEN x.id END) AS present
+  AND any(i IN range(0, size(t.known_until_days) - 1) WHERE t.known_since_days[i] <= $known_at
+          AND t.known_until_days[i] > $known_at
+          AND ($as_of_lo IS NULL OR ((CASE WHEN $certain THEN t.known_certain_from_days[i] ELSE t.known_possible_from_days[i] END) <= $as_of_lo
+               AND (CASE WHEN $certain THEN t.known_certain_to_days[i] ELSE t.known_possible_to_days[i] END) > $as_of_hi)))
+WITH top, collect(DISTINCT x.id) AS present
 MATCH (a)-[r:FIGHTS]->(b)
 WHERE r.known_day <= $known_at
 WITH top, present, a, r, b, [i IN range(0, size(r.known_until_days) - 1) WHERE r.known_until_days[i] > $known_at][0] AS k
