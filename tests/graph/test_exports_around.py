@@ -166,3 +166,14 @@ def test_pictures_default_to_the_last_dated_event(syria, tmp_path):
         c.id for c in syria.claims(as_of=day) if c.subject != c.object}
     texts = {"".join(t.itertext()) for t in ET.parse(path).getroot().iter("{http://www.w3.org/2000/svg}text")}
     assert any(f"as of {day}" in t for t in texts)
+
+
+def test_the_ego_network_respects_knowledge_time(syria):
+    """As known on 1 October 2019, the SDF's ego network on 15 October holds nothing first reported later."""
+    known = select(syria, Selection.of(as_of=DAY, known_as_of="2019-10-01", around="sdf"))
+    everything = select(syria, Selection.of(as_of=DAY, around="sdf"))
+    ids = {c.id for c in known.claims}
+    assert ids < {c.id for c in everything.claims}
+    assert ids == {c.id for c in syria.claims(as_of=DAY, known_as_of="2019-10-01", actor="sdf")}
+    assert not any("peace-spring" in i for i in ids)
+    assert last_event_day(syria, known.selection.pov) < last_event_day(syria)  # the record of 2019 ends earlier
