@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from ontology import RelationKind, Status
+from graph.places import places_within
+from ontology import PlaceKind, RelationKind, Status
 
 __all__ = ["REFERENCE", "reference_rows"]
 
@@ -107,6 +108,26 @@ def _controls(g, v):
     return rows
 
 
+def _fighting_in(g, v):
+    """Fights with both sides present in the place (or a place within it); for a country, one side there or of it."""
+    claims = g.claims(**_time(v))
+    inside = places_within(g, v["place"])
+    present = {c.subject for c in claims
+               if c.predicate in (RelationKind.CONTROLS, RelationKind.BASED_IN) and c.object in inside}
+    top = g.get(v["place"])
+    national = top.country if top.kind is PlaceKind.COUNTRY else None
+    rows = []
+    for c in claims:
+        if c.predicate is not RelationKind.FIGHTS:
+            continue
+        a, b = g.get(c.subject), g.get(c.object)
+        here = a.id in present, b.id in present
+        if all(here) or (national and (any(here) or national in (a.country, b.country))):
+            rows.append({"claim_id": c.id, "side_a": a.id, "side_a_name": a.name, "side_b": b.id,
+                         "side_b_name": b.name, "valid": _valid(c)})
+    return rows
+
+
 def _profile(g, v):
     a = g.entity_as_known(v["actor"], known_as_of=v.get("known_as_of"))
     if a is None:
@@ -164,6 +185,7 @@ REFERENCE: dict[str, Callable] = {
     "support-by-type": _support_by_type,
     "contested-claims": _contested,
     "controls": _controls,
+    "fighting-in": _fighting_in,
     "actor-profile": _profile,
     "find-actors": _find,
     "path-between": _path,

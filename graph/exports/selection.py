@@ -17,7 +17,7 @@ from graph.pointofview import PointOfView
 from graph.time import FAR_FUTURE, FAR_PAST, Bound, day_span, ordinal_to_iso
 from ontology import Certainty
 
-__all__ = ["FILTER_KEYS", "Selection", "Subset", "data_span", "select"]
+__all__ = ["FILTER_KEYS", "Selection", "Subset", "busy_span", "data_span", "last_event_day", "select"]
 
 #: The relation filters of ``ActorGraph.claims`` that an export accepts (as in ``actorgraph relations``).
 FILTER_KEYS = ("subject", "object", "actor", "predicate", "support_type", "status", "kind")
@@ -37,8 +37,13 @@ class Selection:
     start: str | None = None
     end: str | None = None
     filters: Mapping[str, Any] = field(default_factory=dict)
+    #: an ego network: only claims within ``hops`` links of this actor (id), on the selected days
+    around: str | None = None
+    hops: int = 1
 
     def __post_init__(self) -> None:
+        if isinstance(self.hops, bool) or not isinstance(self.hops, int) or self.hops < 1:
+            raise ValueError(f"--hops must be a whole number of at least 1, not {self.hops!r}")
         if self.pov.as_of is not None and (self.start is not None or self.end is not None):
             raise ValueError("give either a date (--as-of) or a period (--from/--to), not both")
         unknown = sorted(set(self.filters) - set(FILTER_KEYS))
@@ -53,9 +58,9 @@ class Selection:
 
     @classmethod
     def of(cls, *, as_of=None, start=None, end=None, certainty=Certainty.POSSIBLE, known_as_of=None,
-           filters: Mapping[str, Any] | None = None) -> Selection:
+           filters: Mapping[str, Any] | None = None, around: str | None = None, hops: int = 1) -> Selection:
         """A selection from the command line's loose options."""
-        return cls(PointOfView(as_of, certainty, known_as_of), start, end, filters or {})
+        return cls(PointOfView(as_of, certainty, known_as_of), start, end, filters or {}, around, hops)
 
     @property
     def as_of(self) -> str | None:
@@ -105,6 +110,8 @@ class Subset:
             text = f"{ordinal_to_iso(self.first_day)} to {ordinal_to_iso(self.last_day)}"
         else:
             text = f"{ordinal_to_iso(self.first_day)} to {ordinal_to_iso(self.last_day)} (all dates)"
+        if sel.around is not None:
+            text += f", within {sel.hops} link{'s' if sel.hops > 1 else ''} of {self.graph.get(sel.around).name}"
         if sel.certainty is Certainty.CERTAIN:
             text += ", certain"
         if sel.known_as_of is not None:
@@ -135,6 +142,68 @@ def data_span(graph, pov: PointOfView | None = None) -> tuple[int, int]:
     return min(days), max(days)
 
 
+def last_event_day(graph, pov: PointOfView | None = None) -> int:
+    """The last day the record dates an event on: a claim's start or end, an actor's founding or dissolution.
+
+    This is the day pictures show and the viewer opens on when no date is given. Unlike the end of
+    :func:`data_span` it never runs on to today because a claim is still open: a picture of "today"
+    would draw a group that dissolved before the record's last event, but whose end no source
+    dated, as still there. Partial dates count from their first day (an end in "2025" may be on
+    1 January). Publication days are not events and do not count. Never later than today.
+    """
+    pov = pov or PointOfView()
+    today = date.today().toordinal()
+    days: list[int] = []
+    for c in graph.claims(pov=pov.at(None)):
+        for lo, _hi in (c.valid.start_span, c.valid.end_span):
+            days.append(lo)
+    for a in graph.known_actors(pov):
+        days += [d.first_day for d in (a.founded, a.dissolved) if d is not None]
+    days = [d for d in days if FAR_PAST + 1 < d < FAR_FUTURE - 1]
+    return min(max(days), today) if days else today
+
+
+def busy_span(graph, pov: PointOfView | None = None, *, share: float = 0.97) -> tuple[int, int]:
+    """The days a time slider should cover: from where the record's dated events get going to its last one.
+
+    Background facts (a state founded in 1945, an alliance of 1949) would otherwise stretch a slider
+    over decades in which nothing of the conflict happens. The span covers whole years: from 1 January
+    of the year from which ``share`` of the dated claim starts and ends follow, to 31 December of the
+    year of :func:`last_event_day` (or the end of the data, if sooner); other days stay reachable by
+    typing a date. With fewer than 20 dated events, it starts where the data starts.
+    """
+    first, last = data_span(graph, pov)
+    end = min(date(date.fromordinal(last_event_day(graph, pov)).year, 12, 31).toordinal(), last)
+    events = sorted(lo for c in graph.claims(pov=(pov or PointOfView()).at(None))
+                    for lo, _hi in (c.valid.start_span, c.valid.end_span) if FAR_PAST + 1 < lo < FAR_FUTURE - 1)
+    if len(events) < 20:
+        return first, max(first, end)
+    start = date(date.fromordinal(events[int(len(events) * (1 - share))]).year, 1, 1).toordinal()
+    return max(first, min(start, end)), max(first, end)
+
+
+def _around(graph, claims, centre: str, hops: int):
+    """The claims within ``hops`` links of ``centre``; places end a walk (two groups in one town are not linked)."""
+    by_entity: dict[str, list] = {}
+    for c in claims:
+        by_entity.setdefault(c.subject, []).append(c)
+        by_entity.setdefault(c.object, []).append(c)
+    reached, frontier, kept = {centre}, [centre], {}
+    for _ in range(hops):
+        nxt = []
+        for entity in frontier:
+            if entity != centre and graph.get(entity).is_place:
+                continue
+            for c in by_entity.get(entity, ()):
+                kept[c.id] = c
+                other = c.object if c.subject == entity else c.subject
+                if other not in reached:
+                    reached.add(other)
+                    nxt.append(other)
+        frontier = nxt
+    return [c for c in claims if c.id in kept]
+
+
 def select(graph, selection: Selection | None = None) -> Subset:
     """The claims matching ``selection`` (same answers as ``graph.claims``/``graph.between``) and their entities.
 
@@ -160,8 +229,14 @@ def select(graph, selection: Selection | None = None) -> Subset:
         claims = [c for c in graph.claims(**filters, pov=pov) if c.id in within]
     else:
         claims = graph.claims(**filters, pov=pov)
+    if sel.around is not None:
+        graph.get(sel.around)  # raises ActorNotFound with the closest names
+        claims = _around(graph, claims, sel.around, sel.hops)
     ids = {e for c in claims for e in (c.subject, c.object)}
-    if not filters:
+    if sel.around is not None:
+        if graph.entity_as_known(sel.around, pov) is not None:
+            ids.add(sel.around)
+    elif not filters:
         for actor in graph.known_actors(pov):
             if sel.as_of is None and not sel.period or pov.holds_during(actor.existence, first, last):
                 ids.add(actor.id)

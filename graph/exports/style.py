@@ -1,14 +1,16 @@
 """Colours and labels shared by every picture-making export, so a kind looks the same everywhere.
 
-Actor kinds colour nodes, relation kinds colour edges; places share one colour and differ by shape.
-The hues were picked to stay apart from each other on a white background.
+Actor kinds colour nodes, relation kinds colour edges (by family); places share one colour and differ
+by shape. The hues stay apart from each other on a white background: ``tests/graph/test_style.py``
+checks the colour difference (CIE76 in Lab) between every pair.
 """
 
 from __future__ import annotations
 
 from ontology import ActorKind, RelationKind
 
-__all__ = ["ACTOR_COLOURS", "PLACE_COLOUR", "RELATION_COLOURS", "node_colour", "relation_colour", "rgb"]
+__all__ = ["ACTOR_COLOURS", "PLACE_COLOUR", "RELATION_COLOURS", "RELATION_FAMILIES", "node_colour", "relation_colour",
+           "relation_family", "rgb"]
 
 ACTOR_COLOURS: dict[ActorKind, str] = {
     ActorKind.STATE: "#1f77b4",
@@ -24,21 +26,26 @@ ACTOR_COLOURS: dict[ActorKind, str] = {
 
 PLACE_COLOUR = "#7f7f7f"
 
-RELATION_COLOURS: dict[RelationKind, str] = {
-    RelationKind.SUPPORTS: "#2b8a3e",
-    RelationKind.OPPOSES: "#e8590c",
-    RelationKind.FIGHTS: "#c92a2a",
-    RelationKind.ALLIED_WITH: "#1971c2",
-    RelationKind.OFFSHOOT_OF: "#862e9c",
-    RelationKind.SUCCESSOR_OF: "#5f3dc4",
-    RelationKind.MERGED_INTO: "#a61e4d",
-    RelationKind.MEMBER_OF: "#0b7285",
-    RelationKind.PART_OF: "#5c940d",
-    RelationKind.LEADS: "#f08c00",
-    RelationKind.DESIGNATES_TERRORIST: "#212529",
-    RelationKind.CONTROLS: "#868e96",
-    RelationKind.BASED_IN: "#adb5bd",
+#: Relation kinds fall into eight families, one clearly different colour each (a reader tells eight
+#: hues apart at a glance, not thirteen); within a family the legend names the kinds. None is an
+#: actor kind's colour, so an edge is never mistaken for a node.
+RELATION_FAMILIES: dict[str, tuple[str, tuple[RelationKind, ...]]] = {
+    "fights": ("#e31a1c", (RelationKind.FIGHTS,)),
+    "opposes": ("#fd8d3c", (RelationKind.OPPOSES,)),
+    "supports": ("#33a02c", (RelationKind.SUPPORTS,)),
+    "allied with": ("#1f78b4", (RelationKind.ALLIED_WITH,)),
+    "member, part or leader": ("#6a3d9a", (RelationKind.MEMBER_OF, RelationKind.PART_OF, RelationKind.LEADS)),
+    "lineage": ("#a6761d", (RelationKind.OFFSHOOT_OF, RelationKind.SUCCESSOR_OF, RelationKind.MERGED_INTO)),
+    "designates as terrorist": ("#000000", (RelationKind.DESIGNATES_TERRORIST,)),
+    "controls or based in": ("#969696", (RelationKind.CONTROLS, RelationKind.BASED_IN)),
 }
+
+RELATION_COLOURS: dict[RelationKind, str] = {k: colour for colour, kinds in RELATION_FAMILIES.values() for k in kinds}
+
+
+def relation_family(kind: RelationKind) -> str:
+    """The name of the colour family of a relation kind (the legend's entry)."""
+    return next(name for name, (_, kinds) in RELATION_FAMILIES.items() if kind in kinds)
 
 
 def node_colour(entity) -> str:

@@ -174,9 +174,9 @@
 
   // ------------------------------------------------------------------ controls
 
-  const slider = $("slider");
-  slider.min = String(data.span[0]);
-  slider.max = String(data.span[1]);
+  const slider = $("slider");  // over the record's events; the date box reaches the whole span
+  slider.min = String(data.view[0]);
+  slider.max = String(data.view[1]);
   slider.step = "1";
   slider.addEventListener("input", () => setDay(Number(slider.value)));
   const dateBox = $("date");
@@ -187,7 +187,7 @@
 
   // the knowledge day: the right end of its slider (or an empty box) is the whole record
   const knownSlider = $("known-slider");
-  knownSlider.min = String(data.span[0]);
+  knownSlider.min = String(data.view[0]);
   knownSlider.max = String(Math.min(ALL_KNOWN, data.span[1]) + (data.knownMax === null ? 1 : 0));
   knownSlider.step = "1";
   function setKnown(day) {
@@ -213,16 +213,20 @@
     playButton.innerHTML = "&#9654;";
     playButton.setAttribute("aria-label", "play");
   }
+  // play speed: the step per tick; the default crosses the slider in about 300 steps
+  const speed = $("speed");
+  const wanted = (data.view[1] - data.view[0]) / 300;
+  speed.value = Array.from(speed.options).reduce((best, o) =>
+    (Math.abs(Number(o.value) - wanted) < Math.abs(Number(best) - wanted) ? o.value : best), speed.options[0].value);
   playButton.addEventListener("click", () => {
     if (timer) { stop(); return; }
-    if (state.day >= data.span[1]) setDay(data.span[0]);
-    const step = Math.max(1, Math.round((data.span[1] - data.span[0]) / 400));
+    if (state.day >= data.view[1]) setDay(data.view[0]);
     playButton.classList.add("playing");
     playButton.innerHTML = "&#10074;&#10074;";
     playButton.setAttribute("aria-label", "pause");
     timer = setInterval(() => {
-      if (state.day >= data.span[1]) { stop(); return; }
-      setDay(state.day + step);
+      if (state.day >= data.view[1]) { stop(); return; }
+      setDay(Math.min(data.view[1], state.day + Number(speed.value)));
     }, 120);
   });
 
@@ -431,7 +435,8 @@
   });
 
   $("about").textContent = `${data.nodes.length} actors and places, ${data.claims.length} relations, ` +
-    `${isoOf(data.span[0])} to ${isoOf(data.span[1])}. ${data.about}`;
+    `${isoOf(data.span[0])} to ${isoOf(data.span[1])} (the slider: ${isoOf(data.view[0])} to ` +
+    `${isoOf(data.view[1])}; type a date for others). ${data.about}`;
   $("about").title = "A claim with partial dates may hold (possible) or must hold (certain) on a day.";
 
   refresh();
@@ -441,6 +446,11 @@
   window.actorgraphViewer = {
     setDay: (iso) => setDay(dayOf(iso)),
     day: () => isoOf(state.day),
+    sliderRange: () => [isoOf(Number(slider.min)), isoOf(Number(slider.max))],
+    speed: () => Number(speed.value),
+    setSpeed: (days) => { speed.value = String(days); },
+    play: () => { if (!timer) playButton.click(); },
+    pause: () => { if (timer) stop(); },
     setKnown: (iso) => setKnown(iso ? dayOf(iso) : ALL_KNOWN),
     known: () => (state.known >= ALL_KNOWN ? null : isoOf(state.known)),
     visibleClaims: () => edges.getIds({ filter: (e) => !e.hidden }).sort(),

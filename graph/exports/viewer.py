@@ -6,8 +6,11 @@ nothing is copied into this repository. Positions are computed once over all cla
 layout). Each claim and actor carries its day bounds under both readings of partial dates, taken
 from :mod:`graph.time`, so the page shows on each day exactly what ``ActorGraph.as_of`` gives.
 
-With ``--as-of``, the slider starts on that day (the file still holds the whole history); with
-``--from/--to`` the file holds that period only.
+The slider covers the span of the record's events (:func:`graph.exports.selection.busy_span`: not
+the decades of background facts before the war) and the page opens on the last dated event; a date
+typed in the box may lie anywhere in the data. With ``--as-of``, the page opens on that day (the
+file still holds the whole history); with ``--from/--to`` the file holds that period only. Play
+steps through time at the speed chosen next to it.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from graph.exports.layout import subset_positions
-from graph.exports.selection import select
+from graph.exports.selection import busy_span, last_event_day, select
 from graph.exports.style import ACTOR_COLOURS, PLACE_COLOUR, RELATION_COLOURS
 from graph.knowledge import lifetime_epochs
 from graph.records import claim_record
@@ -111,9 +114,16 @@ def payload(subset, *, start_day: int | None = None, about: str = "") -> dict:
                          "day": graph.source(s["id"]).published.last_day} for s in record["sources"]],
         })
     first, last = subset.first_day, subset.last_day
-    start = last if start_day is None else min(max(start_day, first), last)
+    if subset.selection.period:
+        view = (first, last)
+    else:  # the slider covers where the record's events are; typed dates reach the whole span
+        busy = busy_span(graph, pov)
+        view = (min(max(busy[0], first), last), min(max(busy[1], first), last))
+    opening = min(max(last_event_day(graph, pov), first), last) if not subset.selection.period else last
+    start = opening if start_day is None else min(max(start_day, first), last)
     return {
-        "epoch": _EPOCH, "span": [first, last], "start": start, "certainty": subset.certainty.value,
+        "epoch": _EPOCH, "span": [first, last], "view": [min(view[0], start), max(view[1], start)], "start": start,
+        "certainty": subset.certainty.value,
         "knownMax": None if pov.knows_everything else cut, "about": about,
         "actorKinds": [{"value": k.value, "label": k.label, "colour": ACTOR_COLOURS[k]}
                        for k in ActorKind if k in used_kinds],

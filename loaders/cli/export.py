@@ -28,6 +28,7 @@ examples:
   actorgraph export html -o syria.html
   actorgraph export png --as-of 2024-12-05 --predicate supports -o supporters.png
   actorgraph export gexf --from 2011 --to 2016 -o early-war.gexf
+  actorgraph export svg --around SDF --hops 2 --as-of 2019-10-15 -o sdf.svg
 """
 
 
@@ -44,6 +45,9 @@ def configure(name: str, p: argparse.ArgumentParser, argv: list[str]) -> None:
     p.add_argument("--from", dest="start", metavar="D1", help="only what holds on some day from D1 ...")
     p.add_argument("--to", dest="end", metavar="D2", help="... up to D2 (both included)")
     add_time_options(p, as_of=False)
+    p.add_argument("--around", metavar="ACTOR",
+                   help="an ego network: only relations within --hops links of ACTOR (id, name or alias)")
+    p.add_argument("--hops", type=int, default=1, metavar="N", help="how many links from --around (default: 1)")
     p.add_argument("--title", help="a title for the picture, page or graph (default: actorgraph)")
     p.add_argument("--force", action="store_true",
                    help="replace -o even if it holds something that is not an earlier export of this format")
@@ -51,22 +55,28 @@ def configure(name: str, p: argparse.ArgumentParser, argv: list[str]) -> None:
 
 
 def run_export(graph, fmt: str, output: str | Path, *, as_of=None, start=None, end=None, certainty="possible",
-               known_as_of=None, title=None, force=False, **filters) -> list[Path]:
+               known_as_of=None, title=None, force=False, around=None, hops=1, **filters) -> list[Path]:
     """What ``actorgraph export`` does once the graph is loaded; returns the files written."""
+    if around is not None:
+        around = graph.resolve(around, places=False)
     selection = Selection.of(as_of=as_of, start=start, end=end, certainty=certainty, known_as_of=known_as_of,
-                          filters=filters)
+                             filters=filters, around=around, hops=hops)
     return export(graph, fmt, output, selection, title=title, force=force)
 
 
 def cmd_export(args) -> tuple[str, int]:
     if args.as_of is not None and (args.start is not None or args.end is not None):
         return _usage("give either --as-of or --from/--to, not both")
+    if args.hops < 1:
+        return _usage(f"--hops must be at least 1, not {args.hops}")
+    if args.hops != 1 and args.around is None:
+        return _usage("--hops needs --around ACTOR (the actor the ego network is drawn around)")
     _check_output(args)  # before loading: a wrong -o is reported at once and nothing is touched
     graph = load_graph(args)
     try:
         written = run_export(graph, args.format, args.output, as_of=args.as_of, start=args.start, end=args.end,
                              certainty=args.certainty, known_as_of=args.known_as_of, title=args.title,
-                             force=args.force, **relation_filters(args))
+                             force=args.force, around=args.around, hops=args.hops, **relation_filters(args))
     except ValueError as exc:
         return _usage(str(exc))
     lines = [f"wrote {p} ({_size(p)})" for p in written]

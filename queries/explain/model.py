@@ -18,7 +18,8 @@ class Question:
     ``family`` is one of the keys of :data:`queries.explain.questions.FAMILIES`. ``entities`` holds
     resolved ids in the order they appear; ``dates`` EDTF text; ``days`` a "last N days" window;
     ``support_type`` narrows "who arms X" to weapons; ``as_of`` the date the question ends with
-    ("Who is fighting in Syria in 2016?"), if any.
+    ("Who is fighting in Syria in 2016?"), if any; ``compass`` a direction ("north-east") when the
+    question is about that part of its place ("the north-east of Syria").
     """
 
     text: str
@@ -28,6 +29,7 @@ class Question:
     days: int | None = None
     support_type: str | None = None
     as_of: str | None = None
+    compass: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,7 @@ class Explanation:
     tensions: tuple[Tension, ...] = ()
     entity: dict | None = None
     notes: tuple[str, ...] = ()
+    area: dict | None = None  # place questions: {"place", "name", "places", "reading"}
     names: dict = field(default_factory=dict, hash=False, compare=False)  # entity id -> display name
     records: dict = field(default_factory=dict, hash=False, compare=False)  # claim id -> graph.records shape
 

@@ -6,25 +6,28 @@ from datetime import date, timedelta
 
 from graph.time import day_span, parse_day
 from ontology import RelationKind as R
+from queries.explain.areas import question_area
 from queries.explain.compose import Context, changes_section, finish
 from queries.explain.model import Explanation, Question, Section
-from queries.explain.scope import partners_of, places_within, war_scope
+from queries.explain.scope import partners_of, war_scope
 from queries.explain.wording import date_text
 
 __all__ = ["explain_changes", "explain_control", "change_window"]
 
 
 def explain_control(ctx: Context, q: Question) -> Explanation:
-    place = q.entities[0]
-    within = places_within(ctx.graph, place)
+    area = question_area(ctx.graph, q, widen=False)  # "Who controls Aleppo?" is about the city
+    place, within = area.place, area.places
     claims = [c for c in ctx.snapshot() if c.predicate in (R.CONTROLS,) and c.object in within]
     claims.sort(key=lambda c: (c.object != place, ctx.name(c.object).casefold(), c.object,
                                ctx.name(c.subject).casefold(), c.id))
-    sections = [Section("control", f"Who controls {ctx.name(place)}", tuple(ctx.sentence(c) for c in claims)),
+    sections = [Section("control", f"Who controls {area.name}", tuple(ctx.sentence(c) for c in claims)),
                 ctx.recent(lambda c: c.predicate is R.CONTROLS and c.object in within)]
-    notes = () if claims else (f"No claim in the graph says who controls {ctx.name(place)} or a place within it "
-                               f"as of {ctx.date_words()}.",)
-    return finish(ctx, q, q.text, sections, notes=notes)
+    notes = (area.reading,) if area.reading else ()
+    if not claims:
+        notes += (f"No claim in the graph says who controls {area.name} or a place within it "
+                  f"as of {ctx.date_words()}.",)
+    return finish(ctx, q, q.text, sections, notes=notes, area=area.to_data(ctx.graph))
 
 
 def change_window(q: Question, as_of: str) -> tuple[str, str]:
@@ -39,14 +42,14 @@ def change_window(q: Question, as_of: str) -> tuple[str, str]:
 
 def explain_changes(ctx: Context, q: Question) -> Explanation:
     """Relations of the place's participants (at either end of the period) that began or ended in it."""
-    place = q.entities[0]
+    area = question_area(ctx.graph, q)
     start, end = change_window(q, ctx.as_of)
     g = ctx.graph
     involved: set[str] = set()
-    places = places_within(g, place)
+    places = area.places
     for when in (start, end):
         claims = ctx.snapshot(when)
-        scope = war_scope(g, place, claims)
+        scope = war_scope(g, area, claims)
         involved |= set(scope.participants) | set(partners_of(g, claims, scope.participants))
     changes = g.changes(start, end, pov=ctx.pov)
 
@@ -54,7 +57,9 @@ def explain_changes(ctx: Context, q: Question) -> Explanation:
         return c.subject in involved or c.object in involved or c.object in places
 
     words = f"between {date_text(parse_day(start))} and {date_text(parse_day(end))}"
-    section = changes_section(ctx, changes, keep, "changes", f"What changed in {ctx.name(place)} {words}")
-    notes = () if section else (f"No claim in the graph began or ended in {ctx.name(place)} {words}.",)
-    return finish(ctx, q, q.text, [section], notes=notes)
+    section = changes_section(ctx, changes, keep, "changes", f"What changed in {area.name} {words}")
+    notes = (area.reading,) if area.reading else ()
+    if not section:
+        notes += (f"No claim in the graph began or ended in {area.name} {words}.",)
+    return finish(ctx, q, q.text, [section], notes=notes, area=area.to_data(ctx.graph))
 

@@ -13,6 +13,7 @@ supporters and answered with the closest known names instead of a generic error.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
@@ -21,6 +22,7 @@ from importlib import resources
 
 from graph.names import fold_name
 from ontology import ActorGraphError, AmbiguousName, EntityNotFound
+from queries.explain.areas import default_country, find_compass
 from queries.explain.model import Question
 
 __all__ = ["FAMILIES", "Form", "QuestionParser", "UnknownQuestion", "load_forms"]
@@ -37,6 +39,7 @@ FAMILIES = {
     "control": "who controls a place and the places within it",
 }
 
+_PLACE_FAMILIES = frozenset({"sides", "changes", "control"})
 _SLOTS = ("ACTOR", "PLACE", "ENTITY", "DATE", "NUMBER")  # and ASOF, the optional date at the end of any form
 _ENTITY_LABELS = {"ACTOR": ["ACTOR", "BOTH"], "PLACE": ["PLACE", "BOTH"], "ENTITY": ["ACTOR", "PLACE", "BOTH"]}
 _DATE_RE = re.compile(r"(?<![\w-])\d{4}(?:-\d{2}){0,2}[~%]?(?![\w-])")  # no '?': it ends questions
@@ -226,11 +229,37 @@ class QuestionParser:
     def parse(self, text: str) -> Question:
         """The question's family and its resolved entities, dates and numbers.
 
+        A question about a compass part of a place ("Who is fighting in the north-east of Syria?",
+        "... in northeastern Syria", "... in the north-east") that no name in the graph matches is
+        read as a question about that place (the main country when none is named) with
+        ``compass`` set.
+
         Raises:
             UnknownQuestion: no understood form fits (the message lists them and the closest one).
             EntityNotFound: the form fits but a name is unknown (the message gives the closest names).
             AmbiguousName: a name belongs to several actors or places.
         """
+        try:
+            return self._parse(text)
+        except (UnknownQuestion, EntityNotFound, AmbiguousName):
+            found = find_compass(text) if text else None
+            if found is None:
+                raise
+            direction, start, end = found
+            variants = [text[:start] + text[end:]]
+            country = default_country(self.graph)
+            if country is not None:
+                variants.append(f"{text[:start]}{self.graph.get(country).name} {text[end:]}")
+            for variant in variants:
+                try:
+                    q = self._parse(variant)
+                except (UnknownQuestion, EntityNotFound, AmbiguousName):
+                    continue
+                if q.family in _PLACE_FAMILIES and self._kind.get(q.entities[0]) == "PLACE":
+                    return dataclasses.replace(q, text=text.strip(), compass=direction)
+            raise
+
+    def _parse(self, text: str) -> Question:
         if not text or not text.strip():
             raise self._unknown(text or "", None, detail="the question is empty")
         quick = self._quick.read(text.translate(_APOSTROPHES).strip())

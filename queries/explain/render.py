@@ -77,6 +77,7 @@ def to_data(e: Explanation) -> dict:
         "title": e.title,
         "dateline": dateline(e),
         "entity": e.entity,
+        "area": e.area,
         "sections": [{"key": s.key, "title": s.title,
                       "sentences": [{"text": x.text, "claims": list(x.claims), "footnotes": list(e.footnotes_of(x))}
                                     for x in s.sentences]} for s in e.sections],

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graph.model import Actor, Claim, Place
+from graph.places import places_within
 from ontology import ActorKind, PlaceKind, RelationKind, Status
 from queries.explain.camps import SignedEdge
 
@@ -39,26 +40,14 @@ class Scope:
     grounds: dict  # participant id -> tuple of claim ids (the fights/controls/based_in claims)
 
 
-def places_within(graph, place_id: str) -> frozenset[str]:
-    """``place_id`` and every place inside it, following ``within`` at any depth."""
-    children: dict[str, list[str]] = defaultdict(list)
-    for p in graph.places:
-        if p.within:
-            children[p.within].append(p.id)
-    out, stack = {place_id}, [place_id]
-    while stack:
-        for child in children[stack.pop()]:
-            if child not in out:
-                out.add(child)
-                stack.append(child)
-    return frozenset(out)
-
-
-def war_scope(graph, place_id: str, claims: list[Claim]) -> Scope:
-    """The participants in the fighting in ``place_id`` given the ``claims`` that hold at the date."""
-    place: Place = graph.get(place_id)
-    places = places_within(graph, place_id)
-    country = place.country if place.kind is PlaceKind.COUNTRY else None
+def war_scope(graph, area, claims: list[Claim]) -> Scope:
+    """The participants in the fighting in ``area`` (an ``Area`` or a place id) given the ``claims`` at the date."""
+    if isinstance(area, str):
+        place: Place = graph.get(area)
+        place_id, places = area, places_within(graph, area)
+        country = place.country if place.kind is PlaceKind.COUNTRY else None
+    else:
+        place_id, places, country = area.place, area.places, area.country
     grounds: dict[str, list[str]] = defaultdict(list)
     fights = [c for c in claims if c.predicate is RelationKind.FIGHTS]
     for c in claims:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ontology import RelationKind
+from queries.explain.areas import question_area
 from queries.explain.camps import Partition, partition, unbalanced_cycle
 from queries.explain.compose import Context, finish
 from queries.explain.model import Camp, Explanation, Question, Section, Sentence, Tension
@@ -150,15 +151,15 @@ def _tensions(ctx: Context, part, edges) -> tuple[tuple[Tension, ...], list[Sent
 
 def explain_sides(ctx: Context, question: Question) -> Explanation:
     """Who is fighting in the question's place as of ``ctx.as_of``, in sides, with tensions and recent changes."""
-    place = question.entities[0]
+    area = question_area(ctx.graph, question)
     claims = ctx.snapshot()
-    scope = war_scope(ctx.graph, place, claims)
+    scope = war_scope(ctx.graph, area, claims)
     camps, part, edges, nodes, present = _camps(ctx, claims, scope)
     by_actor = _by_actor(claims)
     sections = [_camp_section(ctx, camp, by_actor, scope) for camp in camps]
     sections.append(_present_section(ctx, present, scope))
     tensions, tension_sentences = _tensions(ctx, part, edges)
-    notes = []
+    notes = [area.reading] if area.reading else []
     if len(tension_sentences) > MAX_TENSIONS:
         notes.append(f"{len(tension_sentences) - MAX_TENSIONS} further tension(s) are left out; "
                      "the JSON output lists them all under 'tensions'.")
@@ -169,10 +170,11 @@ def explain_sides(ctx: Context, question: Question) -> Explanation:
                            "between the actors involved).", tuple(t.claim for t in tensions))
         sections.append(Section("tensions", "Where the sides do not add up",
                                 (summary, *tension_sentences[:MAX_TENSIONS])))
-    earlier = war_scope(ctx.graph, place, ctx.snapshot(ctx.recent_start()))
+    earlier = war_scope(ctx.graph, area, ctx.snapshot(ctx.recent_start()))
     involved = set(nodes) | set(earlier.participants)
     sections.append(ctx.recent(lambda c: c.subject in involved or c.object in involved or c.object in scope.places))
     if not scope.participants:
-        notes.append(f"No claim in the graph says who is fighting in {ctx.name(place)} as of {ctx.date_words()}.")
-    return finish(ctx, question, question.text, sections, camps=camps, tensions=tensions, notes=tuple(notes))
+        notes.append(f"No claim in the graph says who is fighting in {area.name} as of {ctx.date_words()}.")
+    return finish(ctx, question, question.text, sections, camps=camps, tensions=tensions, notes=tuple(notes),
+                  area=area.to_data(ctx.graph))
 

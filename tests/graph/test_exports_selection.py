@@ -95,3 +95,18 @@ def test_export_command_folder_formats_and_errors(tmp_path, capsys):
     assert main(["export", "gexf", "--data", "seed", "--actor", "Nobody At All", "-o", str(tmp_path / "x.gexf")]) == 2
     assert "Nobody At All" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists() and not (tmp_path / "x.svg").exists()
+
+
+def test_export_command_around_an_actor(tmp_path, capsys):
+    """--around takes a name or alias; --hops needs --around; an unknown actor is an error that writes nothing."""
+    out = tmp_path / "hts.json"
+    assert main(["export", "json", "--data", "seed", "--as-of", "2024-12-05", "--around", "Hay'at Tahrir al-Sham",
+                 "-o", str(out)]) == 0
+    edges = json.loads(out.read_text(encoding="utf-8"))["edges"]
+    assert edges and all("hts" in (e["source"], e["target"]) for e in edges)
+    capsys.readouterr()
+    assert main(["export", "json", "--data", "seed", "--hops", "2", "-o", str(tmp_path / "x.json")]) == 2
+    assert "--hops needs --around" in capsys.readouterr().err
+    assert main(["export", "json", "--data", "seed", "--around", "Nobody At All", "-o", str(tmp_path / "y.json")]) == 2
+    assert "Nobody At All" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists() and not (tmp_path / "y.json").exists()

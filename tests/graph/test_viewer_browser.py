@@ -284,3 +284,44 @@ def test_an_export_known_as_of_a_day_holds_nothing_later(tmp_path, seed_graph_lo
     text = path.read_text(encoding="utf-8")
     embedded = json.loads(re.search(r'id="actorgraph-data">(.*?)</script>', text, re.S).group(1))
     assert {c["id"] for c in embedded["claims"]} == {c["id"] for c in data["claims"]}
+
+
+def test_the_slider_spans_the_war_opens_on_its_last_event_and_plays_at_the_chosen_speed(browser, tmp_path):
+    """Syria: the slider is not 1945 to today, the page opens on the last dated event, the speed control steps."""
+    from graph.exports.selection import busy_span, last_event_day
+    from graph.time import ordinal_to_iso
+
+    graph = load_datasets([bundled_dataset("syria")])
+    v = _open(browser, graph, tmp_path, "syria-span")
+    try:
+        first, last = busy_span(graph)
+        opening = ordinal_to_iso(last_event_day(graph))
+        assert v.js("actorgraphViewer.day()") == opening < date.today().isoformat()
+        assert v.js("actorgraphViewer.sliderRange()") == [ordinal_to_iso(first), ordinal_to_iso(last)]
+        assert "2010" <= ordinal_to_iso(first) <= "2012"  # the war, not the founding of the Arab League
+        dissolved = [a.id for a in graph.actors if a.dissolved and a.dissolved.last_day < last_event_day(graph)]
+        assert dissolved and not set(dissolved) & set(v.js("actorgraphViewer.visibleNodes()"))
+        view = graph.as_of(opening)
+        assert v.js("actorgraphViewer.visibleClaims()") == sorted(k for _, _, k in view.edges(keys=True))
+        v.shot("viewer-syria-opening.png")
+        # an earlier date is still reachable by typing it
+        v.page.fill("#date", "1990-06-01")
+        v.page.press("#date", "Enter")
+        assert v.js("actorgraphViewer.day()") == "1990-06-01"
+        # play moves by the chosen step per tick
+        for days in (7, 365):
+            v.page.select_option("#speed", str(days))
+            v.move_slider("2015-01-01")
+            v.js("actorgraphViewer.play()")
+            v.page.wait_for_function("actorgraphViewer.day() > '2015-01-01'", timeout=5000)
+            v.js("actorgraphViewer.pause()")
+            moved = date.fromisoformat(v.js("actorgraphViewer.day()")) - date(2015, 1, 1)
+            assert moved.days % days == 0 and moved.days > 0, (days, moved)
+        # the "known on" control still sits next to the slider and works
+        v.page.fill("#known", "2016-01-01")
+        v.page.press("#known", "Enter")
+        assert "as known on 2016-01-01" in v.page.locator("#counts").inner_text()
+        v.shot("viewer-syria-known-2016.png")
+        assert v.problems == []
+    finally:
+        v.close()

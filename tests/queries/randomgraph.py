@@ -72,8 +72,12 @@ def _citations(rng: random.Random, sources: list[Source], valid: Interval, note:
     return tuple(out)
 
 
-def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 60) -> ActorGraph:
+def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 60,
+                 nested: bool = False) -> ActorGraph:
     """A valid random :class:`ActorGraph`; the same seed gives the same graph.
+
+    With ``nested`` the places form a tree (place 0 a country, the others within their parent
+    ``(i - 1) // 2``) and every third actor belongs to that country; the random draws are the same.
 
     Knowledge time is exercised too: sources published over the whole span (partial dates included),
     citations that do and do not say what they attest, announcements, and actors founded and
@@ -94,8 +98,14 @@ def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 
             cites.append(Citation(rng.choice(sources).id, "what it is", attests=(Attested.DESCRIPTION,)))
         acts.append(Actor(f"a{i}", f"Actor {i}" + rng.choice(["", " 'quoted'", ' "x" } DROP ALL']),
                           rng.choice(_ORG_KINDS), aliases=(f"alias {i}",), founded=founded, dissolved=dissolved,
-                          description=description, citations=tuple(cites)))
-    pls = [Place(f"p{i}", f"Place {i}", "city", 35.0 + i / 10, 36.0 + i / 10) for i in range(places)]
+                          description=description, citations=tuple(cites),
+                          country="AAA" if nested and i % 3 == 0 else None))
+    if nested:
+        pls = [Place(f"p{i}", f"Place {i}", "country" if i == 0 else "province" if i < 3 else "town",
+                     35.0 + i / 10, 36.0 + i / 10, country="AAA", within=f"p{(i - 1) // 2}" if i else None)
+               for i in range(places)]
+    else:
+        pls = [Place(f"p{i}", f"Place {i}", "city", 35.0 + i / 10, 36.0 + i / 10) for i in range(places)]
     kinds = [k for k in RelationKind if k not in (RelationKind.LEADS, RelationKind.DESIGNATES_TERRORIST)]
     entities = {e.id: e for e in [*acts, *pls]}
     out = []

@@ -66,6 +66,8 @@ def _cases(graph, first_actor, dates, knowns):
             out.append((name, time))
         for place in places[:2]:
             out.append(("controls", {"place": place, **time}))
+        for place in places[:4]:
+            out.append(("fighting-in", {"place": place, **time}))
         if "as_of" in time:
             out.append(("network-as-of", time))
             out.append(("network-as-of", {**time, "relation": "supports"}))
@@ -109,6 +111,20 @@ def test_random_graphs(engine, seed):
                                                       ["2012-03", "2014-09-15"])):
         rows += _check(engine, graph, name, values)
     assert rows > 100
+
+
+@pytest.mark.parametrize("seed", [2, 8])
+def test_fighting_in_nested_places(engine, seed):
+    """Places within places within a country: presence anywhere below counts, at the date, as then known."""
+    graph = random_graph(seed, nested=True, places=6, claims=120)
+    load_once(engine, ("nested", seed), graph)
+    times = [{"certainty": c, **({"as_of": w} if w else {}), **({"known_as_of": k} if k else {})}
+             for w in (None, *QUERY_DATES[::2]) for c in ("possible", "certain") for k in (None, "2014-09-15")]
+    counts = {}
+    for place in [p.id for p in graph.places]:
+        counts[place] = sum(_check(engine, graph, "fighting-in", {"place": place, **time}) for time in times)
+    assert counts["p0"] == max(counts.values()) and counts["p0"] > counts["p1"] > 0  # the country holds most
+    assert any(counts[p.id] for p in graph.places if p.kind.value == "town")  # presence two levels down counts
 
 
 def test_knowledge_time_changes_the_answers(seed_graph):
