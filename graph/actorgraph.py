@@ -462,6 +462,7 @@ class ActorGraph:
         st = parse_term(Status, status) if status else None
         cut = not pov.knows_everything
         dated = pov.as_of is not None
+        holds = pov.holds_test()
         candidates = self._candidates(s_id, o_id, a_id, predicates)
         out = []
         for c in candidates:
@@ -470,6 +471,8 @@ class ActorGraph:
             if not _ends_match(c, s_id, o_id):
                 continue
             if a_id is not None and not c.involves(a_id):
+                continue
+            if dated and not cut and not holds(c.valid):  # most candidates end here in a dated query
                 continue
             if stype is not None and stype not in c.support_types:
                 continue
@@ -485,7 +488,7 @@ class ActorGraph:
                 c = self.as_known(c, pov)
                 if c is None:
                     continue
-            if dated and not pov.holds(c.valid):
+            if dated and cut and not holds(c.valid):  # as then known
                 continue
             out.append(c)
         out.sort(key=_claim_order)

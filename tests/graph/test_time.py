@@ -193,3 +193,13 @@ def test_edtf_text_parses_back_to_the_same_interval(interval):
     again = Interval.parse(interval.edtf)
     assert again.bounds(POSSIBLE) == interval.bounds(POSSIBLE)
     assert again.bounds(CERTAIN) == interval.bounds(CERTAIN)
+
+
+@given(_intervals(), _partial_dates(), st.sampled_from([POSSIBLE, CERTAIN]))
+def test_the_point_of_views_fast_test_agrees_with_its_rule(interval, as_of, certainty):
+    """``PointOfView.holds_test`` (one call per claim in point queries) is ``holds`` with its branches taken once."""
+    from graph.pointofview import PointOfView
+
+    pov = PointOfView(as_of, certainty)
+    assert pov.holds_test()(interval) is pov.holds(interval)
+    assert PointOfView(None, certainty).holds_test()(interval) is True
