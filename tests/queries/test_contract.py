@@ -34,11 +34,22 @@ def _check(engine, graph, name, values):
 #: rdflib, the slow pure-Python reference engine, runs the 3-hop path template once per graph: each
 #: run joins a claim's known state at every hop and takes minutes there; the fast engines run every case.
 _BUDGET = {("rdflib", "path-between"): 1}
+#: fighting-in's presence test (an EXISTS over `within*` for each fight) is slow on Virtuoso: sampled
+#: during a CI run, it was most of the suite's Virtuoso time, while Oxigraph answers in 30-60 ms and
+#: rdflib in 40-180 ms. Virtuoso runs every fifth of its cases (the stride cycles through the four
+#: places and every time setting, knowledge cut-offs included); the other engines run all of them.
+_STRIDE = {("sparql", "fighting-in"): 5}
 
 
 def _within_budget(engine, cases):
     used: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for name, values in cases:
+        stride = _STRIDE.get((engine.name, name))
+        if stride is not None:
+            seen[name] = seen.get(name, 0) + 1
+            if (seen[name] - 1) % stride:
+                continue
         limit = _BUDGET.get((engine.name, name))
         if limit is not None:
             used[name] = used.get(name, 0) + 1
