@@ -69,8 +69,13 @@ def _read_back(fmt: str, files) -> tuple[set[str], set[str]]:
                     rows[name] = list(csv.DictReader(fh))
         if fmt == "csv":
             return {r["id"] for r in rows["edges.csv"]}, {r["id"] for r in rows["nodes.csv"]}
-        nodes = {r["id:ID(Entity)"] for name in ("actors.csv", "places.csv") for r in rows[name]}
-        return {r["id"] for r in rows["relationships.csv"]}, nodes
+        # neo4j-csv has push's shape: every place is written (as a push writes them all), so the places of
+        # the ego network are those its relationships reach
+        relationships = rows["relationships.csv"]
+        ends = {r[key] for r in relationships for key in (":START_ID(Entity)", ":END_ID(Entity)")}
+        places = {r["id:ID(Entity)"] for r in rows["places.csv"]} & ends
+        nodes = {r["id:ID(Entity)"] for r in rows["actors.csv"]} | places
+        return {r["claim_id"] for r in relationships}, nodes
     if fmt == "dot":
         import pydot
 
