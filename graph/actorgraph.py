@@ -464,6 +464,8 @@ class ActorGraph:
         dated = pov.as_of is not None
         holds = pov.holds_test()
         candidates = self._candidates(s_id, o_id, a_id, predicates)
+        if dated and not cut:  # most candidates of a dated query end here
+            candidates = pov.holding_claims(candidates)
         out = []
         for c in candidates:
             if predicates is not None and c.predicate not in predicates:
@@ -471,8 +473,6 @@ class ActorGraph:
             if not _ends_match(c, s_id, o_id):
                 continue
             if a_id is not None and not c.involves(a_id):
-                continue
-            if dated and not cut and not holds(c.valid):  # most candidates end here in a dated query
                 continue
             if stype is not None and stype not in c.support_types:
                 continue

@@ -20,7 +20,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -101,6 +101,16 @@ class PointOfView:
         if self.certain:
             return lambda v: v.certain_from <= first and last < v.certain_to
         return lambda v: v.possible_from <= last and first < v.possible_to
+
+    def holding_claims(self, claims: Iterable[Any]) -> list[Any]:
+        """The claims (anything with ``valid``) that :meth:`holds` keeps, in their order: the rule run
+        over a whole candidate list, without a call per claim."""
+        first, last = self.first_day, self.last_day
+        if first is None:
+            return list(claims)
+        if self.certain:
+            return [c for c in claims if c.valid.certain_from <= first and last < c.valid.certain_to]
+        return [c for c in claims if c.valid.possible_from <= last and first < c.valid.possible_to]
 
     def holds_during(self, interval: Interval, first: int, last: int) -> bool:
         """Whether it holds in the inclusive day span: on some day (``possible``) or on every day (``certain``)."""

@@ -203,3 +203,14 @@ def test_the_point_of_views_fast_test_agrees_with_its_rule(interval, as_of, cert
     pov = PointOfView(as_of, certainty)
     assert pov.holds_test()(interval) is pov.holds(interval)
     assert PointOfView(None, certainty).holds_test()(interval) is True
+
+
+@given(st.lists(_intervals(), max_size=8), _partial_dates(), st.sampled_from([POSSIBLE, CERTAIN]))
+def test_the_point_of_views_list_filter_agrees_with_its_rule(intervals, as_of, certainty):
+    from types import SimpleNamespace
+
+    from graph.pointofview import PointOfView
+
+    claims = [SimpleNamespace(valid=v) for v in intervals]
+    pov = PointOfView(as_of, certainty)
+    assert pov.holding_claims(claims) == [c for c in claims if pov.holds(c.valid)]
