@@ -9,7 +9,7 @@ the graph class and its libraries: a command that only reads a cached store star
 
 from __future__ import annotations
 
-import importlib
+from graph.lazy import lazy_exports
 
 __all__ = [
     "Actor",
@@ -39,14 +39,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str):
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'graph' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(__name__, _HOME)

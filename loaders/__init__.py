@@ -11,7 +11,7 @@ few hundred milliseconds, which a command answered from the cache never pays.
 
 from __future__ import annotations
 
-import importlib
+from graph.lazy import lazy_exports
 
 __all__ = [
     "DEFAULT_DATASET",
@@ -35,14 +35,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str):
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'loaders' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = lazy_exports(__name__, _HOME)
