@@ -16,10 +16,8 @@ EXCEPTIONS = {
     "aah-member-of-pmf": "no second dated page reporting the 2014 joining",
     "kh-member-of-pmf": "no second dated page reporting the 2014 joining",
     "nujaba-allied-with-hezbollah": "second pages found (Counter Extremism Project, IFMAT, MEF) carry no date",
-    # Armies within their states: definitional ties with one source each; a second was not searched for.
-    "c-russian-armed-forces-part-of-russia": "definitional tie; second source not searched for",
-    "c-tsk-part-of-turkey": "definitional tie; second source not searched for",
-    "c-us-armed-forces-part-of-usa": "definitional tie; second source not searched for",
+    # An army within its state: a definitional tie cited to one encyclopedia.
+    "c-us-armed-forces-part-of-usa": "definitional tie; no non-encyclopedia page found in the time given",
     # Kurdish forces: the YPJ pages found are undated Wikipedia mirrors, or give 2012 for the founding.
     "ypj-fights-is": "only undated pages (Wikipedia mirrors, magazine features) found",
     "ypj-fights-turkey-olive-branch": "no second page naming the YPJ in the Afrin fighting of March 2018",
