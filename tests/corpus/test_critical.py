@@ -21,14 +21,12 @@ EXCEPTIONS = {
     # Kurdish forces: the YPJ pages found are undated Wikipedia mirrors, or give 2012 for the founding.
     "ypj-fights-is": "only undated pages (Wikipedia mirrors, magazine features) found",
     "ypj-fights-turkey-olive-branch": "no second page naming the YPJ in the Afrin fighting of March 2018",
-    "ypj-member-of-sdf": "only undated Wikipedia mirrors found",
     "ypj-part-of-pyd": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
     "ypj-part-of-ypg": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
     "n1-us-forces-leave-kobani-2019": "other pages relay the same Kurdistan 24 report or predate the exit",
     # Rebel factions: the second pages found are Wikipedia again, undated, or relay the same report.
     "b-ahrar-based-in-idlib": "not searched for a second source",
     "b-ahrar-fights-islamic-state": "the other page found (Twitchy) quotes the same BBC report",
-    "b-fsa-with-ypg-kobani": "not searched for a second source",
     "b-hts-fights-fsa-2017": "not searched for a second source",
     "b-jaysh-al-izza-member-fsa": "not searched for a second source",
     "b-levant-front-member-sna": "the pages found are Wikipedia copies or an undated SOHR report",
