@@ -13,8 +13,7 @@ from tests.corpus.critical import CHECK_DATES, MAIN_CITIES, audit, independent, 
 EXCEPTIONS = {
     # Iraqi militias inside the PMF: the pages found say they are PMF factions but not that they joined in
     # June 2014 (the claims' start), or are undated encyclopedia mirrors.
-    "aah-member-of-pmf": "no second dated page reporting the 2014 joining",
-    "kh-member-of-pmf": "no second dated page reporting the 2014 joining",
+    "kh-member-of-pmf": "the dated profile found (Jamestown, 2015) names other militias, not Kataib Hezbollah",
     "nujaba-allied-with-hezbollah": "second pages found (Counter Extremism Project, IFMAT, MEF) carry no date",
     # An army within its state: a definitional tie cited to one encyclopedia.
     "c-us-armed-forces-part-of-usa": "definitional tie; no non-encyclopedia page found in the time given",
