@@ -89,9 +89,9 @@ def figures(folder: Path | None = None) -> dict[str, list[tuple[str, int]]]:
         ("sources whose title is a description (`[headline not captured]`)", len(described - marked)),
         ("sources read on a republication (\"via\" in publisher)",
          sum(bool(_VIA.search(s.publisher)) for s in g.sources)),
-        ("of which wire syndication on a publisher of its own standing (`copy: syndication`)",
+        ("sources that are wire syndication on a publisher of its own standing (`copy: syndication`)",
          copies["syndication"]),
-        ("of which a repost, extract or aggregator copy (`copy: mirror`)", copies["mirror"]),
+        ("sources that are a repost, extract or aggregator copy (`copy: mirror`)", copies["mirror"]),
     ]
     starts = Counter(_start_row(c) for c in claims)
     years = ["before 2011", *map(str, range(FIRST_YEAR, LAST_YEAR + 1)), "open start (`..`)", "unknown start"]
