@@ -379,6 +379,10 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
             continue
         if isinstance(value, Source):
             sources[rid] = value
+            if rec.data.get("title_from") == "address":
+                ds.warnings.append(rec.problem("title_from", _ADDRESS_TITLE))
+            if rec.data.get("copy") == "mirror":
+                ds.warnings.append(rec.problem("copy", _MIRROR_COPY))
         else:
             entities[rid] = value
     for rec in records:  # places inside places
@@ -589,6 +593,13 @@ def _claim(rec: _Record) -> Claim:
 
 
 _CONVERT = {"actors": _actor, "places": _place, "sources": _source}
+
+# A title made from a URL may not be the page's headline: a warning (not an error) keeps such a source
+# usable while telling the reviewer which titles still need reading on the page.
+_ADDRESS_TITLE = ("the title was made from the page address, not read on the page; read the page's headline, "
+                  "set it as `title` and remove `title_from: address`")
+_MIRROR_COPY = ("the page is a repost or aggregator copy of another publisher's report; cite the original page "
+                "(its url, publisher, title and publication date) where it can be read, and remove `copy: mirror`")
 
 
 def validate_paths(paths: Iterable[str | os.PathLike]) -> list[Problem]:

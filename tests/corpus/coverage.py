@@ -8,11 +8,11 @@ stale silently. After changing the corpus, regenerate the block with::
 
 and paste it over the old one (between ``<!-- coverage:start -->`` and ``<!-- coverage:end -->``).
 
-Some figures are not in the loaded graph and are read from the YAML text itself: titles the curators
-marked as made from a page address (a ``[title from URL]`` suffix or a ``title from URL`` / ``title
-from the page address`` comment in the source's record), titles that are a bracketed description
-(``[headline not captured]``), and the slug titles helper n2 listed in ``AUDIT-v2-13n2.md`` without
-marking them in ``sources-13n2.yaml``.
+Some figures are not in the loaded graph and are read from the YAML text itself: titles made from a page
+address (``title_from: address``; an older ``[title from URL]`` suffix or ``title from URL`` comment
+counts too, so a file written the old way is not missed) and copies (``copy: mirror`` for a repost,
+extract or aggregator copy; ``copy: syndication`` for a wire story on a publisher of its own standing).
+Titles that are a bracketed description (``[headline not captured]``) are read from the loaded titles.
 """
 
 from __future__ import annotations
@@ -30,12 +30,13 @@ BEGIN = "<!-- coverage:start -->"
 END = "<!-- coverage:end -->"
 FIRST_YEAR, LAST_YEAR = 2011, 2026
 
-_URL_TITLE = re.compile(r"\[title from URL\]|#.*title from (?:URL|the page address)", re.IGNORECASE)
+_URL_TITLE = re.compile(r"^\s*title_from:\s*address\b|\[title from URL\]|#.*title from (?:URL|the page address)",
+                        re.IGNORECASE | re.MULTILINE)
+_COPY = re.compile(r"^\s*copy:\s*(\w+)", re.MULTILINE)
 _NO_HEADLINE = re.compile(r"\[headline not captured\]", re.IGNORECASE)
 _RECORD = re.compile(r"^\s*-\s+id:\s*(\S+)")
 _TOP_KEY = re.compile(r"^([A-Za-z_]+):")
 _VIA = re.compile(r"\bvia\b", re.IGNORECASE)
-_N2_LIST = re.compile(r"^- Titles reconstructed from the URL slug.*?:(.*?)(?=^- |\Z)", re.MULTILINE | re.DOTALL)
 
 
 def _source_records(folder: Path) -> dict[str, str]:
@@ -57,16 +58,6 @@ def _source_records(folder: Path) -> dict[str, str]:
     return {k: "\n".join(v) for k, v in records.items()}
 
 
-def _n2_listed(folder: Path, ids) -> set[str]:
-    """Source ids matching the id prefixes AUDIT-v2-13n2.md lists as titles made from the URL slug."""
-    audit = folder / "AUDIT-v2-13n2.md"
-    if not audit.exists():
-        return set()
-    found = _N2_LIST.search(audit.read_text(encoding="utf-8"))
-    prefixes = [p.strip(" .\n") for p in found.group(1).split(",")] if found else []
-    return {i for i in ids for p in prefixes if p and i.startswith(p)}
-
-
 def _start_row(claim) -> str:
     start = claim.valid.start
     if isinstance(start, PartialDate):
@@ -84,7 +75,7 @@ def figures(folder: Path | None = None) -> dict[str, list[tuple[str, int]]]:
 
     marked = {i for i in ids if _URL_TITLE.search(records.get(i, ""))}
     described = {s.id for s in g.sources if _NO_HEADLINE.search(s.title)}
-    listed = _n2_listed(folder, ids) - marked
+    copies = Counter(m.group(1) for i in ids for m in [_COPY.search(records.get(i, ""))] if m)
     totals = [
         ("actors", len(g.actors)),
         ("places", len(g.places)),
@@ -94,12 +85,13 @@ def figures(folder: Path | None = None) -> dict[str, list[tuple[str, int]]]:
         ("claims with at least one verbatim quote", sum(any(x.quote.strip() for x in c.citations) for c in claims)),
         ("claims recording a one-off event (`episode`)", sum("episode" in c.qualifiers for c in claims)),
         ("actors whose record cites no source", sum(not a.citations for a in g.actors)),
-        ("sources whose title is marked as made from the page address", len(marked)),
-        ("sources whose title is listed as made from the page address in AUDIT-v2-13n2.md but not marked",
-         len(listed)),
+        ("sources whose title is made from the page address (`title_from: address`)", len(marked)),
         ("sources whose title is a description (`[headline not captured]`)", len(described - marked)),
-        ("sources read on a mirror or republication (\"via\" in publisher)",
+        ("sources read on a republication (\"via\" in publisher)",
          sum(bool(_VIA.search(s.publisher)) for s in g.sources)),
+        ("sources that are wire syndication on a publisher of its own standing (`copy: syndication`)",
+         copies["syndication"]),
+        ("sources that are a repost, extract or aggregator copy (`copy: mirror`)", copies["mirror"]),
     ]
     starts = Counter(_start_row(c) for c in claims)
     years = ["before 2011", *map(str, range(FIRST_YEAR, LAST_YEAR + 1)), "open start (`..`)", "unknown start"]

@@ -18,11 +18,13 @@ EXCEPTIONS = {
     # An army within its state: a definitional tie cited to one encyclopedia.
     "c-us-armed-forces-part-of-usa": "definitional tie; no non-encyclopedia page found in the time given",
     # Kurdish forces: the YPJ pages found are undated Wikipedia mirrors, or give 2012 for the founding.
+    # The YPG in Amuda from July 2012: KurdWatch reports the takeover; the other pages found are KurdWatch
+    # again, an undated aggregator, or ARA News in June 2014 (YPG control two years on, not the start).
+    "p13-ypg-controls-amuda-2012": "no second newsroom dates the July 2012 takeover",
     "ypj-fights-is": "only undated pages (Wikipedia mirrors, magazine features) found",
     "ypj-fights-turkey-olive-branch": "no second page naming the YPJ in the Afrin fighting of March 2018",
     "ypj-part-of-pyd": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
     "ypj-part-of-ypg": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
-    "n1-us-forces-leave-kobani-2019": "other pages relay the same Kurdistan 24 report, predate the exit or are undated",
     # Rebel factions: the second pages found are Wikipedia again, undated, or relay the same report.
     "b-ahrar-based-in-idlib": "pages found are Wikipedia copies or say only northern Syria",
     "b-ahrar-fights-islamic-state": "the other page found (Twitchy) quotes the same BBC report",
