@@ -278,8 +278,9 @@ def shape_problems(claim: Claim) -> list[tuple[str, str]]:
     """Qualifiers that say what a claim is, checked against its dates and relation kind.
 
     ``extent`` only goes with ``controls`` and must read ``whole``, ``part``, ``part: <districts>`` or
-    ``contested``; ``theatre`` is read only on ``fights``; a claim marked ``episode`` (a one-off event: a strike, a raid, a battle of days) must
-    be a single date or a closed interval, never open nor with an unknown end.
+    ``contested``; ``theatre`` is read only on ``fights``; a claim marked ``episode`` (a one-off event: a
+    strike, a raid, a battle of days) must be a single date or a closed interval, never open nor with an
+    unknown end.
     """
     problems = []
     extent = claim.qualifiers.get("extent")
