@@ -174,8 +174,8 @@ def _coalition_graph():
               ("d-e", "sdf", "controls", "east"), ("i-e", "isis", "controls", "east"),
               ("d-i", "sdf", "fights", "isis"), ("c-i", "coal", "fights", "isis"),
               ("t-d", "turk", "opposes", "sdf"), ("t-r", "turk", "supports", "rebels"),
-              ("r-i", "rebels", "fights", "isis"),
-              ("c-d", "coal", "supports", "sdf"), ("u-c", "usa", "member_of", "coal"), ("u-d", "usa", "supports", "sdf")]
+              ("r-i", "rebels", "fights", "isis"), ("c-d", "coal", "supports", "sdf"),
+              ("u-c", "usa", "member_of", "coal"), ("u-d", "usa", "supports", "sdf")]
     for i in range(4):  # four members, each backing the rebels Turkey backs
         claims += [(f"s{i}-c", f"s{i}", "member_of", "coal"), (f"s{i}-r", f"s{i}", "supports", "rebels")]
     return _graph(actors, claims)
