@@ -16,6 +16,8 @@ foreign force's base does not make it a member of a side (:func:`takes_part`): R
 facility at Tartus, held since 1977, did not make Russia's forces a party to the war of 2013.
 :mod:`queries.explain.sides` lists such an actor as a backer of the side it is tied to, or as present.
 
+An umbrella's memberships can outvote its own ties: :func:`free_umbrellas` finds the umbrellas they
+pulled away from their own partners, and the sides are drawn again without that pull.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from graph.places import overlaps, places_within, theatre_of
 from ontology import ActorKind, PlaceKind, RelationKind, Status
 from queries.explain.camps import SignedEdge
 
-__all__ = ["POSITIVE", "NEGATIVE", "Scope", "fought_in", "partners_of", "places_within", "signed_edges", "takes_part",
-           "war_scope"]
+__all__ = ["POSITIVE", "NEGATIVE", "Scope", "fought_in", "free_umbrellas", "partners_of", "places_within",
+           "signed_edges", "takes_part", "war_scope"]
 
 POSITIVE = frozenset({RelationKind.SUPPORTS, RelationKind.ALLIED_WITH, RelationKind.MEMBER_OF,
                       RelationKind.PART_OF, RelationKind.LEADS})
@@ -40,9 +42,6 @@ NEGATIVE = frozenset({RelationKind.FIGHTS, RelationKind.OPPOSES})
 #: fights weighing 2, Turkey and the SDF shared a side in January 2019 although Turkey had fought the
 #: SDF at Afrin the year before and opposed it throughout.
 HOSTILE_WEIGHT = {RelationKind.FIGHTS: 6, RelationKind.OPPOSES: 3}
-#: The weight of one tie of support, alliance or membership in a :class:`SignedEdge`; a fight weighs
-#: ``HOSTILE_WEIGHT`` of these. Memberships of one umbrella share one unit (see :func:`signed_edges`).
-UNIT = 60
 _TERRITORY = frozenset({RelationKind.CONTROLS, RelationKind.BASED_IN})
 
 
@@ -107,12 +106,12 @@ def takes_part(graph, claim: Claim) -> bool:
     in Azaz), not when it is another state's force (a naval facility, an air base, an observation
     post, a garrison): presence is not taking part, whatever the force may do later from there.
 
-    >>> from graph import ActorGraph, Actor, Citation, Claim, Place, Source
+    >>> from graph import ActorGraph, Actor, Citation, Claim, PartialDate, Place, Source
     >>> g = ActorGraph()
     >>> g.add(actors=[Actor("navy", "Navy", "armed_forces", country="RUS"), Actor("local", "Local", "militia",
     ...                                                                           country="SYR")],
     ...       places=[Place("port", "Port", "city", 0, 0, country="SYR")],
-    ...       sources=[Source("s", "Report", "Agency", "https://example.org/r")],
+    ...       sources=[Source("s", "Report", "Agency", "https://example.org/r", PartialDate.parse("2020"))],
     ...       claims=[Claim("b1", "navy", "based_in", "port", citations=(Citation("s"),)),
     ...               Claim("b2", "local", "based_in", "port", citations=(Citation("s"),))])
     >>> takes_part(g, g.claim("b1")), takes_part(g, g.claim("b2"))
@@ -133,28 +132,52 @@ def signed_edges(graph, claims: list[Claim], nodes, *, elsewhere=frozenset()) ->
 
     Alleged and disputed claims are left out: contested ties should not decide who is on which side.
     A fight in ``elsewhere`` (fought outside the place asked about) weighs as an opposition.
-
-    The memberships of one umbrella (a coalition, an alliance) share the weight of one tie: each
-    of its n members' memberships weighs 1/n. Otherwise six states' memberships of the coalition
-    against IS, each state pulled elsewhere by its own ties, outvote the coalition's own support of
-    the SDF (January 2019).
     """
     nodes = set(nodes)
-    claims = [c for c in claims if c.status not in (Status.ALLEGED, Status.DISPUTED)
-              and c.subject in nodes and c.object in nodes]
-    members: dict[str, int] = defaultdict(int)
-    for c in claims:
-        if c.predicate is RelationKind.MEMBER_OF:
-            members[c.object] += 1
     out = []
     for c in claims:
-        if c.predicate in POSITIVE:
-            share = members[c.object] if c.predicate is RelationKind.MEMBER_OF else 1
-            out.append(SignedEdge(c.subject, c.object, 1, c.id, max(1, round(UNIT / share))))
-        elif c.predicate in NEGATIVE:
-            kind = RelationKind.OPPOSES if c.id in elsewhere else c.predicate
-            out.append(SignedEdge(c.subject, c.object, -1, c.id, UNIT * HOSTILE_WEIGHT[kind]))
+        if c.status in (Status.ALLEGED, Status.DISPUTED):
+            continue
+        if c.subject in nodes and c.object in nodes:
+            if c.predicate in POSITIVE:
+                out.append(SignedEdge(c.subject, c.object, 1, c.id))
+            elif c.predicate in NEGATIVE:
+                kind = RelationKind.OPPOSES if c.id in elsewhere else c.predicate
+                out.append(SignedEdge(c.subject, c.object, -1, c.id, HOSTILE_WEIGHT[kind]))
     return out
+
+
+def free_umbrellas(claims: list[Claim], edges: list[SignedEdge], camps) -> list[SignedEdge]:
+    """``edges`` with the memberships that pulled an umbrella away from its own partners weighed 0.
+
+    An umbrella (a coalition, an alliance: an actor with members) that supports or is allied with
+    an actor it does not fight or oppose (its own partner), yet lands in ``camps`` on a side where
+    none of those partners is, was put there by its members' ties, not its own: six states'
+    memberships of the coalition against IS, each state pulled towards Turkey by its own ties,
+    outvoted the coalition's one support of the SDF (January 2019). The memberships of the members
+    that sit apart from all its partners then weigh 0 and the sides are drawn again: they no longer
+    pull, though they are still named as tensions when a member stays apart. Returns ``edges``
+    itself when no umbrella is in that case.
+    """
+    where = {n: i for i, camp in enumerate(camps) for n in camp}
+    claim = {c.id: c for c in claims}
+    umbrellas = {claim[e.key].object for e in edges if claim[e.key].predicate is RelationKind.MEMBER_OF}
+    hostile = {frozenset((claim[e.key].subject, claim[e.key].object)) for e in edges if e.sign < 0}
+    partners: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        c = claim[e.key]
+        ends = [c.subject] if c.predicate is RelationKind.SUPPORTS else \
+            [c.subject, c.object] if c.predicate is RelationKind.ALLIED_WITH else []
+        for u in ends:
+            if u in umbrellas and frozenset((u, c.other(u))) not in hostile:
+                partners[u].add(c.other(u))
+    sides = {u: {where.get(p) for p in ps} for u, ps in partners.items()}
+    drawn_away = {u for u in partners if where.get(u) not in sides[u]}
+    if not drawn_away:
+        return edges
+    return [SignedEdge(e.a, e.b, e.sign, e.key, 0)
+            if claim[e.key].predicate is RelationKind.MEMBER_OF and claim[e.key].object in drawn_away
+            and where.get(claim[e.key].subject) not in sides[claim[e.key].object] else e for e in edges]
 
 
 def partners_of(graph, claims: list[Claim], members) -> tuple[str, ...]:

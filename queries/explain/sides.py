@@ -22,7 +22,7 @@ from queries.explain.areas import question_area
 from queries.explain.camps import Partition, partition, unbalanced_cycle
 from queries.explain.compose import Context, finish
 from queries.explain.model import Camp, Explanation, Question, Section, Sentence, Tension
-from queries.explain.scope import partners_of, signed_edges, takes_part, war_scope
+from queries.explain.scope import free_umbrellas, partners_of, signed_edges, takes_part, war_scope
 from queries.explain.wording import claim_clause, join, sentence_case
 
 __all__ = ["MAX_CYCLE", "MAX_TENSIONS", "explain_sides"]
@@ -45,6 +45,9 @@ def _camps(ctx: Context, claims, scope):
     nodes = (*scope.participants, *partners)
     edges = signed_edges(ctx.graph, claims, nodes, elsewhere=scope.elsewhere)
     part = partition(nodes, edges)
+    freed = free_umbrellas(claims, edges, part.camps)
+    if freed is not edges:  # an umbrella was pulled away from its own partners by its members: draw again
+        edges, part = freed, partition(nodes, freed)
     grounded = {m: [ctx.claim(cid) for cid in scope.grounds[m]] for m in scope.participants}
     fighting = {m for m, cs in grounded.items() if any(c.predicate is RelationKind.FIGHTS for c in cs)}
     members_set = {m for m, cs in grounded.items() if any(takes_part(ctx.graph, c) for c in cs)}

@@ -174,8 +174,9 @@ def _coalition_graph():
               ("d-e", "sdf", "controls", "east"), ("i-e", "isis", "controls", "east"),
               ("d-i", "sdf", "fights", "isis"), ("c-i", "coal", "fights", "isis"),
               ("t-d", "turk", "opposes", "sdf"), ("t-r", "turk", "supports", "rebels"),
-              ("r-i", "rebels", "fights", "isis"), ("c-d", "coal", "supports", "sdf"),
-              ("u-c", "usa", "member_of", "coal"), ("u-d", "usa", "supports", "sdf")]
+              ("r-i", "rebels", "fights", "isis"), ("r-d", "rebels", "fights", "sdf"),
+              ("c-d", "coal", "supports", "sdf"), ("u-c", "usa", "member_of", "coal"),
+              ("u-d", "usa", "supports", "sdf")]
     for i in range(4):  # four members, each backing the rebels Turkey backs
         claims += [(f"s{i}-c", f"s{i}", "member_of", "coal"), (f"s{i}-r", f"s{i}", "supports", "rebels")]
     return _graph(actors, claims)
@@ -186,6 +187,19 @@ def test_memberships_do_not_pull_an_umbrella_away_from_its_own_partner():
     assert _camp(e, "coal") == _camp(e, "sdf") == _camp(e, "usa")
     assert _camp(e, "turk") == _camp(e, "rebels") != _camp(e, "sdf")
     assert {"s0-c", "s1-c", "s2-c", "s3-c"} <= {t.claim for t in e.tensions}  # members elsewhere: tensions
+
+
+def test_an_umbrella_that_fights_its_partner_keeps_its_members():
+    """The SDF signed an agreement with Damascus in March 2025 while still fighting it: its units stay with it."""
+    actors = [("gov", "Government", "government", "LND"), ("sdf", "SDF", "coalition", "LND"),
+              ("ypg", "YPG", "armed_group", "LND"), ("ypj", "YPJ", "armed_group", "LND")]
+    graph = _graph(actors, [("g-n", "gov", "controls", "north"), ("d-e", "sdf", "controls", "east"),
+                            ("y-d", "ypg", "member_of", "sdf"), ("j-d", "ypj", "member_of", "sdf"),
+                            ("d-g", "sdf", "allied_with", "gov"), ("d-g2", "sdf", "fights", "gov"),
+                            ("y-g", "ypg", "fights", "gov")])
+    e = _sides(graph)
+    assert _camp(e, "sdf") == _camp(e, "ypg") == _camp(e, "ypj") != _camp(e, "gov")
+    assert {t.claim for t in e.tensions} == {"d-g"}
 
 
 def test_a_partner_that_fights_a_member_is_a_tension_not_a_partner():
