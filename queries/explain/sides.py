@@ -11,6 +11,10 @@ not: it is one of the backers of the side its ties put it on, with its bases nam
 where no one fights, present. A side is shown only when one of its members fights;
 the other participants are listed as present. A backer that fights a member of the side is no
 backer of it: its ties to the side are tensions.
+
+The sides are drawn once; when an umbrella (a coalition) lands away from every actor it supports
+itself, pulled there by its members' memberships, they are drawn again without that pull
+(:func:`~queries.explain.scope.free_umbrellas`): the memberships left apart become tensions.
 """
 
 from __future__ import annotations
