@@ -13,6 +13,7 @@ import networkx as nx
 
 from graph.knowledge import attested_parts
 from graph.model import Actor, Claim, Place, Source
+from graph.places import THEATRE, theatre_of
 from graph.time import Bound, Interval, PartialDate
 from ontology import Attested, RelationKind, Status
 
@@ -55,6 +56,7 @@ def claim_problems(claim: Claim, entity: Lookup, source_exists: Callable[[str], 
                                    f"({claim.object}) as object; expected one of: {allowed}"))
     if claim.subject == claim.object:
         problems.append(("object", "a claim cannot link an entity to itself"))
+    problems.extend(("qualifiers", msg) for msg in _theatre_problems(claim, entity))
     for citation in claim.citations:
         if not source_exists(citation.source):
             problems.append(("sources", f"unknown source id {citation.source!r}; define it under 'sources' first"))
@@ -64,6 +66,25 @@ def claim_problems(claim: Claim, entity: Lookup, source_exists: Callable[[str], 
         if isinstance(actor, Actor):
             problems.extend(("valid", msg) for msg in _outside_existence(claim, actor, side))
     return problems
+
+
+def _theatre_problems(claim: Claim, entity: Lookup) -> list[str]:
+    """Messages for a ``theatre`` that is empty or names something other than a place id."""
+    if THEATRE not in claim.qualifiers:
+        return []
+    ids = theatre_of(claim)
+    if not ids:
+        return ["theatre is empty; give the id of the place where the fighting took place, or a list "
+                "of ids (e.g. theatre: [tur, irq])"]
+    out = []
+    for pid in ids:
+        found = entity(pid)
+        if isinstance(found, Place):
+            continue
+        what = "an actor" if found is not None else "no place id"
+        out.append(f"theatre {pid!r} is {what}; write the id of a place defined under 'places' "
+                   "(e.g. theatre: [tur, irq])")
+    return out
 
 
 def _outside_existence(claim: Claim, actor: Actor, side: str) -> list[str]:
@@ -257,8 +278,9 @@ def shape_problems(claim: Claim) -> list[tuple[str, str]]:
     """Qualifiers that say what a claim is, checked against its dates and relation kind.
 
     ``extent`` only goes with ``controls`` and must read ``whole``, ``part``, ``part: <districts>`` or
-    ``contested``; a claim marked ``episode`` (a one-off event: a strike, a raid, a battle of days) must
-    be a single date or a closed interval, never open nor with an unknown end.
+    ``contested``; ``theatre`` is read only on ``fights``; a claim marked ``episode`` (a one-off event: a
+    strike, a raid, a battle of days) must be a single date or a closed interval, never open nor with an
+    unknown end.
     """
     problems = []
     extent = claim.qualifiers.get("extent")
@@ -268,6 +290,9 @@ def shape_problems(claim: Claim) -> list[tuple[str, str]]:
         elif extent_of(claim) is None:
             problems.append(("qualifiers", f"extent {extent!r} is not valid; write whole, part, contested, "
                                            "or part: <named districts> (e.g. 'part: eastern districts')"))
+    if THEATRE in claim.qualifiers and claim.predicate is not RelationKind.FIGHTS:
+        problems.append(("qualifiers", f"'theatre' is read only on 'fights' (where the fighting took place), "
+                                       f"not on {claim.predicate.value!r}; drop it or name the place otherwise"))
     if "episode" in claim.qualifiers and not claim.valid.single and not isinstance(claim.valid.end, PartialDate):
         problems.append(("valid", f"{claim.valid.edtf or 'no date'} leaves a one-off event "
                                   f"({claim.qualifiers['episode']!r}) open; give its date, or START/END"))

@@ -588,8 +588,13 @@ def _claim(rec: _Record) -> Claim:
     return _checked(rec, lambda: Claim(
         id=d["id"], subject=d["subject"], predicate=d["predicate"], object=d["object"], valid=valid,
         support_types=tuple(d.get("support_types") or ()), status=d.get("status") or "confirmed",
-        citations=citations, qualifiers={k: str(v) for k, v in (d.get("qualifiers") or {}).items()},
+        citations=citations, qualifiers={k: _qualifier_text(v) for k, v in (d.get("qualifiers") or {}).items()},
         note=d.get("note") or ""), "support_types", "sources", "predicate")
+
+
+def _qualifier_text(value) -> str:
+    """A qualifier as the text a claim keeps: a list (the places of a ``theatre``) joined with commas."""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 _CONVERT = {"actors": _actor, "places": _place, "sources": _source}

@@ -1,8 +1,20 @@
 """'Who is fighting in PLACE?': the participants, grouped into sides, and where the sides do not hold.
 
-Each side lists its fighting members, what they fight, the ties that hold it together, who leads its
+Each side lists its members, what they fight, the ties that hold it together, who leads its
 members and who backs them and how. The section on tensions names every claim that goes against the
 partition, with the cycle of claims that makes it a tension.
+
+Who is a member, precisely: a participant (:mod:`queries.explain.scope`) that fights in the place at
+the date, controls ground there, or is a local force based there (:func:`~queries.explain.scope.takes_part`).
+A foreign force that is only based there (a naval facility, an air base, an observation post) is
+not: it is one of the backers of the side its ties put it on, with its bases named, or, on a side
+where no one fights, present. A side is shown only when one of its members fights;
+the other participants are listed as present. A backer that fights a member of the side is no
+backer of it: its ties to the side are tensions.
+
+The sides are drawn once; when an umbrella (a coalition) lands away from every actor it supports
+itself, pulled there by its members' memberships, they are drawn again without that pull
+(:func:`~queries.explain.scope.free_umbrellas`): the memberships left apart become tensions.
 """
 
 from __future__ import annotations
@@ -14,7 +26,7 @@ from queries.explain.areas import question_area
 from queries.explain.camps import Partition, partition, unbalanced_cycle
 from queries.explain.compose import Context, finish
 from queries.explain.model import Camp, Explanation, Question, Section, Sentence, Tension
-from queries.explain.scope import partners_of, signed_edges, war_scope
+from queries.explain.scope import free_umbrellas, partners_of, signed_edges, takes_part, war_scope
 from queries.explain.wording import claim_clause, join, sentence_case
 
 __all__ = ["MAX_CYCLE", "MAX_TENSIONS", "explain_sides"]
@@ -35,9 +47,14 @@ def _snapshot_order(c):
 def _camps(ctx: Context, claims, scope):
     partners = partners_of(ctx.graph, claims, scope.participants)
     nodes = (*scope.participants, *partners)
-    edges = signed_edges(ctx.graph, claims, nodes)
+    edges = signed_edges(ctx.graph, claims, nodes, elsewhere=scope.elsewhere)
     part = partition(nodes, edges)
-    members_set = set(scope.participants)
+    freed = free_umbrellas(claims, edges, part.camps)
+    if freed is not edges:  # an umbrella was pulled away from its own partners by its members: draw again
+        edges, part = freed, partition(nodes, freed)
+    grounded = {m: [ctx.claim(cid) for cid in scope.grounds[m]] for m in scope.participants}
+    fighting = {m for m, cs in grounded.items() if any(c.predicate is RelationKind.FIGHTS for c in cs)}
+    members_set = {m for m, cs in grounded.items() if any(takes_part(ctx.graph, c) for c in cs)}
     inbound: dict[str, int] = defaultdict(int)
     degree: dict[str, int] = defaultdict(int)
     where = {n: i for i, camp in enumerate(part.camps) for n in camp}
@@ -47,15 +64,12 @@ def _camps(ctx: Context, claims, scope):
             degree[e.a] += 1
             degree[e.b] += 1
     leads = [c for c in claims if c.predicate is RelationKind.LEADS]
-    fighting = {m for m in scope.participants
-                if any(ctx.claim(cid).predicate is RelationKind.FIGHTS for cid in scope.grounds[m])}
     camps, present = [], []
     for camp in part.camps:
         members = [n for n in camp if n in members_set]
-        if not members:
-            continue
-        if not fighting.intersection(members):  # holds ground but fights no one at the date
-            present.extend(members)
+        based = [n for n in camp if n in grounded and n not in members_set]
+        if not fighting.intersection(members):  # holds ground, or is based there, but fights no one at the date
+            present.extend([*members, *based])
             continue
         members.sort(key=lambda n: (-inbound[n], -degree[n], ctx.name(n).casefold(), n))
         leaders = sorted({c.subject for c in leads if c.object in members}, key=lambda n: (ctx.name(n), n))
@@ -112,9 +126,11 @@ def _camp_section(ctx: Context, camp: Camp, by_actor, scope) -> Section:
     names = [ctx.name(m) for m in camp.members]
     sentences.append(Sentence(sentence_case(f"On this side: {join(names)}."), grounds))
     for m in camp.members:
-        fights = [c for c in by_actor[m] if c.predicate is RelationKind.FIGHTS
+        fights = [c for c in by_actor[m] if c.predicate is RelationKind.FIGHTS and c.id not in scope.elsewhere
                   and c.other(m) not in inside and c.other(m) in scope.grounds]
         sentences.extend(ctx.grouped(m, "fights", fights))
+    for p in camp.partners:  # backers that are based in the place without fighting there
+        sentences.extend(ctx.sentence(ctx.claim(cid)) for cid in scope.grounds.get(p, ()))
     around = {c.id: c for n in sorted(inside) for c in by_actor[n]}
     ordered = sorted(around.values(), key=_snapshot_order)
     for c in ordered:

@@ -17,10 +17,10 @@ EXCEPTIONS = {
     "nujaba-allied-with-hezbollah": "second pages found (Counter Extremism Project, IFMAT, MEF) carry no date",
     # An army within its state: a definitional tie cited to one encyclopedia.
     "c-us-armed-forces-part-of-usa": "definitional tie; no non-encyclopedia page found in the time given",
-    # Kurdish forces: the YPJ pages found are undated Wikipedia mirrors, or give 2012 for the founding.
     # The YPG in Amuda from July 2012: KurdWatch reports the takeover; the other pages found are KurdWatch
     # again, an undated aggregator, or ARA News in June 2014 (YPG control two years on, not the start).
     "p13-ypg-controls-amuda-2012": "no second newsroom dates the July 2012 takeover",
+    # Kurdish forces: the YPJ pages found are undated Wikipedia mirrors, or give 2012 for the founding.
     "ypj-fights-is": "only undated pages (Wikipedia mirrors, magazine features) found",
     "ypj-fights-turkey-olive-branch": "no second page naming the YPJ in the Afrin fighting of March 2018",
     "ypj-part-of-pyd": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
@@ -29,7 +29,6 @@ EXCEPTIONS = {
     "b-ahrar-based-in-idlib": "pages found are Wikipedia copies or say only northern Syria",
     "b-ahrar-fights-islamic-state": "the other page found (Twitchy) quotes the same BBC report",
     "b-hts-fights-fsa-2017": "pages found report HTS fighting Ahrar al-Sham in 2017, not FSA units",
-    "b-jaysh-al-izza-member-fsa": "the other page calling it FSA is Syria Direct again (same newsroom)",
     "b-levant-front-member-sna": "the pages found are Wikipedia copies or an undated SOHR report",
     "b-sna-based-in-azaz": "the pages found are Wikipedia copies",
     "b-men-of-dignity-member-sor": "the pages found are Wikipedia copies",

@@ -215,9 +215,9 @@ def test_explain_with_an_acled_import_gives_recognisable_sides(feb):
 
     _, g = feb
     e = Explainer(g).explain("Who is fighting in Syria?", as_of="2020-02-20")
-    side_of = {m: i for i, camp in enumerate(e.camps) for m in camp.members}
+    side_of = {m: i for i, camp in enumerate(e.camps) for m in (*camp.members, *camp.partners)}
     assert side_of["hts"] != side_of["syrian-arab-army"]
-    assert side_of["russian-armed-forces"] == side_of["syrian-arab-army"]
+    assert side_of["russian-armed-forces"] == side_of["syrian-arab-army"]  # a backer: its bases and alliance
     assert side_of["sna"] == side_of["turkish-armed-forces"] != side_of["sdf"]
     assert not [m for m in side_of if g.get(m).name.startswith(("Unidentified", "Civilians", "Opposition Rebels"))]
 

@@ -1,0 +1,68 @@
+"""What a reader expects of "Who is fighting in Syria?" at the six check dates of CORPUS.md section 4."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders import bundled_dataset, load_datasets
+from queries.explain import Explainer
+from tests.corpus.sides_check import CHECK_DATES, sides_text
+
+
+@pytest.fixture(scope="module")
+def syria():
+    return load_datasets([bundled_dataset("syria")])
+
+
+@pytest.fixture(scope="module")
+def sides(syria):
+    explainer = Explainer(syria)
+    return {d: explainer.explain("Who is fighting in Syria?", as_of=d) for d in CHECK_DATES}
+
+
+def side(e, actor):
+    """The number of the side an actor is on, as a member or a backer; None when it is on none."""
+    return next((c.number for c in e.camps if actor in c.members or actor in c.partners), None)
+
+
+def members(e) -> set[str]:
+    return {m for c in e.camps for m in c.members}
+
+
+def test_in_january_2019_the_coalition_is_on_the_side_of_the_sdf_it_backed(sides):
+    e = sides["2019-01-23"]
+    assert side(e, "global-coalition") == side(e, "sdf") == side(e, "usa") is not None
+    assert side(e, "turkey") != side(e, "sdf")
+    assert "global-coalition-supports-sdf" not in {t.claim for t in e.tensions}
+
+
+@pytest.mark.parametrize("day", CHECK_DATES)
+def test_wars_fought_outside_syria_make_no_party_to_it(sides, day):
+    assert "pkk" not in members(sides[day]) and side(sides[day], "pkk") is None  # Turkey's war, in Turkey and Iraq
+    assert "pmf" not in members(sides[day])  # its war with IS was fought in Iraq
+
+
+def test_russias_base_at_tartus_does_not_make_its_forces_fight_in_2013(sides):
+    e = sides["2013-06-01"]
+    assert "russian-armed-forces" not in members(e)
+    assert side(e, "russian-armed-forces") == side(e, "assad-government")  # a backer of the government's side
+
+
+@pytest.mark.parametrize("day", [d for d in CHECK_DATES if d > "2016-08-24"])
+def test_turkey_and_the_sdf_are_never_on_one_side_after_euphrates_shield(sides, day):
+    assert side(sides[day], "turkey") != side(sides[day], "sdf")
+
+
+@pytest.mark.parametrize("day", CHECK_DATES)
+def test_no_backer_of_a_side_fights_one_of_its_members(syria, sides, day):
+    fighting = {frozenset((c.subject, c.object)) for c in syria.claims(predicate="fights", as_of=day)}
+    for camp in sides[day].camps:
+        for p in camp.partners:
+            assert not any(frozenset((p, m)) in fighting for m in camp.members), (day, p, camp.members)
+
+
+def test_the_check_prints_each_date_with_its_sides_and_tensions(syria):
+    text = sides_text(syria, "2019-01-23")
+    assert text.startswith("## 2019-01-23\n1. ") and "Syrian Democratic Forces" in text
+    assert text.splitlines()[-1].startswith("tensions (")
+    assert "sdf" in sides_text(syria, "2019-01-23", ids=True)
