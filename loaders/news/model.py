@@ -94,6 +94,9 @@ class Candidate:
     support_types: tuple[str, ...] = ()
     status: str = "confirmed"
     date_text: str = ""
+    #: named signals about the evidence, ``(name, value)`` pairs, that :mod:`loaders.news.calibrate` weighs into
+    #: ``confidence``; not part of the id or the JSON record (they describe how the claim was read, not the claim)
+    features: tuple[tuple[str, float], ...] = ()
 
     @property
     def linked(self) -> bool:

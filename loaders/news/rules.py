@@ -31,7 +31,7 @@ from loaders.news.mentions import LOCATIVE, TokMention
 from loaders.news.model import Candidate
 from loaders.news.resources import Resources, Trigger
 
-__all__ = ["SentenceContext", "Found", "sentence_claims", "make_candidate", "valid_for"]
+__all__ = ["SentenceContext", "Found", "sentence_claims", "make_candidate", "candidate_features", "valid_for"]
 
 _CONJ = re.compile(r"^(,|and|or|&|plus|, and|, or|as well as|, as well as|along with|, along with|together with|"
                    r"and its ally|and their allies|and its allies|alongside|, alongside)$")
@@ -908,6 +908,39 @@ def valid_for(phase: str, date: DateMention | None, published: PartialDate) -> s
     return str(date.start)
 
 
+def candidate_features(found: Found, doc, sent) -> tuple[tuple[str, float], ...]:
+    """What the learned calibrator weighs (:mod:`loaders.news.calibrate`): how the claim was read and what
+    the words of its sentence say, as ``(name, value)`` pairs (a name present once; values scaled near 0..1)."""
+    from loaders.news.calibrate import sentence_signals
+
+    s, o = found.subject, found.object
+    trigger = doc[found.t0:found.t1].text.lower()
+    apart = max(0, max(s.start, o.start) - min(s.end, o.end))
+    feats = {
+        "rule:" + found.rule: 1.0,
+        "kind:" + found.trigger.predicate: 1.0,
+        "trigger:" + trigger: 1.0,
+        "subject-via:" + s.via: 1.0,
+        "object-via:" + o.via: 1.0,
+        "gap": min(found.gap, 30) / 10,
+        "apart": min(apart, 30) / 10,
+        "sentence-length": min(len(sent), 80) / 40,
+        "position": sent.start / max(1, len(doc)),
+    }
+    if found.date is not None:
+        feats["dated"] = 1.0
+    if found.phase:
+        feats["phase:" + found.phase] = 1.0
+    if found.status and found.status != "confirmed":
+        feats["status:" + found.status] = 1.0
+    if sent.start == 0 or doc[sent.start - 1].is_space or "\n" in doc[sent.start - 1].whitespace_:
+        feats["paragraph-start"] = 1.0
+    if s.start > o.start:
+        feats["object-first"] = 1.0
+    feats.update(sentence_signals([t.lower_ for t in sent]))
+    return tuple(feats.items())
+
+
 def make_candidate(found: Found, *, subject: str | None, obj: str | None, published: PartialDate, doc,
                    calibrated: dict | None = None) -> Candidate:
     """A candidate with its evidence; ``confidence`` starts from the rule's precision on the real-text
@@ -923,6 +956,7 @@ def make_candidate(found: Found, *, subject: str | None, obj: str | None, publis
     if "coref" in (found.subject.via, found.object.via):
         confidence -= 0.05  # a resolved reference may be resolved wrongly
     return Candidate(
+        features=candidate_features(found, doc, sent),
         subject=subject, predicate=found.trigger.predicate, object=obj,
         valid=valid_for(found.phase, found.date, published),
         subject_text=subj_text, object_text=obj_text,
