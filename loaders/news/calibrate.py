@@ -62,6 +62,12 @@ class Calibrator:
 
     weights: dict[str, float]
     bias: float
+    rules: frozenset[str] = frozenset()  # the rules it saw candidates of: the others keep the rule table
+
+    def knows(self, rule: str) -> bool:
+        """Whether the model was fitted on candidates of ``rule`` (a rule it never saw, such as the parser's
+        when no trained pipeline was installed, would only get the average of the others)."""
+        return rule in self.rules
 
     def probability(self, features) -> float:
         """The probability that a candidate with these ``(name, value)`` features is right."""
@@ -69,7 +75,7 @@ class Calibrator:
         return _sigmoid(z)
 
     def record(self, **extra) -> dict:
-        return {"bias": round(self.bias, 6),
+        return {"bias": round(self.bias, 6), "rules": sorted(self.rules),
                 "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-6}, **extra}
 
 
@@ -116,7 +122,8 @@ def fit(rows: list[tuple[tuple[tuple[str, float], ...], bool]], *, l2: float = 1
         w -= step
         if float(np.max(np.abs(step))) < 1e-8:
             break
-    return Calibrator({n: float(w[i]) for n, i in index.items()}, float(w[-1]))
+    rules = frozenset(name[5:] for feats, _ in rows for name, _v in feats if name.startswith("rule:"))
+    return Calibrator({n: float(w[i]) for n, i in index.items()}, float(w[-1]), rules)
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +134,9 @@ def load_calibrator() -> Calibrator | None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     try:
-        return Calibrator({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]))
+        return Calibrator({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                          frozenset(str(r) for r in data["rules"]))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ValueError(f"loaders/news/data/calibrator.json: expected 'bias' (a number) and 'weights' "
-                         f"(feature name -> number), got an error reading it: {exc}; regenerate it with "
-                         "`python -m loaders.news.crossval tests/fixtures/extraction/real.yaml --write`") from None
+        raise ValueError(f"loaders/news/data/calibrator.json: expected 'bias' (a number), 'rules' (a list) "
+                         f"and 'weights' (feature name -> number), got an error reading it: {exc}; delete the file "
+                         "and regenerate it with `python -m loaders.news.crossval tests/fixtures/extraction/real.yaml --write`") from None

@@ -293,13 +293,14 @@ class ClaimsComponent:
         """The candidate with the corpus signals added and, when a calibrator ships, its learned confidence.
 
         A new-actor candidate (one end not in the graph) was never scored, so the model has not seen its
-        kind: it keeps the rule-table confidence, which already takes 0.2 off for the unknown end.
+        kind: it keeps the rule-table confidence, which already takes 0.2 off for the unknown end; so does a
+        candidate of a rule the model never saw (the parser's, when it was fitted without a trained pipeline).
         """
         from dataclasses import replace
 
         feats = cand.features + self._corpus_signals(cand, published)
         calibrator = getattr(self, "calibrator", None)
-        if calibrator is None or not cand.linked:
+        if calibrator is None or not cand.linked or not calibrator.knows(cand.rule):
             return replace(cand, features=feats)
         confidence = max(0.01, min(0.99, calibrator.probability(feats)))
         return replace(cand, features=feats, confidence=round(confidence, 4))
