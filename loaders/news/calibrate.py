@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Calibrator", "fit", "load_calibrator", "sentence_signals", "HEDGES", "NEGATIONS", "TIME_WORDS"]
+__all__ = ["Calibrator", "fit", "load_calibrator", "read_calibrator", "sentence_signals", "HEDGES", "NEGATIONS",
+           "TIME_WORDS"]
 
 #: words that make a sentence report, intend or suppose rather than state
 HEDGES = frozenset({"may", "might", "could", "would", "should", "reportedly", "allegedly", "alleged", "accused",
@@ -132,11 +133,27 @@ def load_calibrator() -> Calibrator | None:
     path = resources.files("loaders.news").joinpath("data", "calibrator.json")
     if not path.is_file():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return read_calibrator(path.read_text(encoding="utf-8"), "loaders/news/data/calibrator.json")
+
+
+def read_calibrator(text: str, where: str) -> Calibrator:
+    """A calibrator from its JSON text (what :meth:`Calibrator.record` wrote).
+
+    Raises:
+        ValueError: not JSON, or ``bias``, ``rules`` or ``weights`` missing or of the wrong type (with how to
+            regenerate the file).
+    """
+    fix = ("delete the file and regenerate it with "
+           "`python -m loaders.news.crossval tests/fixtures/extraction/real.yaml --write`")
     try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{where}: not JSON (line {exc.lineno}: {exc.msg}); {fix}") from None
+    try:
+        if not isinstance(data["weights"], dict) or not isinstance(data["rules"], list):
+            raise TypeError("'weights' must be a mapping and 'rules' a list")
         return Calibrator({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
                           frozenset(str(r) for r in data["rules"]))
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ValueError(f"loaders/news/data/calibrator.json: expected 'bias' (a number), 'rules' (a list) "
-                         f"and 'weights' (feature name -> number), got an error reading it: {exc}; delete the file "
-                         "and regenerate it with `python -m loaders.news.crossval tests/fixtures/extraction/real.yaml --write`") from None
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{where}: expected 'bias' (a number), 'rules' (a list of rule names) and 'weights' "
+                         f"(feature name -> number); the problem: {exc}; {fix}") from None

@@ -238,8 +238,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {p['min_confidence']:>6}  {p['precision']:.3f} {p['recall']:.3f} {p['f1']:.3f} "
                       f"{p['tp']:>4} {p['fp']:>3}")
     c = result["choice"]
-    print("\nchosen threshold (cross-validated precision >= %.2f, best F1): %s" % (
-        TARGET_PRECISION, f"{c['min_confidence']} (P {c['precision']} R {c['recall']} F1 {c['f1']})" if c else "none"))
+    chosen = f"{c['min_confidence']} (P {c['precision']} R {c['recall']} F1 {c['f1']})" if c else "none"
+    print(f"\nchosen threshold (cross-validated precision >= {TARGET_PRECISION:.2f}, best F1): {chosen}")
     return 0
 
 
