@@ -136,7 +136,8 @@ def test_labelled_marks_wrong_dates_and_wrong_triples(nlp, tmp_path):
     gold.write_text("dataset: syria\narticles:\n"
                     "- {id: a1, split: dev, published: '2016-12', claims: ['iran supports hezbollah 2014',\n"
                     "   'russia supports assad-government'],\n"
-                    "   text: 'Iran armed Hezbollah in 2015. Iran armed the SDF. Russia backs Assad.'}\n", encoding="utf-8")
+                    "   text: 'Iran armed Hezbollah in 2015. Iran armed the SDF. Russia backs Assad.'}\n",
+                    encoding="utf-8")
     (article,) = load_gold(gold, split="dev")[1]
     ex = extract(article.text, nlp, published="2016-12")
     got = {(c.subject, c.object): right for c, right in labelled(article, ex)}
