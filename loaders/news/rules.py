@@ -206,6 +206,8 @@ def _gap_ok(ctx: SentenceContext, lo: int, hi: int) -> bool:
             continue
         if t.text == "-" or (k + 1 < hi and doc[k + 1].text == "-") or (k > lo and doc[k - 1].text == "-"):
             continue  # "US-backed", "al-Qaeda-linked": a modifier
+        if t.lower_ in ("'s", "’s") and k > lo and doc[k - 1].text[:1].isupper():
+            continue  # "the IRGC's Quds Force": the owner's name qualifies the name after it
         return False
     return True
 
@@ -221,7 +223,7 @@ def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_plac
         stops = (";", ".", ",", "—", "–", "(") if clean else (";", ".")
         if any(doc[k].text in stops for k in range(after, m.start)):
             return None
-        if _anti(doc, m) or _modifier(doc, m):
+        if _anti(doc, m) or _modifier(doc, m) or _owner_of_next(ctx, idx):
             continue
         if clean and not _gap_ok(ctx, after, m.start):
             return None
@@ -243,6 +245,15 @@ _COMPOUND_HALVES = frozenset({"backed", "led", "supported", "funded", "armed", "
 def _modifier(doc, m: TokMention) -> bool:
     """Whether a name is the first half of a compound modifier ("US-backed SDF"): not an end of its own."""
     return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in _COMPOUND_HALVES
+
+
+def _owner_of_next(ctx: SentenceContext, idx: int) -> bool:
+    """Whether a name only owns the name right after it ("attacks against the IRGC's Quds Force", "Iran's
+    Quds Force"): the verb acts on the owned actor, so the owner is not the object."""
+    doc, ms = ctx.doc, ctx.mentions
+    m = ms[idx]
+    return (idx + 1 < len(ms) and m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s", "'")
+            and ms[idx + 1].start == m.end + 1 and ms[idx + 1].kind == "actor")
 
 
 def _anti(doc, m: TokMention) -> bool:
@@ -319,7 +330,10 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
             if (rule == "active" and previous is not None and subj == previous[1] and previous[2] <= t0
                     and previous[3] not in ("passive", "compound")):
                 between = [t.lower_ for t in doc[ctx.mentions[subj[-1]].end:t0] if t.text != ","]
-                if not (between and between[0] in _RELATIVE):
+                # "leads the coalition fighting IS": an -ing form right after the object (no comma, no "and")
+                # modifies that object, which is its subject; after a comma it continues the clause
+                reduced = ctx.mentions[subj[-1]].end == t0 and doc[t0].lower_.endswith("ing")
+                if not (between and between[0] in _RELATIVE) and not reduced:
                     subj = previous[0]
             elif (rule == "active" and previous is not None and previous[3] == "passive" and subj == previous[0]
                   and doc[previous[4] - 1].lower_ not in _BE):

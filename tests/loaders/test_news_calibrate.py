@@ -172,3 +172,22 @@ def test_crossval_command_refuses_too_many_folds_in_one_line(tmp_path, capsys):
                     "- {id: a2, split: dev, published: '2020', text: u, claims: []}\n", encoding="utf-8")
     assert main([str(gold), "--folds", "5"]) == 2
     assert "--folds must be between 2 and the number of articles (2)" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- general rule fixes from cross-validated errors
+
+@pytest.mark.parametrize("text, published, wanted, unwanted", [
+    # an -ing form right after the object modifies that object: the coalition fights, not its leader
+    ("The United States leads the international coalition fighting Islamic State.", "2016-02",
+     {("usa", "member_of", "global-coalition"), ("global-coalition", "fights", "islamic-state")},
+     {("usa", "fights", "islamic-state")}),
+    # after a comma the -ing form continues the clause of the first subject
+    ("Russia backs Assad, bombing the Islamic State.", "2016-02",
+     {("russia", "fights", "islamic-state")}, {("assad-government", "fights", "islamic-state")}),
+    # a name that owns the next name is not the object: the verb acts on the owned actor
+    ("Israel has struck the IRGC's Quds Force in Syria.", "2019-11",
+     {("israel", "fights", "quds-force")}, {("israel", "fights", "irgc")}),
+])
+def test_general_fixes(nlp, text, published, wanted, unwanted):
+    got = {(c.subject, c.predicate, c.object) for c in extract(text, nlp, published=published).candidates}
+    assert wanted <= got and not unwanted & got
