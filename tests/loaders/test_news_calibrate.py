@@ -191,3 +191,13 @@ def test_crossval_command_refuses_too_many_folds_in_one_line(tmp_path, capsys):
 def test_general_fixes(nlp, text, published, wanted, unwanted):
     got = {(c.subject, c.predicate, c.object) for c in extract(text, nlp, published=published).candidates}
     assert wanted <= got and not unwanted & got
+
+
+def test_the_default_threshold_is_the_one_cross_validation_chose():
+    from importlib import resources
+
+    from loaders.news import DEFAULT_MIN_CONFIDENCE
+
+    shipped = json.loads(resources.files("loaders.news").joinpath("data", "calibrator.json").read_text("utf-8"))
+    assert shipped["cross_validated"]["threshold"] == DEFAULT_MIN_CONFIDENCE
+    assert shipped["cross_validated"]["at_threshold"]["precision"] >= 0.75
