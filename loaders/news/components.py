@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from graph.time import PartialDate
+from loaders.news.calibrate import load_calibrator
 from loaders.news.coref import resolve
 from loaders.news.dates import find_dates
 from loaders.news.mentions import find_mentions
@@ -149,6 +150,9 @@ class ClaimsComponent:
         self.kinds = {e.id: e.kind for e in [*graph.actors, *graph.places]}
         self.places = frozenset(p.id for p in graph.places)
         self.graph_ids = frozenset(self.kinds)
+        self.graph = graph
+        self.calibrator = load_calibrator()
+        self._known: dict = {}
 
     def __call__(self, doc):
         from spacy.util import filter_spans
@@ -269,5 +273,34 @@ class ClaimsComponent:
             return None
         if RELATIONS[RelationKind(p)].symmetric and subject and obj and obj < subject:
             pass  # symmetric relations are compared as unordered pairs downstream; keep the text's order
-        return make_candidate(found, subject=subject, obj=obj, published=published, doc=doc,
+        cand = make_candidate(found, subject=subject, obj=obj, published=published, doc=doc,
                               calibrated=self.res.confidence)
+        return self._calibrate(cand, published)
+
+    def _corpus_signals(self, cand, published: PartialDate) -> tuple[tuple[str, float], ...]:
+        """Whether the graph already holds the claim's pair (at all, and at the article's date)."""
+        if not cand.linked or getattr(self, "graph", None) is None:
+            return ()
+        key = (cand.subject, cand.predicate, cand.object, str(published))
+        if key not in self._known:
+            ever = bool(self.graph.claims(subject=cand.subject, object=cand.object, predicate=cand.predicate))
+            now = ever and bool(self.graph.claims(subject=cand.subject, object=cand.object,
+                                                  predicate=cand.predicate, as_of=published))
+            self._known[key] = (("in-corpus", 1.0),) * ever + (("in-corpus-then", 1.0),) * now
+        return self._known[key]
+
+    def _calibrate(self, cand, published: PartialDate):
+        """The candidate with the corpus signals added and, when a calibrator ships, its learned confidence.
+
+        A new-actor candidate (one end not in the graph) was never scored, so the model has not seen its
+        kind: it keeps the rule-table confidence, which already takes 0.2 off for the unknown end; so does a
+        candidate of a rule the model never saw (the parser's, when it was fitted without a trained pipeline).
+        """
+        from dataclasses import replace
+
+        feats = cand.features + self._corpus_signals(cand, published)
+        calibrator = getattr(self, "calibrator", None)
+        if calibrator is None or not cand.linked or not calibrator.knows(cand.rule):
+            return replace(cand, features=feats)
+        confidence = max(0.01, min(0.99, calibrator.probability(feats)))
+        return replace(cand, features=feats, confidence=round(confidence, 4))

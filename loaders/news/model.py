@@ -12,9 +12,10 @@ from graph.time import PartialDate
 
 __all__ = ["Article", "Mention", "Candidate", "Extraction", "stable_id", "DEFAULT_MIN_CONFIDENCE"]
 
-#: what ``--merge-into`` keeps by default: on the real-text development part, candidates at or above it were
-#: right 87% of the time (precision first: a wrong claim in a graph costs more than a missed one); on the
-#: frozen test part 60%: see the precision/recall curves of both in the README
+#: what ``--merge-into`` keeps by default. Confidence is the learned calibrator's probability
+#: (:mod:`loaders.news.calibrate`); 0.6 is the threshold whose precision, cross-validated over the development
+#: articles (:mod:`loaders.news.crossval`), reaches 0.75 with the best F1 up to a tie of 0.02, the most precise
+#: of those (precision first: a wrong claim in a graph costs more than a missed one); see the README's curves
 DEFAULT_MIN_CONFIDENCE = 0.6
 
 
@@ -94,6 +95,9 @@ class Candidate:
     support_types: tuple[str, ...] = ()
     status: str = "confirmed"
     date_text: str = ""
+    #: named signals about the evidence, ``(name, value)`` pairs, that :mod:`loaders.news.calibrate` weighs into
+    #: ``confidence``; not part of the id or the JSON record (they describe how the claim was read, not the claim)
+    features: tuple[tuple[str, float], ...] = ()
 
     @property
     def linked(self) -> bool:

@@ -31,7 +31,7 @@ from loaders.news.mentions import LOCATIVE, TokMention
 from loaders.news.model import Candidate
 from loaders.news.resources import Resources, Trigger
 
-__all__ = ["SentenceContext", "Found", "sentence_claims", "make_candidate", "valid_for"]
+__all__ = ["SentenceContext", "Found", "sentence_claims", "make_candidate", "candidate_features", "valid_for"]
 
 _CONJ = re.compile(r"^(,|and|or|&|plus|, and|, or|as well as|, as well as|along with|, along with|together with|"
                    r"and its ally|and their allies|and its allies|alongside|, alongside)$")
@@ -206,6 +206,8 @@ def _gap_ok(ctx: SentenceContext, lo: int, hi: int) -> bool:
             continue
         if t.text == "-" or (k + 1 < hi and doc[k + 1].text == "-") or (k > lo and doc[k - 1].text == "-"):
             continue  # "US-backed", "al-Qaeda-linked": a modifier
+        if t.lower_ in ("'s", "’s") and k > lo and doc[k - 1].text[:1].isupper():
+            continue  # "the IRGC's Quds Force": the owner's name qualifies the name after it
         return False
     return True
 
@@ -221,7 +223,7 @@ def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_plac
         stops = (";", ".", ",", "—", "–", "(") if clean else (";", ".")
         if any(doc[k].text in stops for k in range(after, m.start)):
             return None
-        if _anti(doc, m) or _modifier(doc, m):
+        if _anti(doc, m) or _modifier(doc, m) or _owner_of_next(ctx, idx):
             continue
         if clean and not _gap_ok(ctx, after, m.start):
             return None
@@ -243,6 +245,15 @@ _COMPOUND_HALVES = frozenset({"backed", "led", "supported", "funded", "armed", "
 def _modifier(doc, m: TokMention) -> bool:
     """Whether a name is the first half of a compound modifier ("US-backed SDF"): not an end of its own."""
     return m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in _COMPOUND_HALVES
+
+
+def _owner_of_next(ctx: SentenceContext, idx: int) -> bool:
+    """Whether a name only owns the name right after it ("attacks against the IRGC's Quds Force", "Iran's
+    Quds Force"): the verb acts on the owned actor, so the owner is not the object."""
+    doc, ms = ctx.doc, ctx.mentions
+    m = ms[idx]
+    return (idx + 1 < len(ms) and m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s", "'")
+            and ms[idx + 1].start == m.end + 1 and ms[idx + 1].kind == "actor")
 
 
 def _anti(doc, m: TokMention) -> bool:
@@ -319,7 +330,10 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
             if (rule == "active" and previous is not None and subj == previous[1] and previous[2] <= t0
                     and previous[3] not in ("passive", "compound")):
                 between = [t.lower_ for t in doc[ctx.mentions[subj[-1]].end:t0] if t.text != ","]
-                if not (between and between[0] in _RELATIVE):
+                # "leads the coalition fighting IS": an -ing form right after the object (no comma, no "and")
+                # modifies that object, which is its subject; after a comma it continues the clause
+                reduced = ctx.mentions[subj[-1]].end == t0 and doc[t0].lower_.endswith("ing")
+                if not (between and between[0] in _RELATIVE) and not reduced:
                     subj = previous[0]
             elif (rule == "active" and previous is not None and previous[3] == "passive" and subj == previous[0]
                   and doc[previous[4] - 1].lower_ not in _BE):
@@ -908,6 +922,42 @@ def valid_for(phase: str, date: DateMention | None, published: PartialDate) -> s
     return str(date.start)
 
 
+def candidate_features(found: Found, doc, sent) -> tuple[tuple[str, float], ...]:
+    """What the learned calibrator weighs (:mod:`loaders.news.calibrate`): how the claim was read and what
+    the words of its sentence say, as ``(name, value)`` pairs (a name present once; values scaled near 0..1)."""
+    from loaders.news.calibrate import sentence_signals
+
+    s, o = found.subject, found.object
+    trigger = doc[found.t0:found.t1].text.lower()
+    apart = max(0, max(s.start, o.start) - min(s.end, o.end))
+    feats = {
+        "rule:" + found.rule: 1.0,
+        "kind:" + found.trigger.predicate: 1.0,
+        "trigger:" + trigger: 1.0,
+        "subject-via:" + s.via: 1.0,
+        "object-via:" + o.via: 1.0,
+        "gap": min(found.gap, 30) / 10,
+        "apart": min(apart, 30) / 10,
+        "sentence-length": min(len(sent), 80) / 40,
+        "position": sent.start / max(1, len(doc)),
+    }
+    if found.date is not None:
+        feats["dated"] = 1.0
+    if found.phase:
+        feats["phase:" + found.phase] = 1.0
+    if found.status and found.status != "confirmed":
+        feats["status:" + found.status] = 1.0
+    if sent.start == 0 or doc[sent.start - 1].is_space or "\n" in doc[sent.start - 1].whitespace_:
+        feats["paragraph-start"] = 1.0
+    if s.start > o.start:
+        feats["object-first"] = 1.0
+    cache = doc.user_data.setdefault("ag_sentence_signals", {})  # several candidates share a sentence
+    if sent.start not in cache:
+        cache[sent.start] = sentence_signals([t.lower_ for t in sent])
+    feats.update(cache[sent.start])
+    return tuple(feats.items())
+
+
 def make_candidate(found: Found, *, subject: str | None, obj: str | None, published: PartialDate, doc,
                    calibrated: dict | None = None) -> Candidate:
     """A candidate with its evidence; ``confidence`` starts from the rule's precision on the real-text
@@ -923,6 +973,7 @@ def make_candidate(found: Found, *, subject: str | None, obj: str | None, publis
     if "coref" in (found.subject.via, found.object.via):
         confidence -= 0.05  # a resolved reference may be resolved wrongly
     return Candidate(
+        features=candidate_features(found, doc, sent),
         subject=subject, predicate=found.trigger.predicate, object=obj,
         valid=valid_for(found.phase, found.date, published),
         subject_text=subj_text, object_text=obj_text,
