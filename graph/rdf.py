@@ -23,7 +23,8 @@ Besides the statement node, each claim also writes the direct "truthy" triple ``
 object`` (as Wikidata does), and a lineage claim ``child ag:lineageParent parent``; the graph as a
 whole also writes ``child ag:lineageAncestor ancestor`` for every ancestor reachable through
 lineage links (the transitive closure), so that templates walk lineage chains without property
-paths. Reading ignores all three.
+paths; likewise ``place ag:insideOf area`` for a place and every place enclosing it, and
+``fight ag:theatre place`` for the places of a fight's ``theatre`` qualifier. Reading ignores them all.
 Blank nodes are never used, so writing the same graph twice to a store adds nothing.
 """
 
@@ -43,6 +44,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from graph.actorgraph import ActorGraph
 from graph.knowledge import Epoch
 from graph.model import Actor, Citation, Claim, Place, Source
+from graph.places import enclosing, theatre_of
 from graph.time import DayBounds, Interval, PartialDate
 from ontology import NAMESPACE, ActorKind, Attested, PlaceKind, RelationKind, SourceKind, Status, SupportType
 
@@ -159,6 +161,22 @@ def triples(graph: ActorGraph, *, direct: bool = True) -> Iterator[tuple]:
         yield from _claim_triples(graph, c, direct=direct)
     if direct:
         yield from _lineage_closure(graph)
+        yield from _place_closure(graph)
+
+
+def _place_closure(graph: ActorGraph) -> Iterator[tuple]:
+    """``place ag:insideOf area`` for the place itself and every place that encloses it (following ``within``).
+
+    Written out for the reason ``ag:lineageAncestor`` is: a ``ag:within*`` property path inside an
+    ``EXISTS`` lost rows on Virtuoso 7.2 after earlier loads (a contract test of ``fighting-in`` failed
+    that way on a busy machine and passed alone); a plain triple pattern answers the same on every
+    engine. Place trees are shallow, so the closure is a few triples per place.
+    """
+    for p in graph.places:
+        node = _iri("place", p.id)
+        yield node, AG.insideOf, node
+        for outer in enclosing(graph, p.id):
+            yield node, AG.insideOf, _iri("place", outer)
 
 
 def _lineage_closure(graph: ActorGraph) -> Iterator[tuple]:
@@ -313,6 +331,9 @@ def _claim_triples(graph: ActorGraph, c: Claim, *, direct: bool) -> Iterator[tup
     yield node, AG.status, term_iri(c.status)
     if c.note:
         yield node, RDFS.comment, Literal(c.note)
+    if c.predicate is RelationKind.FIGHTS:
+        for place_id in theatre_of(c):  # where the fight took place, as links a template can join
+            yield node, AG.theatre, _iri("place", place_id)
     for key, value in c.qualifiers.items():
         q = URIRef(f"{node}/qualifier/{quote(key, safe='')}")
         yield node, AG.qualifier, q

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from graph.places import places_within
+from graph.places import overlaps, places_within, theatre_of
 from ontology import PlaceKind, RelationKind, Status
 
 __all__ = ["REFERENCE", "reference_rows"]
@@ -109,7 +109,10 @@ def _controls(g, v):
 
 
 def _fighting_in(g, v):
-    """Fights with both sides present in the place (or a place within it); for a country, one side there or of it."""
+    """Fights with both sides present in the place (or a place within it); for a country, one side there or of it.
+
+    A fight with a ``theatre`` counts only when a theatre place lies in the place or encloses it.
+    """
     claims = g.claims(**_time(v))
     inside = places_within(g, v["place"])
     present = {c.subject for c in claims
@@ -120,6 +123,8 @@ def _fighting_in(g, v):
     for c in claims:
         if c.predicate is not RelationKind.FIGHTS:
             continue
+        if (theatre := theatre_of(c)) and not overlaps(g, theatre, inside):
+            continue  # fought elsewhere: a theatre place neither inside the place nor enclosing it
         a, b = g.get(c.subject), g.get(c.object)
         here = a.id in present, b.id in present
         if all(here) or (national and (any(here) or national in (a.country, b.country))):

@@ -10,9 +10,10 @@ kind (``SUPPORTS``...) keyed by ``claim_id``. A relationship carries the origina
 ``valid_from``, ``valid_to``), the earliest/latest days of each end as native dates, the ordinal day
 bounds templates compare (``possible_from_day``...), knowledge time as parallel lists (one entry per
 epoch of :mod:`graph.knowledge`: ``known_since_days``, ``known_until_days``, ``known_<bound>_days``,
-``known_valid``), support types, status, notes, the ids, notes and quotes of its sources, and, for
-reading in tools that slice by date (Bloom), inclusive first and last days of both readings
-(``possible_first``...) and ``ever_certain``. Actors carry the same reading days for their lifetime.
+``known_valid``), support types, status, notes, a fight's ``theatre`` (place ids), the ids, notes and
+quotes of its sources, and, for reading in tools that slice by date (Bloom), inclusive first and last
+days of both readings (``possible_first``...) and ``ever_certain``.
+Actors carry the same reading days for their lifetime.
 
 :data:`PROPERTIES` lists every property with its type; a test holds the write statements to it.
 """
@@ -23,7 +24,9 @@ import json
 from datetime import date
 
 from graph.exports.fields import interval_fields
+from graph.places import theatre_of
 from graph.time import FAR_FUTURE, FAR_PAST, DayBounds
+from ontology import RelationKind
 
 __all__ = ["PROPERTIES", "claim_row", "entity_row", "source_row"]
 
@@ -50,8 +53,8 @@ PROPERTIES: dict[str, list[tuple[str, str]]] = {
                  ("known_since_days", "long[]"), ("known_until_days", "long[]"),
                  *[(f"known_{name}_days", "long[]") for name in DayBounds._fields], ("known_valid", "string[]"),
                  ("support_types", "string[]"), ("status", "string"), ("note", "string"), ("qualifiers", "string"),
-                 ("extent", "string"), ("source_ids", "string[]"), ("source_notes", "string[]"),
-                 ("source_quotes", "string[]"),
+                 ("extent", "string"), ("theatre", "string[]"), ("source_ids", "string[]"),
+                 ("source_notes", "string[]"), ("source_quotes", "string[]"),
                  *_READING],
 }
 
@@ -138,6 +141,7 @@ def claim_row(graph, claim, known_by: int | None = None) -> dict:
         "support_types": _texts(t.value for t in claim.support_types), "status": claim.status.value,
         "note": claim.note or None, "qualifiers": json.dumps(dict(claim.qualifiers), ensure_ascii=False),
         "extent": claim.qualifiers.get("extent"),
+        "theatre": _texts(theatre_of(claim)) if claim.predicate is RelationKind.FIGHTS else None,
         "source_ids": _texts(c.source for c in citations), "source_notes": _texts(c.note for c in citations),
         "source_quotes": _texts(c.quote for c in citations), **_reading(v),
     }

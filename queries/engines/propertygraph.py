@@ -74,7 +74,7 @@ _REL_SET = (
     "r.known_end_earliest_days = row.known_end_earliest_days, r.known_end_latest_days = row.known_end_latest_days, "
     "r.known_valid = row.known_valid, "
     "r.support_types = row.support_types, r.status = row.status, r.note = row.note, "
-    "r.qualifiers = row.qualifiers, r.extent = row.extent, r.source_ids = row.source_ids, "
+    "r.qualifiers = row.qualifiers, r.extent = row.extent, r.theatre = row.theatre, r.source_ids = row.source_ids, "
     "r.source_notes = row.source_notes, r.source_quotes = row.source_quotes, "
     "r.possible_first = date(row.possible_first), r.possible_last = date(row.possible_last), "
     "r.certain_first = date(row.certain_first), r.certain_last = date(row.certain_last), "

@@ -77,7 +77,8 @@ def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 
     """A valid random :class:`ActorGraph`; the same seed gives the same graph.
 
     With ``nested`` the places form a tree (place 0 a country, the others within their parent
-    ``(i - 1) // 2``) and every third actor belongs to that country; the random draws are the same.
+    ``(i - 1) // 2``) and every third actor belongs to that country; the random draws are the same, and
+    half the fights get a ``theatre`` of one or two places from a draw of their own.
 
     Knowledge time is exercised too: sources published over the whole span (partial dates included),
     citations that do and do not say what they attest, announcements, and actors founded and
@@ -127,6 +128,10 @@ def random_graph(seed: int, *, actors: int = 12, places: int = 4, claims: int = 
         qualifiers = {}
         if kind is RelationKind.CONTROLS and rng.random() < 0.7:
             qualifiers["extent"] = rng.choice(["whole", "part", "part: eastern districts", "contested"])
+        if nested and kind is RelationKind.FIGHTS:  # a draw of its own, so the other draws stay the same
+            where = random.Random(f"{seed}-theatre-{n}")
+            if where.random() < 0.5:
+                qualifiers["theatre"] = ", ".join(where.sample([p.id for p in pls], where.randint(1, 2)))
         claim = Claim(f"c{n}", subject.id, kind, obj.id, valid, support_types=types, qualifiers=qualifiers,
                       status=rng.choice(list(Status)), citations=_citations(rng, sources, valid, f"note {n}"))
         if not claim_problems(claim, entities.get, lambda _: True):  # e.g. a relation outliving its actors
