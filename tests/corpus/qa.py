@@ -47,6 +47,11 @@ class Outcome:
     why: str = ""
 
 
+#: Explainer sections that give context rather than the answer: what changed in the last days (which
+#: names the holders that just lost a place), and the claims that go against the sides.
+CONTEXT_SECTIONS = frozenset({"recent", "tensions"})
+
+
 def load_questions(path: Path = QUESTIONS) -> list[dict]:
     """The questions, with dates kept as text (YAML would read 2012-09-01 as a date object)."""
     questions = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
@@ -88,12 +93,18 @@ def answer_ids(q: dict) -> tuple[list[str], bool]:
                 if actor not in skip:
                     ids.append(actor)
         return list(dict.fromkeys(ids)), bool(rows)
-    # explain: the actors of every claim the answer cites, and of every camp it draws
+    # explain: the actors of every claim the answer's own sections cite, and of every camp it draws
     skip = {e["id"] for e in result.get("entities") or []}
     area = result.get("area") or {}
     skip |= {p["id"] for p in area.get("places") or []}
     claims = result.get("claims") or {}
-    cited = [c for s in result.get("sections") or [] for sentence in s["sentences"] for c in sentence["claims"]]
+    cited = [
+        c
+        for s in result.get("sections") or []
+        if s["key"] not in CONTEXT_SECTIONS
+        for sentence in s["sentences"]
+        for c in sentence["claims"]
+    ]
     for claim_id in dict.fromkeys(cited):
         claim = claims.get(claim_id)
         if claim:
