@@ -73,7 +73,7 @@ def _run(args: list[str]) -> object:
 def _asked_about(ask: list[str]) -> set[str]:
     """Ids the question names in its arguments (the entity asked about is not part of the answer)."""
     named = set()
-    for flag, value in zip(ask, ask[1:]):
+    for flag, value in zip(ask, ask[1:], strict=False):
         if flag in ("--subject", "--object", "--actor"):
             named.add(value)
     return named
@@ -134,9 +134,7 @@ def score(q: dict) -> Outcome:
         lacking = [g for g in groups if g not in found]
         out.verdict = "wrong"
         out.why = "; ".join(
-            part
-            for part in (f"named {stale}" if stale else "", f"lacks {lacking}" if lacking else "")
-            if part
+            part for part in (f"named {stale}" if stale else "", f"lacks {lacking}" if lacking else "") if part
         )
     return out
 
