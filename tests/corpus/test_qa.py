@@ -1,0 +1,75 @@
+"""The held-out question set (questions-qa.yaml) keeps its score, and the scorer judges what it should.
+
+The questions were written from public timelines before the corpus was looked at (issue 13). This test
+runs them all through ``actorgraph relations`` / ``actorgraph explain`` and fails if fewer are right than
+the score reached when it was written, or if a question other than the known ones goes wrong, so a
+regression in the data or the explainer shows by name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus import qa
+
+#: Right answers when this test was written (of 86); raise it when the corpus answers more.
+FINAL_SCORE = 85
+
+#: Questions still not right, with the reason (see CORPUS.md section 3, "Held-out questions").
+KNOWN_NOT_RIGHT = {
+    # The corpus keeps Syria (the state) a member of the Arab League through the 2011-2023 suspension
+    # (c-syria-member-of-arab-league) and records the suspension as arab-league opposes assad-government;
+    # the question reads "suspended" as "not a member". A modelling choice, left as is.
+    "q2023-arab-league-suspended",
+}
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    return qa.score_all()
+
+
+def test_questions_are_well_formed():
+    questions = qa.load_questions()
+    assert len(questions) >= 60
+    years = {q["date"][:4] for q in questions}
+    assert {str(y) for y in range(2012, 2026)} <= years
+    for q in questions:
+        assert q["ask"][0] in ("relations", "explain"), q["id"]
+        assert q["source"].startswith("http"), q["id"]
+        assert len(q["quote"].split()) <= 30, q["id"]
+        assert set(q["expect"]) <= {"all", "none", "empty"}, q["id"]
+
+
+def test_score_does_not_fall(outcomes):
+    right = sum(o.verdict == "right" for o in outcomes)
+    wrong = {o.id: f"{o.verdict}: {o.why}" for o in outcomes if o.verdict != "right"}
+    assert right >= FINAL_SCORE, f"{right}/{len(outcomes)} right, below {FINAL_SCORE}: {wrong}"
+    assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
+
+
+def _verdict(monkeypatch, expect, named, anything=None):
+    monkeypatch.setattr(qa, "answer_ids", lambda q: (named, bool(named) if anything is None else anything))
+    return qa.score({"id": "x", "date": "2016", "ask": ["relations"], "expect": expect}).verdict
+
+
+def test_scorer_right_needs_every_group_and_no_excluded(monkeypatch):
+    expect = {"all": [["assad-government", "syrian-arab-army"], ["fsa"]], "none": ["islamic-state"]}
+    assert _verdict(monkeypatch, expect, ["syrian-arab-army", "fsa"]) == "right"
+    assert _verdict(monkeypatch, expect, ["syrian-arab-army"]) == "wrong"  # one side lacking
+    assert _verdict(monkeypatch, expect, ["fsa", "assad-government", "islamic-state"]) == "wrong"  # stale
+    assert _verdict(monkeypatch, expect, ["hts"]) == "missing"
+    assert _verdict(monkeypatch, expect, []) == "missing"
+    assert _verdict(monkeypatch, {"none": ["usa"]}, ["russia"]) == "right"
+    assert _verdict(monkeypatch, {"none": ["usa"]}, ["usa"]) == "wrong"
+    assert _verdict(monkeypatch, {"empty": True}, [], anything=False) == "right"
+    assert _verdict(monkeypatch, {"empty": True}, [], anything=True) == "wrong"
+
+
+def test_explain_answers_leave_out_recent_changes():
+    # Raqqa on 1 November 2017: the Islamic State lost it on 17 October, so it appears only in the
+    # "recent changes" section, which is context, not the answer.
+    q = {"id": "t", "date": "2017-11-01", "ask": ["explain", "Who controls Raqqa?"], "expect": {}}
+    named, _ = qa.answer_ids(q)
+    assert "sdf" in named
+    assert "islamic-state" not in named
