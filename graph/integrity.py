@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-import networkx as nx
-
 from graph.knowledge import attested_parts
 from graph.model import Actor, Claim, Place, Source
 from graph.places import THEATRE, theatre_of
@@ -137,6 +135,8 @@ def lineage_cycles(claims: Iterable[Claim]) -> list[list[Claim]]:
     >>> lineage_cycles([claim("c1", "a", "offshoot_of", "b"), claim("c2", "a", "merged_into", "b")])
     []
     """
+    import networkx as nx  # only checks of lineage need it; a query command never loads networkx
+
     begins, mergers = nx.MultiDiGraph(), nx.MultiDiGraph()  # parent -> child
     for c in claims:
         if c.predicate is RelationKind.MERGED_INTO:

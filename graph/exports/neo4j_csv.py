@@ -73,9 +73,11 @@ def write(subset, path: Path, *, fmt: str = "neo4j-csv", title: str = "actorgrap
     rows: dict[str, list[list[str]]] = {label: [] for label in FILES.values()}
     entities = list(subset.entities)
     listed = {e.id for e in entities}
-    # Every place, as a push writes them: the geography (and each place's ``within``) that place
-    # templates walk, whether or not a selected claim ends there.
-    entities += [p for p in (graph.entity_as_known(q.id, pov) for q in graph.places) if p and p.id not in listed]
+    if subset.selection.around is None:
+        # Every place, as a push writes them: the geography (and each place's ``within``) that place
+        # templates walk, whether or not a selected claim ends there. An ego network (``--around``)
+        # keeps only the places its relationships reach, as its pictures and other formats do.
+        entities += [p for p in (graph.entity_as_known(q.id, pov) for q in graph.places) if p and p.id not in listed]
     for e in entities:
         label = "Place" if e.is_place else "Actor"
         row = entity_row(graph, e)

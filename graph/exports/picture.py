@@ -107,32 +107,77 @@ def draw(subset, *, fmt: str = "png", title: str = "actorgraph"):
 
 
 def _labels(fig, ax, entities, pos, degree, *, fontsize: float, node_pt: float) -> int:
-    """Place each label at the first free spot around its node (best connected nodes first); count those left out."""
+    """Place each label at the first free spot around its node (best connected nodes first); count those left out.
+
+    A label is laid out once: its size does not depend on the spot, so each spot's box is worked out
+    from the node's position and the alignment (laying the text out again for each of twelve spots
+    was most of the cost of a picture).
+    """
     renderer = fig.canvas.get_renderer()
-    taken = []  # display-space boxes: nodes first, then labels as they are placed
+    taken = _Boxes()  # display-space boxes: nodes first, then labels as they are placed
     to_px = fig.dpi / 72.0
     for e in entities:
         cx, cy = ax.transData.transform(pos[e.id])
         r = node_pt * to_px * 0.8
-        taken.append((e.id, (cx - r, cy - r, cx + r, cy + r)))
+        taken.add(e.id, (cx - r, cy - r, cx + r, cy + r))
+    axes_box = ax.get_window_extent(renderer)
     left_out = 0
     for e in sorted(entities, key=lambda e: (-degree[e.id], e.name.casefold(), e.id)):
+        dx, dy, ha, va = _SPOTS[0]
+        text = ax.annotate(picture_text(e.name), pos[e.id], xytext=(dx, dy), textcoords="offset points",
+                           ha=ha, va=va, fontsize=fontsize, zorder=4,
+                           bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.8})
+        size = text.get_window_extent(renderer)
+        cx, cy = ax.transData.transform(pos[e.id])
         for dx, dy, ha, va in _SPOTS:
-            text = ax.annotate(picture_text(e.name), pos[e.id], xytext=(dx, dy), textcoords="offset points",
-                               ha=ha, va=va, fontsize=fontsize, zorder=4,
-                               bbox={"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.8})
-            bb = text.get_window_extent(renderer).padded(1)
-            box = (bb.x0, bb.y0, bb.x1, bb.y1)
-            axes_box = ax.get_window_extent(renderer)
+            box = _spot_box(cx + dx * to_px, cy + dy * to_px, size.width, size.height, ha, va)
             inside = axes_box.x0 - 40 <= box[0] and box[2] <= axes_box.x1 + 40
-            if inside and not any(_overlap(box, other) for owner, other in taken if owner != e.id):
+            if inside and not taken.overlaps(box, but=e.id):
+                text.xyann = (dx, dy)
+                text.set_horizontalalignment(ha)
+                text.set_verticalalignment(va)
                 text.set_gid(f"label:{e.id}")
-                taken.append((f"label:{e.id}", box))
+                taken.add(f"label:{e.id}", box)
                 break
-            text.remove()
         else:
+            text.remove()
             left_out += 1
     return left_out
+
+
+def _spot_box(x: float, y: float, width: float, height: float, ha: str, va: str) -> tuple[float, ...]:
+    """The display box (padded by a pixel) of a text of this size anchored at ``(x, y)`` with this alignment."""
+    x0 = x - {"left": 0.0, "center": width / 2, "right": width}[ha]
+    y0 = y - {"bottom": 0.0, "center": height / 2, "top": height}[va]
+    return (x0 - 1, y0 - 1, x0 + width + 1, y0 + height + 1)
+
+
+class _Boxes:
+    """Boxes filed by the grid cells they cover, so a new box is checked against its neighbours only.
+
+    With a thousand nodes, checking each candidate spot against every box already placed was
+    millions of comparisons; the answers are the same, as two overlapping boxes share a cell.
+    """
+
+    _CELL = 64.0  # pixels: about one label's height times four
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[str, tuple[float, ...]]]] = {}
+
+    def _keys(self, box):
+        c = self._CELL
+        for i in range(math.floor(box[0] / c), math.floor(box[2] / c) + 1):
+            for j in range(math.floor(box[1] / c), math.floor(box[3] / c) + 1):
+                yield i, j
+
+    def add(self, owner: str, box) -> None:
+        for key in self._keys(box):
+            self._cells.setdefault(key, []).append((owner, box))
+
+    def overlaps(self, box, *, but: str) -> bool:
+        """Whether ``box`` overlaps a filed box of another owner than ``but``."""
+        return any(owner != but and _overlap(box, other)
+                   for key in self._keys(box) for owner, other in self._cells.get(key, ()))
 
 
 def _overlap(a, b) -> bool:
@@ -156,7 +201,9 @@ def _draw_edges(ax, claims, pos, radius_pt: float) -> None:
                                 linewidth=1.6, alpha=0.85, shrinkA=radius_pt, shrinkB=radius_pt, zorder=2,
                                 linestyle="--" if c.status.value in ("alleged", "disputed") else "-")
         patch.set_gid(f"claim:{c.id}")
-        ax.add_patch(patch)
+        # add_artist, not add_patch: the axes' limits are already set, and add_patch would lay out every
+        # arrow in display space once more only to widen data limits nobody reads
+        ax.add_artist(patch)
 
 
 def _legends(fig, entities, claims) -> None:

@@ -69,12 +69,10 @@ def _read_back(fmt: str, files) -> tuple[set[str], set[str]]:
                     rows[name] = list(csv.DictReader(fh))
         if fmt == "csv":
             return {r["id"] for r in rows["edges.csv"]}, {r["id"] for r in rows["nodes.csv"]}
-        # neo4j-csv has push's shape: every place is written (as a push writes them all), so the places of
-        # the ego network are those its relationships reach
+        # neo4j-csv has push's shape (claim_id); an ego network's files hold only the places its
+        # relationships reach, not the whole geography a full export writes
         relationships = rows["relationships.csv"]
-        ends = {r[key] for r in relationships for key in (":START_ID(Entity)", ":END_ID(Entity)")}
-        places = {r["id:ID(Entity)"] for r in rows["places.csv"]} & ends
-        nodes = {r["id:ID(Entity)"] for r in rows["actors.csv"]} | places
+        nodes = {r["id:ID(Entity)"] for name in ("actors.csv", "places.csv") for r in rows[name]}
         return {r["claim_id"] for r in relationships}, nodes
     if fmt == "dot":
         import pydot
@@ -120,6 +118,19 @@ def test_png_draws_the_ego_network(syria):
     want_claims, want_nodes = _expected(syria, "sdf", 1, DAY)
     assert {g.removeprefix("claim:") for g in gids if g.startswith("claim:")} == want_claims
     assert {g.removeprefix("node:") for g in gids if g.startswith("node:")} == want_nodes
+
+
+def test_neo4j_csv_writes_the_whole_geography_only_for_a_whole_export(syria, tmp_path):
+    """A full export holds every place (place templates walk ``within``, as after a push); an ego network does not."""
+    def places(files):
+        with next(f for f in files if f.name == "places.csv").open(encoding="utf-8", newline="") as fh:
+            return {r["id:ID(Entity)"] for r in csv.DictReader(fh)}
+
+    whole = places(export(syria, "neo4j-csv", tmp_path / "whole", Selection.of(as_of=DAY)))
+    assert whole == {p.id for p in syria.places}
+    ego = places(export(syria, "neo4j-csv", tmp_path / "ego", Selection.of(as_of=DAY, around="sdf")))
+    reached = {e for e in _expected(syria, "sdf", 1, DAY)[1] if syria.get(e).is_place}
+    assert ego == reached and reached < whole
 
 
 def test_two_hops_reach_further_but_not_through_places(syria):

@@ -35,7 +35,13 @@ def test_data_may_come_before_the_command(capsys):
     assert "--data does not apply to 'templates'" in capsys.readouterr().err
 
 
-def test_only_the_running_command_is_imported():
+def warm_seed_cache(capsys) -> None:
+    """Run one command in this process so the session's cache holds the seed dataset (a cold load reads YAML)."""
+    assert run(capsys, "relations", "--data", "seed", "--actor", "HTS")[0] == 0
+
+
+def test_only_the_running_command_is_imported(capsys):
+    warm_seed_cache(capsys)
     code = ("import sys, io, contextlib\n"
             "from loaders.cli.main import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
@@ -47,6 +53,25 @@ def test_only_the_running_command_is_imported():
     assert done.returncode == 0, done.stderr
     # the seed dataset is cached by the session's fixture (ACTORGRAPH_CACHE), so not even YAML is read
     assert done.stdout.strip() == "[]"
+
+
+def test_relations_and_explain_do_not_import_networkx(capsys):
+    """Start-up goal of issue 17: a cached ``relations`` or ``explain`` never loads networkx.
+
+    networkx costs about as much as the rest of such a command; it is imported only where a
+    multigraph or a graph algorithm is needed (``graph.integrity`` checks, exports, snapshots).
+    """
+    warm_seed_cache(capsys)
+    code = ("import sys, io, contextlib\n"
+            "from loaders.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert main(['relations', '--data', 'seed', '--predicate', 'supports', '--as-of', '2016']) == 0\n"
+            "    assert main(['relations', '--data', 'seed', '--actor', 'HTS', '--format', 'json']) == 0\n"
+            "    assert main(['explain', '--data', 'seed', 'Who supports HTS?', '--as-of', '2019']) == 0\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('networkx', 'scipy', 'pandas')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", "a module imported at ActorGraph import time loads networkx again"
 
 
 def test_query_help_lists_the_templates_parameters(capsys):

@@ -89,3 +89,30 @@ def test_user_template_folder_errors(tmp_path):
     (tmp_path / "lonely.rq").write_text("# name: lonely\n# description: x\n# columns: b\nSELECT ?b WHERE {}\n")
     with pytest.raises(TemplateError, match="different names, parameters or columns"):
         load_templates([tmp_path])
+
+
+def _subqueries(text: str) -> list[str]:
+    """The body of every ``{ SELECT ... }`` group of a SPARQL text, nested ones included."""
+    out = []
+    for m in re.finditer(r"\{\s*SELECT\b", text):
+        depth, i = 0, m.start()
+        while True:
+            depth += {"{": 1, "}": -1}.get(text[i], 0)
+            i += 1
+            if depth == 0:
+                break
+        out.append(text[m.start():i])
+    return out
+
+
+def test_path_between_never_matches_a_claim_with_both_ends_free():
+    """Each subquery that matches claims is anchored on ``?actor`` or ``?other`` (Oxigraph evaluates a
+    subquery on its own, so a link with two free ends is a scan of every claim: seconds at 100k claims)."""
+    sparql = re.sub(r"#[^\n]*", "", TEMPLATES["path-between"].sparql)
+    subqueries = [q for q in _subqueries(sparql) if "ag:subject" in q]
+    assert len(subqueries) >= 8
+    for q in subqueries:
+        inner = q
+        for nested in _subqueries(q)[1:]:
+            inner = inner.replace(nested, "")
+        assert "?actor" in inner or "?other" in inner or "ag:subject" not in inner, q
