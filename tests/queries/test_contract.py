@@ -41,14 +41,24 @@ _BUDGET = {("rdflib", "path-between"): 1}
 _STRIDE = {("sparql", "fighting-in"): 5}
 
 
-def _within_budget(engine, cases):
+#: Virtuoso, a server answering over HTTP, spends most of the suite's engine time; on the random graphs it
+#: answers every second case of each template (the cases alternate dates, readings and cut-offs, so each
+#: kind of case is still asked), and every case of the seed dataset and of the nested places.
+_RANDOM_STRIDE = {"sparql": 2}
+
+
+def _within_budget(engine, cases, *, stride: int = 1):
     used: dict[str, int] = {}
     seen: dict[str, int] = {}
+    every: dict[str, int] = {}
     for name, values in cases:
-        stride = _STRIDE.get((engine.name, name))
-        if stride is not None:
+        every[name] = every.get(name, 0) + 1
+        if (every[name] - 1) % stride:
+            continue
+        template_stride = _STRIDE.get((engine.name, name))
+        if template_stride is not None:
             seen[name] = seen.get(name, 0) + 1
-            if (seen[name] - 1) % stride:
+            if (seen[name] - 1) % template_stride:
                 continue
         limit = _BUDGET.get((engine.name, name))
         if limit is not None:
@@ -119,7 +129,8 @@ def test_random_graphs(engine, seed):
     load_once(engine, ("random", seed), graph)
     rows = 0
     for name, values in _within_budget(engine, _cases(graph, seed, QUERY_DATES[seed - 1::2],
-                                                      ["2012-03", "2014-09-15"])):
+                                                      ["2012-03", "2014-09-15"]),
+                                       stride=_RANDOM_STRIDE.get(engine.name, 1)):
         rows += _check(engine, graph, name, values)
     assert rows > 100
 
