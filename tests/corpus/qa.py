@@ -1,4 +1,4 @@
-"""Score the held-out question set (``tests/corpus/questions-qa.yaml``) against the bundled corpus.
+"""Score the held-out question sets (``tests/corpus/questions-qa*.yaml``) against the bundled corpus.
 
 The questions were written from public timelines before anyone looked at what the corpus answers, so
 the score says how well ``actorgraph relations`` and ``actorgraph explain`` answer questions nobody
@@ -14,6 +14,10 @@ tuned the data for. Each question is run through the real command (in-process, `
 
     .venv/bin/python -m tests.corpus.qa            # the score and every question not right
     .venv/bin/python -m tests.corpus.qa --all      # every question with the actors the answer named
+    .venv/bin/python -m tests.corpus.qa tests/corpus/questions-qa2.yaml   # one set only
+
+With no file the runner scores every set (the first, ``questions-qa.yaml``, and the second, written by
+another helper from other pages, ``questions-qa2.yaml``) and prints a score per set and overall.
 """
 
 from __future__ import annotations
@@ -30,10 +34,13 @@ import yaml
 
 from loaders.cli.main import main as actorgraph
 
-__all__ = ["QUESTIONS", "Outcome", "answer_ids", "load_questions", "main", "score", "score_all"]
+__all__ = ["QUESTIONS", "QUESTION_SETS", "Outcome", "answer_ids", "load_questions", "main", "score", "score_all"]
 
-#: The frozen question set.
+#: The first frozen question set.
 QUESTIONS = Path(__file__).with_name("questions-qa.yaml")
+
+#: Every frozen set, each written before its first run (a new set gets a new file, never edits of an old one).
+QUESTION_SETS = (QUESTIONS, Path(__file__).with_name("questions-qa2.yaml"))
 
 
 @dataclass
@@ -116,8 +123,11 @@ def answer_ids(q: dict) -> tuple[list[str], bool]:
 
 
 def score(q: dict) -> Outcome:
-    """The verdict on one question."""
-    named, anything = answer_ids(q)
+    """The verdict on one question (a question the command cannot parse counts as missing, not a crash)."""
+    try:
+        named, anything = answer_ids(q)
+    except RuntimeError as exc:
+        return Outcome(q["id"], q["date"], "missing", [], f"command failed: {str(exc).splitlines()[0][:160]}")
     have = set(named)
     expect = q["expect"]
     out = Outcome(q["id"], q["date"], "right", named)
@@ -143,20 +153,33 @@ def score_all(questions: list[dict] | None = None) -> list[Outcome]:
     return [score(q) for q in (questions if questions is not None else load_questions())]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--all", action="store_true", help="list every question, not only those not right")
-    args = parser.parse_args(argv)
-    outcomes = score_all()
+def _score_line(label: str, outcomes: list[Outcome]) -> str:
     counts = {v: sum(o.verdict == v for o in outcomes) for v in ("right", "wrong", "missing")}
-    for o in outcomes:
-        if args.all or o.verdict != "right":
-            print(f"{o.verdict:7} {o.id:34} {o.date:10} {o.why}  answer: {', '.join(o.named) or '-'}")
     total = len(outcomes)
-    print(
-        f"score: {counts['right']}/{total} right ({100 * counts['right'] / total:.1f}%), "
+    return (
+        f"{label}: {counts['right']}/{total} right ({100 * counts['right'] / total:.1f}%), "
         f"{counts['wrong']} wrong, {counts['missing']} missing"
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path, help="question files (default: every frozen set)")
+    parser.add_argument("--all", action="store_true", help="list every question, not only those not right")
+    args = parser.parse_args(argv)
+    files = args.files or list(QUESTION_SETS)
+    everything: list[Outcome] = []
+    for path in files:
+        if not path.is_file():
+            parser.error(f"{path}: no such question file (expected a YAML file with a top-level 'questions' list)")
+        outcomes = score_all(load_questions(path))
+        for o in outcomes:
+            if args.all or o.verdict != "right":
+                print(f"{o.verdict:7} {o.id:34} {o.date:10} {o.why}  answer: {', '.join(o.named) or '-'}")
+        print(_score_line(f"score {path.name}", outcomes))
+        everything.extend(outcomes)
+    if len(files) > 1:
+        print(_score_line("score (all sets)", everything))
     return 0
 
 
