@@ -70,15 +70,21 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
     opposes = _by_other(ctx, actor, ctx.claims(object=actor, predicate=R.OPPOSES))
     listed = ctx.claims(object=actor, predicate=R.DESIGNATES_TERRORIST)
     name = ctx.name(actor)
+    # A state fights through its armed forces (`russian-armed-forces part_of russia`): their fights at the date
+    # answer "whom does Russia fight?" too, listed apart so the reader sees which body fought.
+    parts = sorted({c.subject for c in ctx.claims(object=actor, predicate=R.PART_OF)} - {actor})
+    forces = [c for part in parts for c in _by_other(ctx, part, ctx.claims(actor=part, predicate=R.FIGHTS))
+              if c.other(part) != actor]
     sections = [
         Section("fighting", f"Who fights {name}", tuple(ctx.sentence(c) for c in fights)),
+        Section("forces", f"Fights of {name}'s forces and other parts", tuple(ctx.sentence(c) for c in forces)),
         Section("opposing", f"Who opposes {name}", tuple(ctx.sentence(c) for c in opposes)),
         Section("designations", f"Who designates {name} as terrorist",
                 tuple(ctx.sentence(c) for c in _by_other(ctx, actor, listed))),
         ctx.recent(lambda c: c.predicate in (R.FIGHTS, R.OPPOSES) and c.involves(actor)),
     ]
     notes = _existence_notes(ctx, actor)
-    if not (fights or opposes):
+    if not (fights or opposes or forces):
         notes += _nothing(ctx, f"that anyone fights or opposes {name}")
     return finish(ctx, q, q.text, sections, notes=notes)
 

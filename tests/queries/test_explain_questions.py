@@ -128,3 +128,30 @@ def test_a_misspelt_name_before_a_date_is_suggested_without_the_preposition(pars
     with pytest.raises(EntityNotFound) as err:
         parser.parse("Who supports Patronya as of 2016?")
     assert err.value.name == "Patronya" and "Patronia" in err.value.suggestions
+
+
+@pytest.mark.parametrize("text", ["Whom does Patronia fight?", "Who is the Patronian Federation fighting?",
+                                  "Which groups did Patronia fight?"])
+def test_whom_an_actor_fights_is_an_opponents_question(parser, text):
+    q = parser.parse(text)
+    assert (q.family, q.entities) == ("opponents", ("patronia",))
+
+
+def test_a_state_fights_through_its_forces():
+    """'Whom does Patronia fight?': the fights of a body that is part of it count, listed apart."""
+    from graph.model import Actor, Citation, Claim, Source
+    from graph.time import Interval, PartialDate
+    from queries.explain import Explainer
+
+    g = build_world()
+    g.add(actors=[Actor("patronia-army", "Patronian Army", "armed_forces")],
+          sources=[Source("s-army", "Army report", "Agency", "https://example.org/army", PartialDate.parse("2016"))],
+          claims=[Claim("c-army-part", "patronia-army", "part_of", "patronia", Interval.parse("2015/.."),
+                        citations=(Citation("s-army", note="states it"),)),
+                  Claim("c-army-fights-ff", "patronia-army", "fights", "free-front", Interval.parse("2015-09/2017"),
+                        citations=(Citation("s-army", note="states it"),))])
+    e = Explainer(g).explain("Whom does Patronia fight?", as_of="2016-06-01")
+    forces = {s.key: s for s in e.sections}["forces"]
+    assert [s.claims for s in forces.sentences] == [("c-army-fights-ff",)]
+    later = Explainer(g).explain("Whom does Patronia fight?", as_of="2018-06-01")
+    assert "forces" not in {s.key for s in later.sections if s.sentences}  # the fight had ended
