@@ -55,8 +55,36 @@ def cases(graph) -> list[tuple[str, dict]]:
         out.append(("path-between", {"actor": hub, "other": second, **when}))
         out.append(("path-between", {"actor": quiet, "other": actors[-1], **when}))
     out.append(("path-between", {"actor": quiet, "other": actors[-1]}))
+    far, apart = far_actors(graph, hub, degree)
+    for other in (far, apart):
+        if other is not None:
+            out.append(("path-between", {"actor": hub, "other": other}))
+            out.append(("path-between", {"actor": other, "other": hub}))
     out.append(("find-actors", {"text": "al"}))
     return out
+
+
+def far_actors(graph, hub: str, degree: Counter) -> tuple[str | None, str | None]:
+    """The quietest actor 3 hops from the hub, and the quietest actor with no chain of 3 or fewer.
+
+    The busiest actor walking out to a quiet one is the slow case for path-between: an engine that
+    starts from the hub's side crosses the busiest places (issue 17). Hops ignore dates, so the
+    pair is 3 hops apart on the undated question; None when the graph has no such actor.
+    """
+    links: dict[str, set[str]] = {}
+    for c in graph.all_claims():
+        links.setdefault(c.subject, set()).add(c.object)
+        links.setdefault(c.object, set()).add(c.subject)
+    hops = {hub: 0}
+    frontier = [hub]
+    for step in (1, 2, 3):
+        reached = {n for x in frontier for n in links.get(x, ()) if n not in hops}
+        hops.update(dict.fromkeys(reached, step))
+        frontier = sorted(reached)
+    quiet = sorted((degree[a], a) for a in links if not graph.get(a).is_place and a != hub)
+    far = next((a for _, a in quiet if hops.get(a) == 3), None)
+    apart = next((a for _, a in quiet if a not in hops), None)
+    return far, apart
 
 
 def timed(fn, runs: int) -> tuple[float, list]:
