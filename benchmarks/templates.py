@@ -55,8 +55,8 @@ def cases(graph) -> list[tuple[str, dict]]:
         out.append(("path-between", {"actor": hub, "other": second, **when}))
         out.append(("path-between", {"actor": quiet, "other": actors[-1], **when}))
     out.append(("path-between", {"actor": quiet, "other": actors[-1]}))
-    far, apart = far_actors(graph, hub, degree)
-    for other in (far, apart):
+    far, apart, busy_far = far_actors(graph, hub, degree)
+    for other in (far, apart, busy_far):
         if other is not None:
             out.append(("path-between", {"actor": hub, "other": other}))
             out.append(("path-between", {"actor": other, "other": hub}))
@@ -64,8 +64,9 @@ def cases(graph) -> list[tuple[str, dict]]:
     return out
 
 
-def far_actors(graph, hub: str, degree: Counter) -> tuple[str | None, str | None]:
-    """The quietest actor 3 hops from the hub, and the quietest actor with no chain of 3 or fewer.
+def far_actors(graph, hub: str, degree: Counter) -> tuple[str | None, str | None, str | None]:
+    """The quietest actor 3 hops from the hub, the quietest actor with no chain of 3 or fewer, and the
+    busiest actor 3 hops from the hub (many chains: the most rows, the worst case a sweep found).
 
     The busiest actor walking out to a quiet one is the slow case for path-between: an engine that
     starts from the hub's side crosses the busiest places (issue 17). Hops ignore dates, so the
@@ -84,7 +85,8 @@ def far_actors(graph, hub: str, degree: Counter) -> tuple[str | None, str | None
     quiet = sorted((degree[a], a) for a in links if not graph.get(a).is_place and a != hub)
     far = next((a for _, a in quiet if hops.get(a) == 3), None)
     apart = next((a for _, a in quiet if a not in hops), None)
-    return far, apart
+    busy_far = next((a for _, a in reversed(quiet) if hops.get(a) == 3), None)
+    return far, apart, busy_far
 
 
 def timed(fn, runs: int) -> tuple[float, list]:
