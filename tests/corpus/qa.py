@@ -16,8 +16,9 @@ tuned the data for. Each question is run through the real command (in-process, `
     .venv/bin/python -m tests.corpus.qa --all      # every question with the actors the answer named
     .venv/bin/python -m tests.corpus.qa tests/corpus/questions-qa2.yaml   # one set only
 
-With no file the runner scores every set (the first, ``questions-qa.yaml``, and the second, written by
-another helper from other pages, ``questions-qa2.yaml``) and prints a score per set and overall.
+With no file the runner scores every set (the first, ``questions-qa.yaml``, and the second and third,
+each written by another helper from other pages, ``questions-qa2.yaml`` and ``questions-qa3.yaml``) and
+prints a score per set and overall.
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ __all__ = ["QUESTIONS", "QUESTION_SETS", "Outcome", "answer_ids", "load_question
 QUESTIONS = Path(__file__).with_name("questions-qa.yaml")
 
 #: Every frozen set, each written before its first run (a new set gets a new file, never edits of an old one).
-QUESTION_SETS = (QUESTIONS, Path(__file__).with_name("questions-qa2.yaml"))
+QUESTION_SETS = (
+    QUESTIONS,
+    Path(__file__).with_name("questions-qa2.yaml"),
+    Path(__file__).with_name("questions-qa3.yaml"),
+)
 
 
 @dataclass

@@ -19,12 +19,31 @@ FINAL_SCORE = 85
 #: 41 once the explainer read "Whom does ACTOR fight?" and a state's fights through its forces.
 FINAL_SCORE_QA2 = 41
 
+#: Right answers of the third set (questions-qa3.yaml, of 42): 29 on its first run, 38 after claims-13v and
+#: the places Tal Rifaat and Qusayr (actors-13v.yaml); the four others are in KNOWN_NOT_RIGHT.
+FINAL_SCORE_QA3 = 38
+
 #: Questions still not right, with the reason (see CORPUS.md section 3, "Held-out questions").
 KNOWN_NOT_RIGHT = {
     # The corpus keeps Syria (the state) a member of the Arab League through the 2011-2023 suspension
     # (c-syria-member-of-arab-league) and records the suspension as arab-league opposes assad-government;
     # the question reads "suspended" as "not a member". A modelling choice, left as is.
     "q2023-arab-league-suspended",
+    # Third set. After the SDF-Damascus deal of 13 October 2019 the army and Russian military police
+    # deployed in Manbij and Kobani while the SDF kept the towns' administration; the corpus records the
+    # deployments as based_in (n1-saa-enters-manbij-2019, n1-russian-military-police-kobani-2019), not as
+    # control, and the explainer's control answer names only the SDF/YPG. The questions read the entry of
+    # the army as control; the corpus's reading is the better supported one, so the data is left as is.
+    "q3-2019-manbij-government",
+    "q3-2019-kobani-government",
+    # Under the July 2018 settlement the army raised the flag in Daraa al-Balad but the local fighters
+    # stayed (the monitor called the flag-raising symbolic); the corpus records the district as the local
+    # fighters' until the 2021 siege (n1-daraa-balad-fighters-control-2018-2021). The question over-read it.
+    "q3-2018-daraa-al-balad-government",
+    # sdf-fights-stg-2025 is dated only to the year (valid: 2025, status reported: clashes during 2025,
+    # each side blaming the other), so it may hold on any day of 2025, including the weeks after the
+    # ceasefire of the 10 March 2025 agreement; no source read dates the 2025 clashes more closely.
+    "q3-2025-sdf-agreement-no-fight",
 }
 
 
@@ -36,6 +55,11 @@ def outcomes():
 @pytest.fixture(scope="module")
 def outcomes_qa2():
     return qa.score_all(qa.load_questions(qa.QUESTION_SETS[1]))
+
+
+@pytest.fixture(scope="module")
+def outcomes_qa3():
+    return qa.score_all(qa.load_questions(qa.QUESTION_SETS[2]))
 
 
 def test_questions_are_well_formed():
@@ -74,6 +98,35 @@ def test_second_set_score_does_not_fall(outcomes_qa2):
     wrong = {o.id: f"{o.verdict}: {o.why}" for o in outcomes_qa2 if o.verdict != "right"}
     assert right >= FINAL_SCORE_QA2, f"{right}/{len(outcomes_qa2)} right, below {FINAL_SCORE_QA2}: {wrong}"
     assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
+
+
+def test_third_set_is_well_formed_and_new():
+    earlier = {q["id"] for path in qa.QUESTION_SETS[:2] for q in qa.load_questions(path)}
+    earlier_sources = {q["source"] for path in qa.QUESTION_SETS[:2] for q in qa.load_questions(path)}
+    questions = qa.load_questions(qa.QUESTION_SETS[2])
+    assert len(questions) >= 40
+    assert len({q["id"] for q in questions}) == len(questions)
+    for q in questions:
+        assert q["id"].startswith("q3-") and q["id"] not in earlier, q["id"]
+        assert q["source"] not in earlier_sources, q["id"]  # written from pages the other sets did not use
+        assert "2013" <= q["date"][:4] <= "2025", q["id"]
+        assert q["ask"][0] in ("relations", "explain"), q["id"]
+        assert q["source"].startswith("http"), q["id"]
+        assert len(q["quote"].split()) <= 30, q["id"]
+        assert set(q["expect"]) <= {"all", "none", "empty"}, q["id"]
+
+
+def test_third_set_score_does_not_fall(outcomes_qa3):
+    right = sum(o.verdict == "right" for o in outcomes_qa3)
+    wrong = {o.id: f"{o.verdict}: {o.why}" for o in outcomes_qa3 if o.verdict != "right"}
+    assert right >= FINAL_SCORE_QA3, f"{right}/{len(outcomes_qa3)} right, below {FINAL_SCORE_QA3}: {wrong}"
+    assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
+
+
+def test_the_runner_scores_every_set_by_default():
+    names = [path.name for path in qa.QUESTION_SETS]
+    assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml"]
+    assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
 def test_unparsable_question_is_missing_not_a_crash():
