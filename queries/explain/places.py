@@ -22,12 +22,29 @@ def explain_control(ctx: Context, q: Question) -> Explanation:
     claims.sort(key=lambda c: (c.object != place, ctx.name(c.object).casefold(), c.object,
                                ctx.name(c.subject).casefold(), c.id))
     sections = [Section("control", f"Who controls {area.name}", tuple(ctx.sentence(c) for c in claims)),
+                _present(ctx, area.name, within, claims),
                 ctx.recent(lambda c: c.predicate is R.CONTROLS and c.object in within)]
     notes = (area.reading,) if area.reading else ()
     if not claims:
         notes += (f"No claim in the graph says who controls {area.name} or a place within it "
                   f"as of {ctx.date_words()}.",)
     return finish(ctx, q, q.text, sections, notes=notes, area=area.to_data(ctx.graph))
+
+
+def _present(ctx: Context, name: str, within, control: list) -> Section | None:
+    """Forces based in the place (or a place within it) on the date that no claim says control it.
+
+    A deployment is not control (the Syrian army entered SDF-held Manbij in October 2019 under a deal, and
+    the SDF kept the town), but a reader asking who holds a place should see who else is on the ground.
+    """
+    holders = {(c.subject, c.object) for c in control}
+    claims = [c for c in ctx.snapshot() if c.predicate is R.BASED_IN and c.object in within
+              and (c.subject, c.object) not in holders]
+    if not claims:
+        return None
+    claims.sort(key=lambda c: (ctx.name(c.object).casefold(), ctx.name(c.subject).casefold(), c.id))
+    return Section("present", f"Also on the ground in {name} (based there; not recorded as controlling it)",
+                   tuple(ctx.sentence(c) for c in claims))
 
 
 def change_window(q: Question, as_of: str) -> tuple[str, str]:

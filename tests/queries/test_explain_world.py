@@ -229,3 +229,24 @@ def test_the_date_in_the_question_is_the_date_of_the_answer(ex):
     assert ex.explain("Who is fighting in Valdor on 2018-06-01?", as_of="2018-06-01").sections == given.sections
     with pytest.raises(InvalidDate, match="give one date"):
         ex.explain("Who is fighting in Valdor in 2016?", as_of="2018-06-01")
+
+
+def test_control_answer_names_forces_based_there_apart_from_the_holders():
+    from graph import Citation, Claim, Interval
+
+    g = build_world()
+    g.add(claims=[
+        Claim("c-patronia-based-capital", "patronia", "based_in", "capital", Interval.parse("2016/2024-12-08"),
+              citations=[Citation("s-early", note="states it")]),
+        Claim("c-regime-based-capital", "regime", "based_in", "capital", Interval.parse("/2024-12-08"),
+              citations=[Citation("s-early", note="states it")]),
+    ])
+    ex = Explainer(g)
+    e = ex.explain("Who controls Capital City?", as_of="2018-06-01")
+    assert_grounded(g, e)
+    cited = {s.key: {c for x in s.sentences for c in x.claims} for s in e.sections}
+    assert cited["control"] == {"c-regime-controls-capital"}
+    # the regime holds the city, so its base there is not repeated; the backer's base is shown apart
+    assert cited["present"] == {"c-patronia-based-capital"}
+    later = ex.explain("Who controls Capital City?", as_of="2025-01-10")
+    assert "present" not in {s.key for s in later.sections}
