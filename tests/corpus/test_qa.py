@@ -30,6 +30,11 @@ FINAL_SCORE_QA3 = 40
 #: claims-13x.yaml recorded the army's fight with the Islamic State in Deir ez-Zor city (2014-2017).
 FINAL_SCORE_QA5 = 42
 
+#: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
+#: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
+#: KNOWN_NOT_RIGHT.
+FINAL_SCORE_QA4 = 40
+
 #: Questions still not right, with the reason (see CORPUS.md section 3, "Held-out questions").
 KNOWN_NOT_RIGHT = {
     # The corpus keeps Syria (the state) a member of the Arab League through the 2011-2023 suspension
@@ -44,6 +49,11 @@ KNOWN_NOT_RIGHT = {
     # each side blaming the other), so it may hold on any day of 2025, including the weeks after the
     # ceasefire of the 10 March 2025 agreement; no source read dates the 2025 clashes more closely.
     "q3-2025-sdf-agreement-no-fight",
+    # Fourth set. The question asks for the Nusra Front's `member_of` al-Qaeda; the corpus records the
+    # Nusra Front as a branch, `part_of` al-Qaeda (nusra-part-of-al-qaeda, 10 April 2013 - 28 July 2016),
+    # which is the vocabulary's relation for an institutional part, `member_of` being for coalitions. The
+    # fact is there; the question used the other relation. A modelling choice, left as is.
+    "q4-2013-nusra-member-of-al-qaeda",
 }
 
 
@@ -65,6 +75,11 @@ def outcomes_qa3():
 def _set(name: str):
     """The frozen set named ``name`` (by name, not position, so sets added in parallel do not shift it)."""
     return next(path for path in qa.QUESTION_SETS if path.name == name)
+
+
+@pytest.fixture(scope="module")
+def outcomes_qa4():
+    return qa.score_all(qa.load_questions(_set("questions-qa4.yaml")))
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +148,24 @@ def test_third_set_score_does_not_fall(outcomes_qa3):
     assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
 
 
+def test_fourth_set_is_well_formed_and_new():
+    # the sets written before this one (qa5's, written at the same time, uses other years and pages)
+    before = [_set(name) for name in ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml")]
+    earlier = {q["id"] for path in before for q in qa.load_questions(path)}
+    earlier_sources = {q["source"] for path in before for q in qa.load_questions(path)}
+    questions = qa.load_questions(_set("questions-qa4.yaml"))
+    assert len(questions) >= 40
+    assert len({q["id"] for q in questions}) == len(questions)
+    for q in questions:
+        assert q["id"].startswith("q4-") and q["id"] not in earlier, q["id"]
+        assert q["source"] not in earlier_sources, q["id"]  # written from pages the other sets did not use
+        assert "2013" <= q["date"][:4] <= "2016", q["id"]  # this set keeps to the war's first years
+        assert q["ask"][0] in ("relations", "explain"), q["id"]
+        assert q["source"].startswith("http"), q["id"]
+        assert len(q["quote"].split()) <= 30, q["id"]
+        assert set(q["expect"]) <= {"all", "none", "empty"}, q["id"]
+
+
 def test_fifth_set_is_well_formed_and_new():
     # the sets written before this one (a set written at the same time, qa4's, may share a page)
     before = [_set(name) for name in ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml")]
@@ -151,6 +184,13 @@ def test_fifth_set_is_well_formed_and_new():
         assert set(q["expect"]) <= {"all", "none", "empty"}, q["id"]
 
 
+def test_fourth_set_score_does_not_fall(outcomes_qa4):
+    right = sum(o.verdict == "right" for o in outcomes_qa4)
+    wrong = {o.id: f"{o.verdict}: {o.why}" for o in outcomes_qa4 if o.verdict != "right"}
+    assert right >= FINAL_SCORE_QA4, f"{right}/{len(outcomes_qa4)} right, below {FINAL_SCORE_QA4}: {wrong}"
+    assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
+
+
 def test_fifth_set_score_does_not_fall(outcomes_qa5):
     right = sum(o.verdict == "right" for o in outcomes_qa5)
     wrong = {o.id: f"{o.verdict}: {o.why}" for o in outcomes_qa5 if o.verdict != "right"}
@@ -160,7 +200,8 @@ def test_fifth_set_score_does_not_fall(outcomes_qa5):
 
 def test_the_runner_scores_every_set_by_default():
     names = [path.name for path in qa.QUESTION_SETS]
-    assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa5.yaml"]
+    assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
+                     "questions-qa5.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
