@@ -8,6 +8,8 @@ regression in the data or the explainer shows by name.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from tests.corpus import qa
@@ -67,24 +69,15 @@ def outcomes_qa2():
     return qa.score_all(qa.load_questions(qa.QUESTION_SETS[1]))
 
 
-@pytest.fixture(scope="module")
-def outcomes_qa3():
-    return qa.score_all(qa.load_questions(qa.QUESTION_SETS[2]))
-
-
 def _set(name: str):
     """The frozen set named ``name`` (by name, not position, so sets added in parallel do not shift it)."""
     return next(path for path in qa.QUESTION_SETS if path.name == name)
 
 
-@pytest.fixture(scope="module")
-def outcomes_qa4():
-    return qa.score_all(qa.load_questions(_set("questions-qa4.yaml")))
-
-
-@pytest.fixture(scope="module")
-def outcomes_qa5():
-    return qa.score_all(qa.load_questions(_set("questions-qa5.yaml")))
+@functools.cache
+def _outcomes(name: str):
+    """The set ``name`` scored once per session, however many tests read it."""
+    return qa.score_all(qa.load_questions(_set(name)))
 
 
 def test_questions_are_well_formed():
@@ -125,76 +118,40 @@ def test_second_set_score_does_not_fall(outcomes_qa2):
     assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
 
 
-def test_third_set_is_well_formed_and_new():
-    earlier = {q["id"] for path in qa.QUESTION_SETS[:2] for q in qa.load_questions(path)}
-    earlier_sources = {q["source"] for path in qa.QUESTION_SETS[:2] for q in qa.load_questions(path)}
-    questions = qa.load_questions(qa.QUESTION_SETS[2])
+#: The sets added after the second: (file, id prefix, first and last year, the sets written before it). The
+#: fourth and fifth were written at the same time, so neither is checked against the other.
+_LATER_SETS = [
+    ("questions-qa3.yaml", "q3-", "2013", "2025", ("questions-qa.yaml", "questions-qa2.yaml")),
+    ("questions-qa4.yaml", "q4-", "2013", "2016", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml")),
+    ("questions-qa5.yaml", "q5-", "2017", "2025", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml")),
+]
+
+
+@pytest.mark.parametrize("name, prefix, first, last, before", _LATER_SETS, ids=[s[0] for s in _LATER_SETS])
+def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
+    earlier = {q["id"] for path in before for q in qa.load_questions(_set(path))}
+    earlier_sources = {q["source"] for path in before for q in qa.load_questions(_set(path))}
+    questions = qa.load_questions(_set(name))
     assert len(questions) >= 40
     assert len({q["id"] for q in questions}) == len(questions)
     for q in questions:
-        assert q["id"].startswith("q3-") and q["id"] not in earlier, q["id"]
+        assert q["id"].startswith(prefix) and q["id"] not in earlier, q["id"]
         assert q["source"] not in earlier_sources, q["id"]  # written from pages the other sets did not use
-        assert "2013" <= q["date"][:4] <= "2025", q["id"]
+        assert first <= q["date"][:4] <= last, q["id"]
         assert q["ask"][0] in ("relations", "explain"), q["id"]
         assert q["source"].startswith("http"), q["id"]
         assert len(q["quote"].split()) <= 30, q["id"]
         assert set(q["expect"]) <= {"all", "none", "empty"}, q["id"]
 
 
-def test_third_set_score_does_not_fall(outcomes_qa3):
-    right = sum(o.verdict == "right" for o in outcomes_qa3)
-    wrong = {o.id: f"{o.verdict}: {o.why}" for o in outcomes_qa3 if o.verdict != "right"}
-    assert right >= FINAL_SCORE_QA3, f"{right}/{len(outcomes_qa3)} right, below {FINAL_SCORE_QA3}: {wrong}"
-    assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
-
-
-def test_fourth_set_is_well_formed_and_new():
-    # the sets written before this one (qa5's, written at the same time, uses other years and pages)
-    before = [_set(name) for name in ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml")]
-    earlier = {q["id"] for path in before for q in qa.load_questions(path)}
-    earlier_sources = {q["source"] for path in before for q in qa.load_questions(path)}
-    questions = qa.load_questions(_set("questions-qa4.yaml"))
-    assert len(questions) >= 40
-    assert len({q["id"] for q in questions}) == len(questions)
-    for q in questions:
-        assert q["id"].startswith("q4-") and q["id"] not in earlier, q["id"]
-        assert q["source"] not in earlier_sources, q["id"]  # written from pages the other sets did not use
-        assert "2013" <= q["date"][:4] <= "2016", q["id"]  # this set keeps to the war's first years
-        assert q["ask"][0] in ("relations", "explain"), q["id"]
-        assert q["source"].startswith("http"), q["id"]
-        assert len(q["quote"].split()) <= 30, q["id"]
-        assert set(q["expect"]) <= {"all", "none", "empty"}, q["id"]
-
-
-def test_fifth_set_is_well_formed_and_new():
-    # the sets written before this one (a set written at the same time, qa4's, may share a page)
-    before = [_set(name) for name in ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml")]
-    earlier = {q["id"] for path in before for q in qa.load_questions(path)}
-    earlier_sources = {q["source"] for path in before for q in qa.load_questions(path)}
-    questions = qa.load_questions(_set("questions-qa5.yaml"))
-    assert len(questions) >= 40
-    assert len({q["id"] for q in questions}) == len(questions)
-    for q in questions:
-        assert q["id"].startswith("q5-") and q["id"] not in earlier, q["id"]
-        assert q["source"] not in earlier_sources, q["id"]  # written from pages the other sets did not use
-        assert "2017" <= q["date"][:4] <= "2025", q["id"]
-        assert q["ask"][0] in ("relations", "explain"), q["id"]
-        assert q["source"].startswith("http"), q["id"]
-        assert len(q["quote"].split()) <= 30, q["id"]
-        assert set(q["expect"]) <= {"all", "none", "empty"}, q["id"]
-
-
-def test_fourth_set_score_does_not_fall(outcomes_qa4):
-    right = sum(o.verdict == "right" for o in outcomes_qa4)
-    wrong = {o.id: f"{o.verdict}: {o.why}" for o in outcomes_qa4 if o.verdict != "right"}
-    assert right >= FINAL_SCORE_QA4, f"{right}/{len(outcomes_qa4)} right, below {FINAL_SCORE_QA4}: {wrong}"
-    assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
-
-
-def test_fifth_set_score_does_not_fall(outcomes_qa5):
-    right = sum(o.verdict == "right" for o in outcomes_qa5)
-    wrong = {o.id: f"{o.verdict}: {o.why}" for o in outcomes_qa5 if o.verdict != "right"}
-    assert right >= FINAL_SCORE_QA5, f"{right}/{len(outcomes_qa5)} right, below {FINAL_SCORE_QA5}: {wrong}"
+@pytest.mark.parametrize("name, final", [("questions-qa3.yaml", FINAL_SCORE_QA3),
+                                         ("questions-qa4.yaml", FINAL_SCORE_QA4),
+                                         ("questions-qa5.yaml", FINAL_SCORE_QA5)])
+def test_later_set_score_does_not_fall(name, final):
+    outcomes = _outcomes(name)
+    right = sum(o.verdict == "right" for o in outcomes)
+    wrong = {o.id: f"{o.verdict}: {o.why}" for o in outcomes if o.verdict != "right"}
+    assert right >= final, f"{right}/{len(outcomes)} right, below {final}: {wrong}"
     assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
 
 
