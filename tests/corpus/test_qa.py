@@ -32,6 +32,12 @@ FINAL_SCORE_QA3 = 40
 #: claims-13x.yaml recorded the army's fight with the Islamic State in Deir ez-Zor city (2014-2017).
 FINAL_SCORE_QA5 = 42
 
+#: Right answers of the sixth set (questions-qa6.yaml, of 49, 2013-2025): 45 on its first run, 49 after
+#: claims-13y.yaml recorded the government's hold on Latakia city (to 8 December 2024), the division of Qamishli
+#: before April 2016, the battle of Qamishli (20-22 April 2016) and the YPG's war with the Islamic State from
+#: July 2013.
+FINAL_SCORE_QA6 = 49
+
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
 #: KNOWN_NOT_RIGHT.
@@ -124,6 +130,8 @@ _LATER_SETS = [
     ("questions-qa3.yaml", "q3-", "2013", "2025", ("questions-qa.yaml", "questions-qa2.yaml")),
     ("questions-qa4.yaml", "q4-", "2013", "2016", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml")),
     ("questions-qa5.yaml", "q5-", "2017", "2025", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml")),
+    ("questions-qa6.yaml", "q6-", "2013", "2025", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+                                                   "questions-qa4.yaml", "questions-qa5.yaml")),
 ]
 
 
@@ -146,7 +154,8 @@ def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
 
 @pytest.mark.parametrize("name, final", [("questions-qa3.yaml", FINAL_SCORE_QA3),
                                          ("questions-qa4.yaml", FINAL_SCORE_QA4),
-                                         ("questions-qa5.yaml", FINAL_SCORE_QA5)])
+                                         ("questions-qa5.yaml", FINAL_SCORE_QA5),
+                                         ("questions-qa6.yaml", FINAL_SCORE_QA6)])
 def test_later_set_score_does_not_fall(name, final):
     outcomes = _outcomes(name)
     right = sum(o.verdict == "right" for o in outcomes)
@@ -158,7 +167,7 @@ def test_later_set_score_does_not_fall(name, final):
 def test_the_runner_scores_every_set_by_default():
     names = [path.name for path in qa.QUESTION_SETS]
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
-                     "questions-qa5.yaml"]
+                     "questions-qa5.yaml", "questions-qa6.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
