@@ -313,6 +313,26 @@ def _possible_overlap(a: Claim, b: Claim) -> bool:
 
 
 _CONTESTED = frozenset({Status.DISPUTED, Status.ALLEGED})
+_PARTNER = frozenset({RelationKind.MEMBER_OF, RelationKind.PART_OF, RelationKind.SUPPORTS, RelationKind.ALLIED_WITH})
+
+
+def _partners(a: Claim, b: Claim, ties: Mapping[frozenset[str], list[Claim]],
+              parents: Mapping[str, list[Claim]]) -> bool:
+    """Whether the holders of two control claims may be partners while both claims may hold.
+
+    Partners are linked by membership, being part of, support or alliance, directly or through the body
+    one of them is part of (Turkey backs the factions, so the Turkish army taking Afrin with them is one
+    joint hold). The link must be able to hold on the days both claims do, so a handover between former
+    partners, or partners holding a town in turn, still shows when the dates overlap without the link.
+    """
+    def during(link: Claim) -> bool:
+        return _possible_overlap(link, a) and _possible_overlap(link, b)
+
+    for one, other in ((a.subject, b.subject), (b.subject, a.subject)):
+        sides = [one] + [p.object for p in parents.get(one, ()) if during(p)]
+        if any(during(link) for side in sides for link in ties.get(frozenset((side, other)), ())):
+            return True
+    return False
 _HOSTILE = frozenset({RelationKind.FIGHTS, RelationKind.OPPOSES})
 _FRIENDLY = frozenset({RelationKind.SUPPORTS, RelationKind.ALLIED_WITH})
 
@@ -322,7 +342,9 @@ def dataset_warnings(claims: list[Claim], entity: Lookup, *, new: set[str] | Non
 
     - a control claim without an ``extent``;
     - two actors controlling one place on a day that may be the same, unless both give a ``part`` or
-      ``contested`` extent or one is disputed or alleged;
+      ``contested`` extent, one is disputed or alleged, or the two are partners then (see
+      :func:`_partners`: a coalition and its faction, a backer's army and the force it backs, holding a
+      town together is one joint hold, not two rival ones);
     - an actor that ceased (merged into another, or renamed or reorganised into a successor) whose
       record has no ``dissolved`` date, so its relations can run on;
     - one relation (same ends, kind, support types and qualifiers) stated by two claims that surely
@@ -339,7 +361,13 @@ def dataset_warnings(claims: list[Claim], entity: Lookup, *, new: set[str] | Non
     by_place: dict[str, list[Claim]] = {}
     by_relation: dict[tuple, list[Claim]] = {}
     by_pair: dict[tuple[str, str], list[Claim]] = {}
+    ties: dict[frozenset[str], list[Claim]] = {}
+    parents: dict[str, list[Claim]] = {}
     for c in claims:
+        if c.predicate in _PARTNER:
+            ties.setdefault(frozenset((c.subject, c.object)), []).append(c)
+        if c.predicate is RelationKind.PART_OF:
+            parents.setdefault(c.subject, []).append(c)
         if c.predicate is RelationKind.CONTROLS:
             by_place.setdefault(c.object, []).append(c)
             if "extent" not in c.qualifiers:
@@ -366,6 +394,8 @@ def dataset_warnings(claims: list[Claim], entity: Lookup, *, new: set[str] | Non
                     continue
                 shared = all((extent_of(x) or ("whole",))[0] in ("part", "contested") for x in (a, b))
                 if shared or a.status in _CONTESTED or b.status in _CONTESTED:
+                    continue
+                if _partners(a, b, ties, parents):
                     continue
                 report(b, "qualifiers", f"{b.subject!r} and {a.subject!r} (claim {a.id!r}) may both control "
                                         f"{place!r} on the same day; give both an extent (part: <districts>, "

@@ -157,6 +157,56 @@ def test_control_needs_an_extent_and_two_controllers_need_parts(tmp_path):
     assert any("extent 'half of it' is not valid" in m for m in messages)
 
 
+def test_a_coalition_and_its_member_holding_one_place_is_one_hold(tmp_path):
+    """The front was a member of the Old Front's umbrella while both held the capital: no warning for that pair;
+    the same two holders after the membership ended are still reported."""
+    ds = _check(tmp_path, """\
+        claims:
+          - {id: m1, subject: front, predicate: member_of, object: old, valid: 2014/2015-06,
+             sources: [{id: s2016, attests: [start, end]}]}
+          - {id: c1, subject: old, predicate: controls, object: cap, valid: 2014/2015-06,
+             qualifiers: {extent: whole}, sources: [{id: s2016, attests: [start, end]}]}
+          - {id: c2, subject: front, predicate: controls, object: cap, valid: 2014/2015-06,
+             qualifiers: {extent: whole}, sources: [{id: s2016, attests: [start, end]}]}
+          - {id: c3, subject: old, predicate: controls, object: cap, valid: 2017/2018,
+             qualifiers: {extent: whole}, sources: [{id: s2019, attests: [start, end]}]}
+          - {id: c4, subject: front, predicate: controls, object: cap, valid: 2017/2018,
+             qualifiers: {extent: whole}, sources: [{id: s2019, attests: [start, end]}]}
+        """)
+    assert ds.ok
+    clashes = [m for m in _messages(ds.warnings) if "may both control" in m]
+    assert clashes == [f"{_line(tmp_path, 'qualifiers: {extent: whole}', nth=4)}: qualifiers: 'front' and 'old' (claim 'c3') may both "
+                       "control 'cap' on the same day; give both an extent (part: <districts>, contested), end one "
+                       "when the other begins, or mark one disputed"]
+
+
+def test_a_backers_army_holding_a_town_with_the_force_it_backs_is_one_hold(tmp_path):
+    """Northland backs the front and its army is part of Northland: the army and the front holding the
+    capital together is a joint hold; once the backing has ended, the two holders are reported again."""
+    (tmp_path / "army.yaml").write_text(textwrap.dedent("""\
+        actors:
+          - {id: north-army, name: Northland Army, kind: armed_forces}
+        """), encoding="utf-8")
+    ds = _check(tmp_path, """\
+        claims:
+          - {id: p1, subject: north-army, predicate: part_of, object: north, valid: ../..,
+             sources: [s2011]}
+          - {id: b1, subject: north, predicate: supports, object: front, valid: 2014/2016,
+             support_types: [weapons], sources: [{id: s2016, attests: [start]}, {id: s2019, attests: [end]}]}
+          - {id: c1, subject: north-army, predicate: controls, object: cap, valid: 2015/2015-06,
+             qualifiers: {extent: whole}, sources: [{id: s2016, attests: [start, end]}]}
+          - {id: c2, subject: front, predicate: controls, object: cap, valid: 2015/2015-06,
+             qualifiers: {extent: whole}, sources: [{id: s2016, attests: [start, end]}]}
+          - {id: c3, subject: north-army, predicate: controls, object: cap, valid: 2018/2018-06,
+             qualifiers: {extent: whole}, sources: [{id: s2019, attests: [start, end]}]}
+          - {id: c4, subject: front, predicate: controls, object: cap, valid: 2018/2018-06,
+             qualifiers: {extent: whole}, sources: [{id: s2019, attests: [start, end]}]}
+        """)
+    assert ds.ok
+    clashes = [m for m in _messages(ds.warnings) if "may both control" in m]
+    assert len(clashes) == 1 and "'front' and 'north-army' (claim 'c3')" in clashes[0], clashes
+
+
 def test_shared_control_with_parts_is_fine(tmp_path):
     ds = _check(tmp_path, """\
         claims:
