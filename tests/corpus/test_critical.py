@@ -17,24 +17,17 @@ EXCEPTIONS = {
     "nujaba-allied-with-hezbollah": "second pages found (Counter Extremism Project, IFMAT, MEF) carry no date",
     # An army within its state: a definitional tie cited to one encyclopedia.
     "c-us-armed-forces-part-of-usa": "definitional tie; no non-encyclopedia page found in the time given",
-    # The YPG in Amuda from July 2012: KurdWatch reports the takeover; the other pages found are KurdWatch
-    # again, an undated aggregator, or ARA News in June 2014 (YPG control two years on, not the start).
-    "p13-ypg-controls-amuda-2012": "no second newsroom dates the July 2012 takeover",
     # Kurdish forces: the YPJ pages found are undated Wikipedia mirrors, or give 2012 for the founding.
-    "ypj-fights-turkey-olive-branch": "no second page naming the YPJ in the Afrin fighting of March 2018",
     "ypj-part-of-pyd": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
     "ypj-part-of-ypg": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
     # Rebel factions: the second pages found are Wikipedia again, undated, or relay the same report.
     "b-ahrar-based-in-idlib": "pages found are Wikipedia copies or say only northern Syria",
-    "b-men-of-dignity-member-sor": "the pages found are Wikipedia copies",
-    "b-sor-controls-quneitra": "the page found (Al Bawaba) reports rebels in Quneitra without naming the SOR",
     "b-tip-based-in-idlib": "pages found do not date the arrival in Idlib (the claim starts in 2013)",
     "b-russia-funds-eighth-brigade": "pages found on Russia paying the brigade carry no publication date",
     # The defence of Hama (5 December 2024): every other page found relays
     # the same DW or AFP copy of the Syrian Observatory, or reports the militias' crossing of 2 December.
     "b-iran-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
     "b-russia-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
-    "b-iraqi-militias-with-saa-2024": "other pages report the crossing of 2 December, before the claim's date",
     "b-pmf-enters-syria-2024": "other pages report the crossing of 2 December, before the claim's date",
 }
 
