@@ -21,7 +21,6 @@ EXCEPTIONS = {
     # Rebel factions: the second pages found are Wikipedia again, undated, or relay the same report.
     "b-ahrar-based-in-idlib": "pages found are Wikipedia copies or say only northern Syria",
     "b-tip-based-in-idlib": "pages found do not date the arrival in Idlib (the claim starts in 2013)",
-    "b-russia-funds-eighth-brigade": "pages found on Russia paying the brigade carry no publication date",
     # The defence of Hama (5 December 2024): every other page found relays
     # the same DW or AFP copy of the Syrian Observatory, or reports the militias' crossing of 2 December.
     "b-iran-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
