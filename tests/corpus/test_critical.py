@@ -15,17 +15,17 @@ EXCEPTIONS = {
     "nujaba-allied-with-hezbollah": "second pages found (Counter Extremism Project, IFMAT, MEF) carry no date",
     # An army within its state: a definitional tie cited to one encyclopedia.
     "c-us-armed-forces-part-of-usa": "definitional tie; no non-encyclopedia page found in the time given",
-    # Kurdish forces: the YPJ pages found are undated Wikipedia mirrors, or give 2012 for the founding.
-    "ypj-part-of-pyd": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
-    "ypj-part-of-ypg": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
+    # Kurdish forces: the YPJ's ties to the PYD and the YPG from 2013 (its fights now have two sources each).
+    "ypj-part-of-pyd": "the page dating the YPJ as the PYD's wing to 2013 (Epoch Times) shows no date; others say 2012",
+    "ypj-part-of-ypg": "dated pages call the YPJ the YPG's female brigade in 2014 (WLUML) without dating its 2013 start",
     # Rebel factions: the second pages found are Wikipedia again, undated, or relay the same report.
     "b-ahrar-based-in-idlib": "pages found are Wikipedia copies or say only northern Syria",
-    "b-tip-based-in-idlib": "pages found do not date the arrival in Idlib (the claim starts in 2013)",
+    "b-tip-based-in-idlib": "the Observatory profile dating the arrival in Idlib to late 2013 shows no publication date",
     # The defence of Hama (5 December 2024): every other page found relays
     # the same DW or AFP copy of the Syrian Observatory, or reports the militias' crossing of 2 December.
     "b-iran-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
     "b-russia-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
-    "b-pmf-enters-syria-2024": "other pages report the crossing of 2 December, before the claim's date",
+    "b-pmf-enters-syria-2024": "other pages report the crossing of 2 December; on 5 December the PMF denied deploying",
 }
 
 
