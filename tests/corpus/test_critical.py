@@ -20,7 +20,7 @@ EXCEPTIONS = {
     "ypj-part-of-ypg": "dated pages call the YPJ the YPG's female brigade in 2014 (WLUML) without dating its 2013 start",
     # Rebel factions: the second pages found are Wikipedia again, undated, or relay the same report.
     "b-ahrar-based-in-idlib": "pages found are Wikipedia copies or say only northern Syria",
-    "b-tip-based-in-idlib": "the Observatory profile dating the arrival in Idlib to late 2013 shows no publication date",
+    "b-tip-based-in-idlib": "the Observatory profile dating the arrival in Idlib to late 2013 shows no publication date; Carnegie (2017) dates the presence only from 2015",
     # The defence of Hama (5 December 2024): every other page found relays
     # the same DW or AFP copy of the Syrian Observatory, or reports the militias' crossing of 2 December.
     "b-iran-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
