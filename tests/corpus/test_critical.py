@@ -11,39 +11,21 @@ from tests.corpus.critical import CHECK_DATES, MAIN_CITIES, audit, independent, 
 #: Critical claims that still rest on one newsroom, each with the reason a second source was not added.
 #: Shrink this list as sources are found; a claim that gains a second source must leave it (a test checks).
 EXCEPTIONS = {
-    # Iraqi militias inside the PMF: the pages found say they are PMF factions but not that they joined in
-    # June 2014 (the claims' start), or are undated encyclopedia mirrors.
-    "kh-member-of-pmf": "the dated profile found (Jamestown, 2015) names other militias, not Kataib Hezbollah",
+    # Nujaba and Hezbollah: the pages found date Nujaba to 2013 but not a tie to Hezbollah from then.
     "nujaba-allied-with-hezbollah": "second pages found (Counter Extremism Project, IFMAT, MEF) carry no date",
     # An army within its state: a definitional tie cited to one encyclopedia.
     "c-us-armed-forces-part-of-usa": "definitional tie; no non-encyclopedia page found in the time given",
-    # The YPG in Amuda from July 2012: KurdWatch reports the takeover; the other pages found are KurdWatch
-    # again, an undated aggregator, or ARA News in June 2014 (YPG control two years on, not the start).
-    "p13-ypg-controls-amuda-2012": "no second newsroom dates the July 2012 takeover",
-    # Kurdish forces: the YPJ pages found are undated Wikipedia mirrors, or give 2012 for the founding.
-    "ypj-fights-is": "only undated pages (Wikipedia mirrors, magazine features) found",
-    "ypj-fights-turkey-olive-branch": "no second page naming the YPJ in the Afrin fighting of March 2018",
-    "ypj-part-of-pyd": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
-    "ypj-part-of-ypg": "only undated Wikipedia mirrors found, one of them dating the YPJ to 2012",
+    # Kurdish forces: the YPJ's ties to the PYD and the YPG from 2013 (its fights now have two sources each).
+    "ypj-part-of-pyd": "the page dating the YPJ as the PYD's wing to 2013 (Epoch Times) shows no date; others say 2012",
+    "ypj-part-of-ypg": "dated pages call the YPJ the YPG's female brigade in 2014 (WLUML) without dating its 2013 start",
     # Rebel factions: the second pages found are Wikipedia again, undated, or relay the same report.
     "b-ahrar-based-in-idlib": "pages found are Wikipedia copies or say only northern Syria",
-    "b-ahrar-fights-islamic-state": "the other page found (Twitchy) quotes the same BBC report",
-    "b-hts-fights-fsa-2017": "pages found report HTS fighting Ahrar al-Sham in 2017, not FSA units",
-    "b-levant-front-member-sna": "the pages found are Wikipedia copies or an undated SOHR report",
-    "b-sna-based-in-azaz": "the pages found are Wikipedia copies",
-    "b-men-of-dignity-member-sor": "the pages found are Wikipedia copies",
-    "b-sor-controls-quneitra": "the page found (Al Bawaba) reports rebels in Quneitra without naming the SOR",
-    "b-tip-based-in-idlib": "pages found do not date the arrival in Idlib (the claim starts in 2013)",
-    "b-jaysh-al-islam-based-douma": "pages found report the 2018 departure, not the 2013 start",
-    "b-jaysh-al-islam-controls-douma": "pages found report the 2018 departure, not the 2013 start",
-    "b-russia-funds-eighth-brigade": "pages found on Russia paying the brigade carry no publication date",
-    # The defence of Hama (5 December 2024) and Deir ez-Zor (6 December 2024): every other page found relays
+    "b-tip-based-in-idlib": "the Observatory profile dating the arrival in Idlib to late 2013 shows no publication date; Carnegie (2017) dates the presence only from 2015",
+    # The defence of Hama (5 December 2024): every other page found relays
     # the same DW or AFP copy of the Syrian Observatory, or reports the militias' crossing of 2 December.
     "b-iran-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
     "b-russia-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
-    "b-iraqi-militias-with-saa-2024": "other pages report the crossing of 2 December, before the claim's date",
-    "b-pmf-enters-syria-2024": "other pages report the crossing of 2 December, before the claim's date",
-    "b-iran-allies-deir-ez-zor": "every page found relays the same AFP interview with the Observatory",
+    "b-pmf-enters-syria-2024": "other pages report the crossing of 2 December; on 5 December the PMF denied deploying",
 }
 
 
