@@ -175,7 +175,8 @@ def test_a_coalition_and_its_member_holding_one_place_is_one_hold(tmp_path):
         """)
     assert ds.ok
     clashes = [m for m in _messages(ds.warnings) if "may both control" in m]
-    assert clashes == [f"{_line(tmp_path, 'qualifiers: {extent: whole}', nth=4)}: qualifiers: 'front' and 'old' (claim 'c3') may both "
+    line = _line(tmp_path, 'qualifiers: {extent: whole}', nth=4)
+    assert clashes == [f"{line}: qualifiers: 'front' and 'old' (claim 'c3') may both "
                        "control 'cap' on the same day; give both an extent (part: <districts>, contested), end one "
                        "when the other begins, or mark one disputed"]
 
