@@ -313,7 +313,9 @@ def _possible_overlap(a: Claim, b: Claim) -> bool:
 
 
 _CONTESTED = frozenset({Status.DISPUTED, Status.ALLEGED})
-_PARTNER = frozenset({RelationKind.MEMBER_OF, RelationKind.PART_OF, RelationKind.SUPPORTS, RelationKind.ALLIED_WITH})
+_HOSTILE = frozenset({RelationKind.FIGHTS, RelationKind.OPPOSES})
+_FRIENDLY = frozenset({RelationKind.SUPPORTS, RelationKind.ALLIED_WITH})
+_PARTNER = _FRIENDLY | {RelationKind.MEMBER_OF, RelationKind.PART_OF}
 
 
 def _partners(a: Claim, b: Claim, ties: Mapping[frozenset[str], list[Claim]],
@@ -333,8 +335,6 @@ def _partners(a: Claim, b: Claim, ties: Mapping[frozenset[str], list[Claim]],
         if any(during(link) for side in sides for link in ties.get(frozenset((side, other)), ())):
             return True
     return False
-_HOSTILE = frozenset({RelationKind.FIGHTS, RelationKind.OPPOSES})
-_FRIENDLY = frozenset({RelationKind.SUPPORTS, RelationKind.ALLIED_WITH})
 
 
 def dataset_warnings(claims: list[Claim], entity: Lookup, *, new: set[str] | None = None) -> list[tuple[str, str, str]]:
