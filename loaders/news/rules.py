@@ -169,7 +169,7 @@ def _left_group(ctx: SentenceContext, before: int, *, limit: int = _WINDOW,
             return None
         if any(doc[k].text == ";" for k in range(m.end, before)):
             return None
-        if skip_places and _after_locative(doc, m, ctx.start):
+        if skip_places and (_after_locative(doc, m, ctx.start) or _after_direction(doc, m, ctx.start)):
             continue
         if m.end < len(doc) and doc[m.end].text == "-" and m.end < before:
             continue  # "US-backed", "al-Qaeda-linked": a modifier, not the subject
@@ -272,6 +272,20 @@ def _after_locative(doc, m: TokMention, sent_start: int) -> bool:
     return j >= sent_start and doc[j].lower_ in LOCATIVE and doc[j].lower_ not in ("of", "on") and m.kind != "candidate"
 
 
+def _after_direction(doc, m: TokMention, sent_start: int) -> bool:
+    """A place after "north of", "on the outskirts of": where a subject is ("Turkish troops north of Saraqeb
+    shelled ..."), never the subject itself."""
+    j = m.start - 1
+    while j > sent_start and doc[j].lower_ in ("the", "rural"):
+        j -= 1
+    return m.kind == "place" and j > sent_start and doc[j].lower_ == "of" and doc[j - 1].lower_ in _DIRECTIONS
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "outskirts", "countryside",
+                         "suburbs", "kilometres", "kilometers", "miles", "km"})
+
+
 def _cues_in(ctx: SentenceContext, lo: int, hi: int) -> set[str]:
     return {name for s, e, name in ctx.cue_spans if lo <= s and e <= hi}
 
@@ -339,12 +353,63 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
                   and doc[previous[4] - 1].lower_ not in _BE):
                 subj = previous[1]  # "rebels backed by Ankara took Jarabulus": the rebels took it
             found = _finish(ctx, t0, t1, trig, rule, subj, obj)
+            if not found:
+                found = _aim_fights(ctx, t0, t1, trig, rule, subj, obj)
+                if found:
+                    out.extend(found)
+                    break
             if found:
                 out.extend(found)
                 out.extend(_taken_from(ctx, trig, subj, obj, found[0]))
                 previous = (subj, obj, t1, rule, t0)
                 break
+    out.extend(_receipt_claims(ctx))
     return out
+
+
+#: nouns of a military undertaking whose stated aim implies fighting ("an offensive to capture Raqqa from IS")
+_UNDERTAKINGS = frozenset({"offensive", "offensives", "operation", "operations", "campaign", "push", "drive", "bid",
+                           "battle", "assault", "attack", "attacks", "counteroffensive", "counter-offensive",
+                           "onslaught", "incursion", "effort", "efforts", "attempt", "advance"})
+_AIM_FIGHTS = Trigger("fights", "state", "verb", ("to capture from",), ())
+
+
+def _aim_fights(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, subj: list[int],
+                obj: list[int]) -> list[Found]:
+    """An aim that implies fighting, where the aim itself is no claim: "launched an offensive to capture
+    Raqqa from IS" (X fights IS; that X holds Raqqa is only intended), "are trying to halt an offensive by IS"
+    (the offensive is under way). Only the fight is read, never the capture."""
+    doc = ctx.doc
+    if rule != "active" or not subj or not obj:
+        return []
+    if trig.predicate == "fights" and _by_object(ctx, t1) == obj:
+        # "trying to halt an offensive by IS": whoever holds the offensive fights whoever tries to halt it
+        words = [t.lower_ for t in doc[max(ctx.start, t0 - 4):t0]]
+        if "not" in words or "never" in words or "n't" in words:
+            return []
+        return _finish(ctx, t0, t1, trig, "aim", subj, obj)
+    if trig.predicate != "controls" or trig.phase != "start" or t0 <= ctx.start or doc[t0 - 1].lower_ != "to":
+        return []
+    k = t0 - 2
+    while k > ctx.start and k >= t0 - 4 and doc[k].lower_ not in _UNDERTAKINGS:
+        k -= 1
+    if doc[k].lower_ not in _UNDERTAKINGS:
+        return []  # "rebels seek to capture Raqqa": an intention, not yet a fight
+    end = ctx.mentions[obj[-1]].end
+    if end >= ctx.end or doc[end].lower_ != "from":
+        return []
+    losers = _right_group(ctx, end + 1, limit=3)
+    if not losers:
+        return []
+    fighters = subj
+    first = _first_group(ctx, k)
+    if first is not None and first != subj and ctx.mentions[first[0]].start < ctx.mentions[subj[0]].start:
+        fighters = first  # "X announced the start of an offensive to capture P from Y": the clause's subject
+    words = {t.lower_ for t in doc[ctx.start:t0]}
+    if words & {"not", "never", "n't"}:
+        return []
+    return [Found(ctx.mentions[x], ctx.mentions[y], _AIM_FIGHTS, t0, t1, "aim", "state", "confirmed", (), None, 0)
+            for x in fighters for y in losers if x != y]
 
 
 def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, previous):
@@ -622,8 +687,8 @@ def _by_object(ctx: SentenceContext, t1: int) -> list[int] | None:
     doc = ctx.doc
     k = t1
     while k < ctx.end and k - t1 <= 4 and doc[k].lower_ not in _ASSAULT:
-        if not (doc[k].lower_ in _GAP or doc[k].is_digit or doc[k].text == "-" or doc[k].lower_ in ("week", "weeks",
-                                                                                                    "three-week")):
+        if not (doc[k].lower_ in _GAP or doc[k].like_num or doc[k].text == "-" or doc[k].lower_ in (
+                "week", "weeks", "month", "months", "day", "days", "three-week", "new", "major", "renewed", "fresh")):
             return None
         k += 1
     if k >= ctx.end or doc[k].lower_ not in _ASSAULT or k + 1 >= ctx.end or doc[k + 1].lower_ not in ("by", "of"):
@@ -848,7 +913,7 @@ def _irrealis(doc, t0: int, lo: int, predicate: str) -> bool:
 def _finish(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, subj: list[int],
             obj: list[int]) -> list[Found]:
     doc = ctx.doc
-    if rule not in ("between", "reciprocal", "apposition", "possessive", "compound") and _irrealis(
+    if rule not in ("between", "reciprocal", "apposition", "possessive", "compound", "aim") and _irrealis(
             doc, t0, ctx.start, trig.predicate):
         return []
     ms = ctx.mentions
@@ -983,3 +1048,92 @@ def make_candidate(found: Found, *, subject: str | None, obj: str | None, publis
         support_types=found.types if found.trigger.predicate == "supports" else (),
         status=found.status, date_text=found.date.text if found.date else "",
     )
+
+
+_RECEIVE = frozenset({"received", "receives", "receive", "receiving", "got", "gets", "getting", "obtained", "obtains",
+                      "enjoyed", "enjoys", "enjoying", "won", "secured", "accepted", "accepts"})
+#: what is received when one actor supports another (besides the support nouns of data/support_nouns.jsonl)
+_GIVEN = frozenset({"support", "backing", "aid", "assistance", "help", "funding", "funds", "money", "weapons", "arms",
+                    "missiles", "training", "shipment", "shipments", "supplies", "equipment", "protection",
+                    "reinforcements", "ammunition", "cover", "sponsorship", "patronage"})
+_RECEIPT = Trigger("supports", "state", "verb", ("received",), ())
+#: words that may stand between a receiver and the verb of receiving ("they had received", "have long enjoyed")
+_AUX = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "already", "long", "reportedly",
+                  "recently", "since", "once", "previously", "allegedly", "both", "all", "now", "'s", "’s"})
+
+
+def _receipt_claims(ctx: SentenceContext) -> list[Found]:
+    """Support told from the receiving end: "Both the YPG and the SDF have received U.S. support", "they had
+    received a shipment of missiles from the United States", "the support it has had from Russia and Iran":
+    the giver (a name before the thing given, or after "from") supports the receiver (the verb's subject)."""
+    doc = ctx.doc
+    out: list[Found] = []
+    for k in range(ctx.start, ctx.end):
+        low = doc[k].lower_
+        if low in _RECEIVE or (low == "had" and k > ctx.start and doc[k - 1].lower_ in ("'s", "’s", "has", "have")):
+            out.extend(_receipt_at(ctx, k))
+    return out
+
+
+def _given_noun(ctx: SentenceContext, k: int) -> bool:
+    t = ctx.doc[k]
+    return t.lower_ in _GIVEN or any(s <= k < e for s, e, _ in ctx.support)
+
+
+def _receipt_at(ctx: SentenceContext, k: int) -> list[Found]:
+    doc, ms = ctx.doc, ctx.mentions
+    # the thing given, after the verb: only articles, modifiers, names and "of" phrases up to it
+    noun = None
+    j = k + 1
+    while j < ctx.end and j - k <= 7:
+        t = doc[j]
+        if _given_noun(ctx, j):
+            noun = j
+        elif t.text in (",", ";", ".", ":", "—", "–") or t.lower_ in _RELATIVE or t.lower_ in ("from", "by", "and"):
+            break
+        j += 1
+    givers: list[int] = []
+    receivers: list[int] | None = None
+    if noun is not None:
+        givers = [i for i, m in enumerate(ms) if k < m.start and m.end <= noun and m.kind == "actor"]
+        receivers = _receiver_before(ctx, k)
+    else:
+        # "the support it has had from Russia": the thing given comes first, the receiver between
+        lo = k - 1
+        while lo > ctx.start and doc[lo].lower_ in _AUX:
+            lo -= 1
+        rec = next((i for i, m in enumerate(ms) if m.end == lo + 1 and m.kind == "actor"), None)
+        if rec is None:
+            return []
+        before = ms[rec].start - 1
+        if before > ctx.start and doc[before].lower_ in ("that", "which"):
+            before -= 1
+        if before < ctx.start or not _given_noun(ctx, before):
+            return []
+        receivers = [rec]
+        j = k + 1
+    if not receivers:
+        return []
+    if not givers:
+        # "... a shipment of anti-tank missiles from the United States and other countries"
+        f = j
+        while f < ctx.end and f - k <= 10 and doc[f].lower_ != "from" and doc[f].text not in (",", ";", "."):
+            f += 1
+        if f < ctx.end and doc[f].lower_ == "from":
+            givers = _right_group(ctx, f + 1, limit=2) or []
+    givers = [g for g in givers if g not in receivers]
+    if not givers:
+        return []
+    return _finish(ctx, k, k + 1, _RECEIPT, "receipt", givers, receivers)
+
+
+def _receiver_before(ctx: SentenceContext, k: int) -> list[int] | None:
+    """The subject of a verb of receiving: the group right before it, with only auxiliaries between."""
+    doc = ctx.doc
+    lo = k - 1
+    while lo > ctx.start and doc[lo].lower_ in _AUX:
+        lo -= 1
+    for idx, m in enumerate(ctx.mentions):
+        if m.end == lo + 1 and m.kind == "actor" and not _after_locative(doc, m, ctx.start):
+            return _group_of(ctx, idx)
+    return None
