@@ -47,7 +47,8 @@ _TRANSFER = frozenset({"sent", "sends", "sending", "deployed", "deploys", "deplo
                        "lent", "lends"})
 _LIGHT_VERBS = frozenset({"launched", "launches", "launching", "began", "begun", "mounted", "waged", "wages",
                           "carried", "conducted", "stepped", "led", "leads", "continued", "intensified", "resumed",
-                          "renewed", "announced", "declared", "started", "escalated", "expanded"})
+                          "renewed", "announced", "declared", "started", "escalated", "expanded", "fired", "fires",
+                          "firing", "opened", "unleashed", "fought", "waging", "fighting"})
 _IRREGULAR_PARTICIPLES = frozenset({"led", "held", "fought", "taken", "seized", "paid", "sent", "given", "overrun",
                                     "lent", "struck", "hit", "run"})
 _WINDOW = 12
@@ -588,6 +589,10 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         right = _held_place(ctx, t1)  # "seized a town and several villages in Syria's Idlib province"
     if right is None and trig.predicate == "fights":
         right = _by_object(ctx, t1)  # "pushed back an advance by IS"
+    if trig.predicate == "fights" and (right is None or all(ctx.mentions[i].kind == "place" for i in right)):
+        owned = _owned_object(ctx, t1)  # "attacked villages controlled by the SDF", "struck SDF-held areas"
+        if owned:
+            right = owned
     relative = _relative_object(ctx, t0, trig)
     if relative is not None:  # "Raqqa, which ISIS has held since 2014"
         return relative
@@ -1136,4 +1141,38 @@ def _receiver_before(ctx: SentenceContext, k: int) -> list[int] | None:
     for idx, m in enumerate(ctx.mentions):
         if m.end == lo + 1 and m.kind == "actor" and not _after_locative(doc, m, ctx.start):
             return _group_of(ctx, idx)
+    return None
+
+
+_OWNED = ("belonging to", "belongs to", "owned by", "used by", "run by", "held by", "controlled by", "manned by",
+          "occupied by", "operated by")
+_OWNED_HALVES = frozenset({"held", "controlled", "run", "occupied", "owned", "operated"})
+
+
+def _owned_object(ctx: SentenceContext, t1: int) -> list[int] | None:
+    """Whom a strike on places or things hits: "attacking villages controlled by the SDF", "hit targets in Syria
+    belonging to the government", "shelled SDF-held areas": the holder or owner is the one fought."""
+    doc = ctx.doc
+    k = t1
+    while k < ctx.end and k - t1 <= 12:
+        t = doc[k]
+        if t.text in (",", ";", ".", ":", "—", "–") or t.lower_ in _RELATIVE:
+            return None
+        two = " ".join(x.lower_ for x in doc[k:k + 2])
+        if two in _OWNED:
+            return _right_group(ctx, k + 2, limit=3)
+        m = next((i for i, x in enumerate(ctx.mentions) if x.start == k), None)
+        if m is not None:
+            x = ctx.mentions[m]
+            if x.kind == "actor" and x.end + 1 < ctx.end and doc[x.end].text == "-" and (
+                    doc[x.end + 1].lower_ in _OWNED_HALVES):
+                return [m]
+            if x.kind == "actor" and not _can_be_place(x):
+                return None  # another actor first: not a place or thing held by someone
+            k = x.end
+            continue
+        if not (t.is_alpha and (t.is_lower or t.is_title) or t.like_num or t.lower_ in _GAP or t.text == "-"
+                or t.is_space):
+            return None
+        k += 1
     return None
