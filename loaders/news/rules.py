@@ -97,6 +97,9 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
         if groups:
             prev = mentions[groups[-1][-1]]
             between = _joiner(doc, prev, m)
+            if m.start == prev.start and m.end == prev.end:
+                groups[-1].append(i)  # "they" resolved to two actors: one reference, both of them
+                continue
             if between == "" and prev.end < m.start and m.primary == prev.primary:
                 groups[-1].append(i)  # "Islamic State fighters (IS)": the same actor again
                 continue
