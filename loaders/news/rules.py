@@ -429,6 +429,9 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             right = _right_group(ctx, t1, limit=4)
             if right and len(right) >= 2:
                 return "between", right, right
+            other = _between_second(ctx, right) if right else None
+            if other is not None:  # "clashes between regime forces and fighters from the extremist group HTS"
+                return "between", [right[0], other], [right[0], other]
             return None
         if last in ("of", "for", "to", "with", "against", "on", "in", "toward", "towards"):
             right = _right_group(ctx, t1, limit=6, want_place=place_obj)
@@ -445,6 +448,12 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             if left is not None:
                 return "possessive", left, right
             left = _left_group(ctx, t0, limit=8)
+            between = [t.lower_ for t in doc[ctx.mentions[left[-1]].end:t0] if not t.is_space] if left else []
+            if between and between[0] == "and" and "and" not in [t.lower_ for t in doc[ctx.mentions[left[0]].start:
+                                                                                   ctx.mentions[left[-1]].end]]:
+                shared = _shared_subject(ctx, t0)
+                if shared is not None:  # "It funds rebels and began conducting airstrikes against ISIL"
+                    return "coordinated", shared, right
             if left is None or not _linking_words(ctx, ctx.mentions[left[-1]].end, t0):
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the subject follows in apposition
                 named_after = trig.predicate in ("leads", "part_of", "offshoot_of", "member_of", "successor_of")
@@ -1179,3 +1188,65 @@ def _owned_object(ctx: SentenceContext, t1: int) -> list[int] | None:
             return None
         k += 1
     return None
+
+
+#: words that may stand between "and" and the second side of "clashes between X and ..." ("fighters from the
+#: extremist opposition group HTS", "militiamen loyal to ...")
+_SIDE_WORDS = _TROOP_NOUNS | {"from", "of", "loyal", "to", "belonging", "linked", "affiliated", "with", "members",
+                               "group", "groups", "units", "elements", "gunmen", "rebels", "opposition", "rebel",
+                               "extremist", "jihadist", "militia", "militias", "factions", "faction", "allied"}
+
+
+def _between_second(ctx: SentenceContext, right: list[int]) -> int | None:
+    """The second side of "between X and <fighters from> Y", when only words for fighters stand before Y."""
+    doc = ctx.doc
+    x = ctx.mentions[right[-1]]
+    k = x.end
+    while k < ctx.end and doc[k].text == ")":
+        k += 1
+    if k >= ctx.end or doc[k].lower_ != "and":
+        return None
+    k += 1
+    start = k
+    while k < ctx.end and k - start <= 8:
+        m = next((i for i, y in enumerate(ctx.mentions) if y.start == k), None)
+        if m is not None:
+            y = ctx.mentions[m]
+            if y.kind != "actor" or _modifier(doc, y) or k == start:
+                return None  # a list ("between X and Y") is read by the group itself
+            return m
+        if not (doc[k].lower_ in _SIDE_WORDS or doc[k].lower_ in _GAP or doc[k].text == "-" or doc[k].is_space):
+            return None
+        k += 1
+    return None
+
+
+_COORDINATED_VERBS = frozenset({"conducting", "carrying", "out", "launching", "waging", "mounting", "leading",
+                                "staging", "fighting"})
+
+
+def _shared_subject(ctx: SentenceContext, t0: int) -> list[int] | None:
+    """The subject a second verb phrase shares with the first: "X funds rebels and began conducting airstrikes
+    against Y" (X conducts them). Only when "and" and a light verb, and nothing else, stand before the noun."""
+    doc = ctx.doc
+    k = t0 - 1
+    tail = []
+    while k > ctx.start and doc[k].lower_ != "and" and len(tail) < 6:
+        if doc[k].text in (",", ";", ":") or doc[k].lower_ in _RELATIVE:
+            return None
+        tail.append(doc[k])
+        k -= 1
+    if doc[k].lower_ != "and" or not tail or k > 0 and doc[k - 1].text == ",":
+        return None
+    words = [t.lower_ for t in tail if not t.is_space]
+    if not any(w in _LIGHT_VERBS for w in words) or not all(
+            w in _LIGHT_VERBS or w in _LINKING or w in _COORDINATED_VERBS for w in words):
+        return None
+    subj = _first_group(ctx, k)
+    if subj is None or ctx.mentions[subj[-1]].end > k:
+        return None
+    # the first clause must start with its subject and a verb: "It funds ... and began ..."
+    first = ctx.mentions[subj[-1]].end
+    if first < k and not any(doc[j].lower_.endswith(("s", "ed")) or doc[j].lower_ in _BE for j in range(first, min(k, first + 3))):
+        return None
+    return subj
