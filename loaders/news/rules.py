@@ -384,7 +384,7 @@ def _aim_fights(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str
     Raqqa from IS" (X fights IS; that X holds Raqqa is only intended), "are trying to halt an offensive by IS"
     (the offensive is under way). Only the fight is read, never the capture."""
     doc = ctx.doc
-    if rule != "active" or not subj or not obj:
+    if rule not in ("active", "purpose") or not subj or not obj:
         return []
     if trig.predicate == "fights" and _by_object(ctx, t1) == obj:
         # "trying to halt an offensive by IS": whoever holds the offensive fights whoever tries to halt it
@@ -938,6 +938,8 @@ def _finish(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, su
     hi = max(ms[i].end for i in subj + obj)
     subj_end = max(ms[i].end for i in subj)
     window_lo = min(subj_end, t0) if rule in ("active", "possessive", "noun") else ctx.start
+    if rule == "receipt":  # "could not have lasted without the aid it has had from": only the receiving verb's
+        window_lo = max(ctx.start, t0 - 4)
     if rule == "possessive" and any(ms[i].via == "coref" for i in subj + obj):
         window_lo = ctx.start  # "Qatar ended its support for ...": the cue comes before the pronoun
     before = _cues_in(ctx, window_lo, t0)
@@ -1194,7 +1196,9 @@ def _owned_object(ctx: SentenceContext, t1: int) -> list[int] | None:
 #: extremist opposition group HTS", "militiamen loyal to ...")
 _SIDE_WORDS = _TROOP_NOUNS | {"from", "of", "loyal", "to", "belonging", "linked", "affiliated", "with", "members",
                                "group", "groups", "units", "elements", "gunmen", "rebels", "opposition", "rebel",
-                               "extremist", "jihadist", "militia", "militias", "factions", "faction", "allied"}
+                               "extremist", "jihadist", "militia", "militias", "factions", "faction", "allied",
+                               "alliance", "coalition", "movement", "organisation", "organization", "militant",
+                               "islamist", "armed", "insurgent", "insurgents"}
 
 
 def _between_second(ctx: SentenceContext, right: list[int]) -> int | None:
