@@ -182,6 +182,10 @@ def _head_noun(doc, i: int, res: Resources) -> tuple[int, str] | None:
     return None
 
 
+#: heads after a demonym that name a state's assets ("struck Iranian targets"): the demonym is the state
+_STRUCK = frozenset({"targets", "positions", "bases", "sites", "facilities", "assets", "installations", "outposts"})
+
+
 def _demonyms(doc, res: Resources, taken: list[bool], demonym_ids: dict[str, str]) -> list[TokMention]:
     out = []
     i = 0
@@ -203,6 +207,8 @@ def _demonyms(doc, res: Resources, taken: list[bool], demonym_ids: dict[str, str
             else:
                 break
         head = _head_noun(doc, j, res) if j < n else None
+        if head is None and j < n and doc[j].lower_ in _STRUCK:
+            head = (j + 1, None)  # "Iranian targets", "Israeli positions": the state whose assets are struck
         while head is None and j < n and doc[j].lower_ in ("military", "air", "naval", "special", "elite"):
             j += 1
             head = _head_noun(doc, j, res) if j < n else None

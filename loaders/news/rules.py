@@ -433,7 +433,7 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             if other is not None:  # "clashes between regime forces and fighters from the extremist group HTS"
                 return "between", [right[0], other], [right[0], other]
             return None
-        if last in ("of", "for", "to", "with", "against", "on", "in", "toward", "towards"):
+        if last in ("of", "for", "to", "with", "against", "on", "in", "toward", "towards", "at"):
             right = _right_group(ctx, t1, limit=6, want_place=place_obj)
             if not right:
                 return None

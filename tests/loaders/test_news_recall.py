@@ -135,3 +135,22 @@ def test_a_names_own_fighters_are_not_a_reference_to_another_actor(nlp):
     ex = extract("The coalition struck oil fields. Fighting between Kurdish forces and the Islamic State militants "
                  "went on.", nlp, published="2014-10-09")
     assert not [m for m in ex.mentions if m.via == "coref" and m.text == "militants"]
+
+
+# ---------------------------------------------------------------- what strikes hit
+
+@pytest.mark.parametrize("text, pair", [
+    ("Israel says it bombed Iranian positions south of Damascus.", ("israel", "iran")),
+    ("The Israeli army hit Syria's air defences after a missile was fired.", ("israel-defense-forces",
+                                                                               "syrian-arab-army")),
+    ("Hezbollah launched drones at Israeli bases on Friday.", ("hezbollah", "israel")),
+    ("The PKK has fought a long insurgency against Turkey.", ("pkk", "turkey")),
+])
+def test_what_a_strike_hits_names_whom_it_fights(nlp, text, pair):
+    got = triples(text, nlp, published="2019-05-02")
+    assert (pair[0], "fights", pair[1]) in got or (pair[1], "fights", pair[0]) in got, got
+
+
+def test_a_demonym_before_assets_is_no_actor_without_a_strike(nlp):
+    got = triples("Russian bases were expanded last year, officials said.", nlp, published="2019-05-02")
+    assert not got
