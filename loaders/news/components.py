@@ -111,10 +111,11 @@ class CorefComponent:
     def use_graph(self, graph) -> None:
         self.kinds = {a.id: a.kind for a in graph.actors}
         self.names = {a.id: a.name for a in graph.actors}
+        self.place_kinds = {p.id: p.kind for p in graph.places}
 
     def __call__(self, doc):
         mentions = doc._.ag_mentions or []
-        found = resolve(doc, mentions, self.kinds, self.names)
+        found = resolve(doc, mentions, self.kinds, self.names, getattr(self, "place_kinds", None))
         if found:
             doc._.ag_mentions = sorted([*mentions, *found], key=lambda m: m.start)
         return doc

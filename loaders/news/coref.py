@@ -203,7 +203,8 @@ def _first_actor(doc, sent_lo: int, sent_hi: int, actors: list[TokMention]) -> T
     return None
 
 
-def resolve(doc, mentions: list[TokMention], kinds: dict, names: dict) -> list[TokMention]:
+def resolve(doc, mentions: list[TokMention], kinds: dict, names: dict,
+            place_kinds: dict | None = None) -> list[TokMention]:
     """Mentions for the references in ``doc`` that resolve to an actor (``via="coref"``).
 
     Args:
@@ -233,6 +234,46 @@ def resolve(doc, mentions: list[TokMention], kinds: dict, names: dict) -> list[T
             target = _pick(doc, ref, before, sents, heading, kinds, names, inner)
             if target is not None:
                 out.append(TokMention(ref.start, ref.end, target.ids, "actor", "coref", target.hint))
+        if place_kinds:
+            out.extend(_place_references(doc, lo, hi, mentions, place_kinds))
+    return out
+
+
+#: heads of definite descriptions of places and the place kinds they may refer to
+_PLACE_HEADS = {"city": frozenset({"city", "town"}), "town": frozenset({"town", "city"}),
+                "village": frozenset({"town"}), "province": frozenset({"province"}),
+                "governorate": frozenset({"province"})}
+_PLACE_MODIFIERS = frozenset({"strategic", "border", "northern", "southern", "eastern", "western", "central", "key",
+                              "embattled", "besieged", "whole", "entire", "ancient", "coastal", "desert", "rebel-held",
+                              "frontline", "same", "northwestern", "northeastern", "southwestern", "southeastern"})
+
+
+def _place_references(doc, lo: int, hi: int, mentions: list[TokMention], place_kinds: dict) -> list[TokMention]:
+    """"the city", "the strategic town": the most recent place named before it in the paragraph, when that place
+    is of a kind the head allows ("took full control of the city" after "Aleppo"). "the town of X" names X
+    itself, and a place named after the head is not referred back to."""
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.start, m.end))
+    places = [m for m in mentions if m.kind == "place" and m.ids and lo <= m.start < hi]
+    out = []
+    for k in range(lo, hi - 1):
+        if doc[k].lower_ != "the" or k in taken:
+            continue
+        j = k + 1
+        while j < hi and doc[j].lower_ in _PLACE_MODIFIERS:
+            j += 1
+        if j >= hi or j in taken or doc[j].lower_ not in _PLACE_HEADS:
+            continue
+        if j + 1 < hi and (doc[j + 1].lower_ in ("of", "'s", "’s") or j + 1 in taken
+                           or doc[j + 1].text == "-" or doc[j + 1].text[:1].isupper()):
+            continue
+        allowed = _PLACE_HEADS[doc[j].lower_]
+        target = next((m for m in reversed(places) if m.end <= k
+                       and str(getattr(place_kinds.get(m.primary), "value", place_kinds.get(m.primary))) in allowed),
+                      None)
+        if target is not None:
+            out.append(TokMention(k, j + 1, target.ids[:1], "place", "coref"))
     return out
 
 

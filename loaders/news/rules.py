@@ -832,7 +832,10 @@ _LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "be
                       "acts", "functioned", "served", "acted", "—", "–", "shiite", "shia", "sunni", "kurdish", "arab",
                       "western", "traditional", "strategic", "natural", "staunchest", "steadfast", "nominal",
                       "closely", "oldest", "last", "remaining", "fellow", "armed",
-                      "militant", "islamist", "jihadist"})
+                      "militant", "islamist", "jihadist",
+                      # "has taken full control of": verbs of taking carry "control of"
+                      "taken", "took", "full", "complete", "total", "effective", "gained", "regained", "seized",
+                      "wrested", "retaken", "retook"})
 
 
 def _linking_words(ctx: SentenceContext, lo: int, hi: int) -> bool:

@@ -154,3 +154,22 @@ def test_what_a_strike_hits_names_whom_it_fights(nlp, text, pair):
 def test_a_demonym_before_assets_is_no_actor_without_a_strike(nlp):
     got = triples("Russian bases were expanded last year, officials said.", nlp, published="2019-05-02")
     assert not got
+
+
+# ---------------------------------------------------------------- places referred back to
+
+def test_the_city_refers_back_to_the_last_city_named_in_its_paragraph(nlp):
+    got = triples("Thousands fled Aleppo on Monday after the army said it had taken complete control of the city.",
+                  nlp, published="2016-12-20")
+    assert ("syrian-arab-army", "controls", "aleppo") in got
+    got = triples("Kobani has been under siege for weeks. The Islamic State is in control of half of the town.", nlp,
+                  published="2014-10-09")
+    assert ("islamic-state", "controls", "kobani") in got
+
+
+def test_the_city_never_refers_to_a_country_or_across_paragraphs_or_to_a_named_town(nlp):
+    assert not triples("The war in Syria goes on. The army took the city on Monday.", nlp)
+    assert ("syrian-arab-army", "controls", "aleppo") not in triples(
+        "Rebels shelled Aleppo.\n\nThe army took the city on Monday.", nlp)
+    got = triples("Rebels shelled Aleppo. The army took the town of Azaz on Monday.", nlp, published="2016-12-20")
+    assert ("syrian-arab-army", "controls", "aleppo") not in got
