@@ -368,6 +368,38 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
                 previous = (subj, obj, t1, rule, t0)
                 break
     out.extend(_receipt_claims(ctx))
+    out.extend(_owner_claims(ctx))
+    return out
+
+
+_OWNER_PART = Trigger("part_of", "state", "noun", ("'s",), ())
+
+
+def _owner_claims(ctx: SentenceContext) -> list[Found]:
+    """A named unit owned by a named organisation is part of it: "the IRGC's Quds Force", "al-Qaeda's Nusra
+    Front", "the Quds Force of the Revolutionary Guards". Only names of the graph (no demonym, no reference);
+    linking keeps organisations only (a state's unit is not "part of" the state in the corpus's sense)."""
+    doc, ms = ctx.doc, ctx.mentions
+    out = []
+    for i in range(len(ms) - 1):
+        owner, unit = ms[i], ms[i + 1]
+        if owner.kind != "actor" or unit.kind != "actor" or owner.via not in ("alias", "descriptive") or (
+                unit.via not in ("alias", "descriptive")):
+            continue
+        between = [t.lower_ for t in doc[owner.end:unit.start] if not t.is_space]
+        if between in (["'s"], ["’s"], ["'"]):
+            out.append(Found(unit, owner, _OWNER_PART, owner.end, owner.end + 1, "owner", "state", "confirmed", (),
+                             None, 0))
+    for i in range(len(ms) - 1):
+        unit, owner = ms[i], ms[i + 1]
+        if unit.kind != "actor" or owner.kind != "actor" or owner.via not in ("alias", "descriptive") or (
+                unit.via not in ("alias", "descriptive")):
+            continue
+        between = [t.lower_ for t in doc[unit.end:owner.start] if not t.is_space]
+        if between in (["of", "the"], ["of"]) and unit.start > ctx.start and doc[unit.start - 1].lower_ in (
+                "the", "elite"):
+            out.append(Found(unit, owner, _OWNER_PART, unit.end, unit.end + 1, "owner", "state", "confirmed", (),
+                             None, 0))
     return out
 
 

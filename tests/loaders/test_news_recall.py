@@ -173,3 +173,19 @@ def test_the_city_never_refers_to_a_country_or_across_paragraphs_or_to_a_named_t
         "Rebels shelled Aleppo.\n\nThe army took the city on Monday.", nlp)
     got = triples("Rebels shelled Aleppo. The army took the town of Azaz on Monday.", nlp, published="2016-12-20")
     assert ("syrian-arab-army", "controls", "aleppo") not in got
+
+
+# ---------------------------------------------------------------- units owned by organisations
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Israeli jets hit the IRGC's Quds Force near Damascus.", ("quds-force", "part_of", "irgc")),
+    ("Fighters of al-Qaeda's Nusra Front joined the assault.", ("jabhat-al-nusra", "part_of", "al-qaeda")),
+    ("The raid killed officers of the Quds Force of the Revolutionary Guards.", ("quds-force", "part_of", "irgc")),
+])
+def test_a_unit_owned_by_an_organisation_is_part_of_it(nlp, text, wanted):
+    assert wanted in triples(text, nlp, published="2019-05-02")
+
+
+def test_a_states_unit_or_a_leader_is_not_part_of_its_owner(nlp):
+    got = triples("Iran's Quds Force and Hezbollah's Hassan Nasrallah were named.", nlp, published="2019-05-02")
+    assert not {t for t in got if t[1] == "part_of"}
