@@ -117,7 +117,10 @@ class CorefComponent:
         mentions = doc._.ag_mentions or []
         found = resolve(doc, mentions, self.kinds, self.names, getattr(self, "place_kinds", None))
         if found:
-            doc._.ag_mentions = sorted([*mentions, *found], key=lambda m: m.start)
+            covered = {k for m in found for k in range(m.start, m.end)}
+            # "its fighters": the resolved reference replaces a new-actor candidate over the same words
+            kept = [m for m in mentions if not (m.kind == "candidate" and covered.intersection(range(m.start, m.end)))]
+            doc._.ag_mentions = sorted([*kept, *found], key=lambda m: m.start)
         return doc
 
 

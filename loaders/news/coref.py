@@ -47,6 +47,9 @@ _PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 #: words that may stand between the determiner and the head of a description
 _MODIFIER = re.compile(r"^[a-z][a-z'’-]*$|^[A-Z][a-z]+(?:-[a-z]+)?$")
+#: nouns after "its"/"their" that stand for the owner itself ("its fighters captured the town")
+_OWN_TROOPS = frozenset({"fighters", "forces", "troops", "militants", "militiamen", "jihadists", "soldiers", "units",
+                         "gunmen", "warplanes", "jets", "aircraft"})
 #: heads that, right after a name, are that name's own fighters ("the Islamic State militants")
 _TROOP_HEADS = frozenset({"militants", "jihadists", "force", "militia", "fighters"})
 _PLURAL_NAME = re.compile(r"(Forces|Units|Brigades|Battalions|Guards|Militias|Factions|Emirates|States)$")
@@ -99,6 +102,9 @@ def _heading(doc, lo: int, hi: int, mentions: list[TokMention]) -> TokMention | 
     if not words or not inside:
         return None
     first = inside[0]
+    if len({m.primary for m in inside}) == 1 and len(words) <= 8 and all(
+            t.text in "()" or any(m.start <= t.i < m.end for m in inside) or t.lower_ == "the" for t in words):
+        return first  # "Hayat Tahrir al-Sham (HTS)": a name and its acronym in brackets
     if len(inside) == 1 and len(words) <= 6 and words[-1].text not in ".!?" and (
             first.end - first.start) >= len([t for t in words if t.text.lower() != "the"]) - 1:
         return first  # "Saudi Arabia", "Iran", "The Islamic State"
@@ -122,6 +128,8 @@ def find_references(doc, lo: int, hi: int, mentions: list[TokMention]) -> list[R
     """Pronouns and definite descriptions in tokens ``[lo, hi)`` that are not already mentions."""
     taken = set()
     for m in mentions:
+        if m.kind == "candidate" and doc[m.start].lower_ in ("its", "their"):
+            continue  # "Its fighters" read as a new actor: the pronoun is still a reference
         taken.update(range(m.start, m.end))
     out = []
     k = lo
@@ -222,10 +230,12 @@ def resolve(doc, mentions: list[TokMention], kinds: dict, names: dict,
             heading = first
         local = [m for m in actors if lo <= m.start < hi]
         sents = [(s.start, s.end) for s in doc[lo:hi].sents] if hi > lo else []
+        chain: list[TokMention] = []  # references resolved so far: "The group ... It ..." follows the chain
         for ref in find_references(doc, lo, hi, mentions):
             lo_ref = ref.outer if ref.outer >= 0 else ref.start
             inner = {m.primary for m in local if lo_ref <= m.start and m.end <= ref.end}
-            before = [m for m in local if m.end <= ref.start and m.primary not in inner]
+            before = sorted([m for m in local + chain if m.end <= ref.start and m.primary not in inner],
+                            key=lambda m: m.start)
             if ref.plural:
                 pair = _pair_for(doc, ref, before, sents, kinds)
                 if pair:  # "Iran and Hezbollah back Assad. They also ...": the reference stands for both
@@ -233,7 +243,12 @@ def resolve(doc, mentions: list[TokMention], kinds: dict, names: dict,
                     continue
             target = _pick(doc, ref, before, sents, heading, kinds, names, inner)
             if target is not None:
-                out.append(TokMention(ref.start, ref.end, target.ids, "actor", "coref", target.hint))
+                end = ref.end
+                if doc[ref.start].lower_ in ("its", "their") and end < hi and doc[end].lower_ in _OWN_TROOPS:
+                    end += 1  # "Its fighters captured Idlib": the group's fighters are the group
+                found = TokMention(ref.start, end, target.ids, "actor", "coref", target.hint)
+                out.append(found)
+                chain.append(found)
         if place_kinds:
             out.extend(_place_references(doc, lo, hi, mentions, place_kinds))
     return out

@@ -189,3 +189,21 @@ def test_a_unit_owned_by_an_organisation_is_part_of_it(nlp, text, wanted):
 def test_a_states_unit_or_a_leader_is_not_part_of_its_owner(nlp):
     got = triples("Iran's Quds Force and Hezbollah's Hassan Nasrallah were named.", nlp, published="2019-05-02")
     assert not {t for t in got if t[1] == "part_of"}
+
+
+# ---------------------------------------------------------------- explainer entries: heading, "the group", "it", "its fighters"
+
+def test_an_explainer_entry_follows_its_heading_through_the_group_it_and_its_fighters(nlp):
+    text = ("Who's who\n\nSyrian National Army (SNA)\n\nThe rebel alliance grew out of factions in the north. "
+            "It is funded by Turkey, officials say. Its fighters seized Afrin in 2018.")
+    got = triples(text, nlp, published="2019-05-02")
+    assert ("turkey", "supports", "sna") in got
+    assert ("sna", "controls", "afrin") in got
+    assert ("turkey", "supports", "islamic-state") not in got
+
+
+def test_it_follows_the_chain_of_references_not_the_last_name(nlp):
+    text = ("Hayat Tahrir al-Sham (HTS)\n\nThe jihadist group long fought the Islamic State. It is backed by Turkey, "
+            "analysts say.")
+    got = triples(text, nlp, published="2020-05-02")
+    assert ("turkey", "supports", "hts") in got and ("turkey", "supports", "islamic-state") not in got
