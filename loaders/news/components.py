@@ -279,9 +279,10 @@ class ClaimsComponent:
             return None  # "holding large areas of Syria": a country is never held whole by one side in news
         if p == "leads" and found.rule == "noun" and found.subject is found.object:
             return None
+        unit_kind = getattr(self.kinds.get(subject), "value", None)
+        owner_kind = getattr(self.kinds.get(obj), "value", None)
         if found.rule == "owner" and not (
-                getattr(self.kinds.get(subject), "value", None) in _UNITS and getattr(self.kinds.get(obj), "value", None)
-                in _UNITS | {"coalition", "political_organisation"}):
+                unit_kind in _UNITS and owner_kind in _UNITS | {"coalition", "political_organisation"}):
             return None  # "Iran's Quds Force", "Russia's Wagner Group": a state's unit is not part of the state
         if RELATIONS[RelationKind(p)].symmetric and subject and obj and obj < subject:
             pass  # symmetric relations are compared as unordered pairs downstream; keep the text's order

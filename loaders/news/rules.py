@@ -866,7 +866,7 @@ _LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "be
                       "closely", "oldest", "last", "remaining", "fellow", "armed",
                       "militant", "islamist", "jihadist",
                       # "has taken full control of": verbs of taking carry "control of"
-                      "taken", "took", "full", "complete", "total", "effective", "gained", "regained", "seized",
+                      "taken", "took", "complete", "total", "gained", "regained", "seized",
                       "wrested", "retaken", "retook"})
 
 
@@ -1286,6 +1286,7 @@ def _shared_subject(ctx: SentenceContext, t0: int) -> list[int] | None:
         return None
     # the first clause must start with its subject and a verb: "It funds ... and began ..."
     first = ctx.mentions[subj[-1]].end
-    if first < k and not any(doc[j].lower_.endswith(("s", "ed")) or doc[j].lower_ in _BE for j in range(first, min(k, first + 3))):
+    if first < k and not any(doc[j].lower_.endswith(("s", "ed")) or doc[j].lower_ in _BE
+                             for j in range(first, min(k, first + 3))):
         return None
     return subj

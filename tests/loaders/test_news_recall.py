@@ -191,7 +191,7 @@ def test_a_states_unit_or_a_leader_is_not_part_of_its_owner(nlp):
     assert not {t for t in got if t[1] == "part_of"}
 
 
-# ---------------------------------------------------------------- explainer entries: heading, "the group", "it", "its fighters"
+# ---------------------------------------------------------------- explainer entries: heading, the group, it
 
 def test_an_explainer_entry_follows_its_heading_through_the_group_it_and_its_fighters(nlp):
     text = ("Who's who\n\nSyrian National Army (SNA)\n\nThe rebel alliance grew out of factions in the north. "
