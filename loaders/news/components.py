@@ -111,13 +111,21 @@ class CorefComponent:
     def use_graph(self, graph) -> None:
         self.kinds = {a.id: a.kind for a in graph.actors}
         self.names = {a.id: a.name for a in graph.actors}
+        self.place_kinds = {p.id: p.kind for p in graph.places}
 
     def __call__(self, doc):
         mentions = doc._.ag_mentions or []
-        found = resolve(doc, mentions, self.kinds, self.names)
+        found = resolve(doc, mentions, self.kinds, self.names, getattr(self, "place_kinds", None))
         if found:
-            doc._.ag_mentions = sorted([*mentions, *found], key=lambda m: m.start)
+            covered = {k for m in found for k in range(m.start, m.end)}
+            # "its fighters": the resolved reference replaces a new-actor candidate over the same words
+            kept = [m for m in mentions if not (m.kind == "candidate" and covered.intersection(range(m.start, m.end)))]
+            doc._.ag_mentions = sorted([*kept, *found], key=lambda m: m.start)
         return doc
+
+
+#: kinds of actor one organisation's unit may be ("the IRGC's Quds Force")
+_UNITS = frozenset({"armed_group", "militia", "armed_forces"})
 
 
 class ClaimsComponent:
@@ -271,6 +279,11 @@ class ClaimsComponent:
             return None  # "holding large areas of Syria": a country is never held whole by one side in news
         if p == "leads" and found.rule == "noun" and found.subject is found.object:
             return None
+        unit_kind = getattr(self.kinds.get(subject), "value", None)
+        owner_kind = getattr(self.kinds.get(obj), "value", None)
+        if found.rule == "owner" and not (
+                unit_kind in _UNITS and owner_kind in _UNITS | {"coalition", "political_organisation"}):
+            return None  # "Iran's Quds Force", "Russia's Wagner Group": a state's unit is not part of the state
         if RELATIONS[RelationKind(p)].symmetric and subject and obj and obj < subject:
             pass  # symmetric relations are compared as unordered pairs downstream; keep the text's order
         cand = make_candidate(found, subject=subject, obj=obj, published=published, doc=doc,

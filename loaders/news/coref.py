@@ -34,7 +34,7 @@ _FORCES = _GROUPS | {"armed_forces"}
 _HEADS = {
     "group": _GROUPS, "militia": _GROUPS, "movement": _GROUPS, "organisation": _GROUPS | {"international_organisation"},
     "organization": _GROUPS | {"international_organisation"}, "faction": _GROUPS, "outfit": _GROUPS,
-    "network": _GROUPS, "insurgency": _GROUPS, "party": _GROUPS, "jihadists": _GROUPS, "militants": _GROUPS,
+    "network": _GROUPS, "party": _GROUPS, "jihadists": _GROUPS, "militants": _GROUPS,
     "coalition": frozenset({"coalition"}), "alliance": frozenset({"coalition"}), "umbrella": frozenset({"coalition"}),
     "force": _FORCES, "country": frozenset({"state"}), "kingdom": frozenset({"state"}),
     "republic": frozenset({"state"}), "state": frozenset({"state"}),
@@ -47,6 +47,11 @@ _PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 #: words that may stand between the determiner and the head of a description
 _MODIFIER = re.compile(r"^[a-z][a-z'’-]*$|^[A-Z][a-z]+(?:-[a-z]+)?$")
+#: nouns after "its"/"their" that stand for the owner itself ("its fighters captured the town")
+_OWN_TROOPS = frozenset({"fighters", "forces", "troops", "militants", "militiamen", "jihadists", "soldiers", "units",
+                         "gunmen", "warplanes", "jets", "aircraft"})
+#: heads that, right after a name, are that name's own fighters ("the Islamic State militants")
+_TROOP_HEADS = frozenset({"militants", "jihadists", "force", "militia", "fighters"})
 _PLURAL_NAME = re.compile(r"(Forces|Units|Brigades|Battalions|Guards|Militias|Factions|Emirates|States)$")
 #: words after which "it" does not refer ("it said", "it is unclear", "it was not")
 _EMPTY_IT = re.compile(r"^(said|says|is (unclear|not clear|likely|possible|believed|understood|thought)|"
@@ -97,6 +102,9 @@ def _heading(doc, lo: int, hi: int, mentions: list[TokMention]) -> TokMention | 
     if not words or not inside:
         return None
     first = inside[0]
+    if len({m.primary for m in inside}) == 1 and len(words) <= 8 and all(
+            t.text in "()" or any(m.start <= t.i < m.end for m in inside) or t.lower_ == "the" for t in words):
+        return first  # "Hayat Tahrir al-Sham (HTS)": a name and its acronym in brackets
     if len(inside) == 1 and len(words) <= 6 and words[-1].text not in ".!?" and (
             first.end - first.start) >= len([t for t in words if t.text.lower() != "the"]) - 1:
         return first  # "Saudi Arabia", "Iran", "The Islamic State"
@@ -120,6 +128,8 @@ def find_references(doc, lo: int, hi: int, mentions: list[TokMention]) -> list[R
     """Pronouns and definite descriptions in tokens ``[lo, hi)`` that are not already mentions."""
     taken = set()
     for m in mentions:
+        if m.kind == "candidate" and doc[m.start].lower_ in ("its", "their"):
+            continue  # "Its fighters" read as a new actor: the pronoun is still a reference
         taken.update(range(m.start, m.end))
     out = []
     k = lo
@@ -144,8 +154,12 @@ def find_references(doc, lo: int, hi: int, mentions: list[TokMention]) -> list[R
                     doc[j].lower_ not in _HEADS and _MODIFIER.match(doc[j].text) and doc[j].lower_ not in LOCATIVE
                     and not doc[j].is_space)):
                 j += 1
+            named_next = j + 1 < hi and (j + 1 in taken or (j + 2 < hi and doc[j + 1].is_space and j + 2 in taken))
+            own_troops = j < hi and doc[j].lower_ in _TROOP_HEADS and j - 1 in taken
             if j < hi and j not in taken and doc[j].lower_ in _HEADS and not (
-                    j + 1 < hi and doc[j + 1].lower_ in ("of", "'s", "’s")):
+                    j + 1 < hi and doc[j + 1].lower_ in ("of", "'s", "’s")) and not named_next and not own_troops:
+                # "the Lebanese group Hezbollah" is a title before the name, not a reference back; "the Islamic
+                # State militants" are the named group's own fighters
                 # a description holding a name ("the al-Qaeda breakaway group") is its head word alone,
                 # so that the name inside stays a mention of its own
                 start = j if any(t in taken for t in range(k, j)) else k
@@ -197,7 +211,8 @@ def _first_actor(doc, sent_lo: int, sent_hi: int, actors: list[TokMention]) -> T
     return None
 
 
-def resolve(doc, mentions: list[TokMention], kinds: dict, names: dict) -> list[TokMention]:
+def resolve(doc, mentions: list[TokMention], kinds: dict, names: dict,
+            place_kinds: dict | None = None) -> list[TokMention]:
     """Mentions for the references in ``doc`` that resolve to an actor (``via="coref"``).
 
     Args:
@@ -215,13 +230,65 @@ def resolve(doc, mentions: list[TokMention], kinds: dict, names: dict) -> list[T
             heading = first
         local = [m for m in actors if lo <= m.start < hi]
         sents = [(s.start, s.end) for s in doc[lo:hi].sents] if hi > lo else []
+        chain: list[TokMention] = []  # references resolved so far: "The group ... It ..." follows the chain
         for ref in find_references(doc, lo, hi, mentions):
             lo_ref = ref.outer if ref.outer >= 0 else ref.start
             inner = {m.primary for m in local if lo_ref <= m.start and m.end <= ref.end}
-            before = [m for m in local if m.end <= ref.start and m.primary not in inner]
+            before = sorted([m for m in local + chain if m.end <= ref.start and m.primary not in inner],
+                            key=lambda m: m.start)
+            if ref.plural:
+                pair = _pair_for(doc, ref, before, sents, kinds)
+                if pair:  # "Iran and Hezbollah back Assad. They also ...": the reference stands for both
+                    out.extend(TokMention(ref.start, ref.end, m.ids, "actor", "coref", m.hint) for m in pair)
+                    continue
             target = _pick(doc, ref, before, sents, heading, kinds, names, inner)
             if target is not None:
-                out.append(TokMention(ref.start, ref.end, target.ids, "actor", "coref", target.hint))
+                end = ref.end
+                if doc[ref.start].lower_ in ("its", "their") and end < hi and doc[end].lower_ in _OWN_TROOPS:
+                    end += 1  # "Its fighters captured Idlib": the group's fighters are the group
+                found = TokMention(ref.start, end, target.ids, "actor", "coref", target.hint)
+                out.append(found)
+                chain.append(found)
+        if place_kinds:
+            out.extend(_place_references(doc, lo, hi, mentions, place_kinds))
+    return out
+
+
+#: heads of definite descriptions of places and the place kinds they may refer to
+_PLACE_HEADS = {"city": frozenset({"city", "town"}), "town": frozenset({"town", "city"}),
+                "village": frozenset({"town"}), "province": frozenset({"province"}),
+                "governorate": frozenset({"province"})}
+_PLACE_MODIFIERS = frozenset({"strategic", "border", "northern", "southern", "eastern", "western", "central", "key",
+                              "embattled", "besieged", "whole", "entire", "ancient", "coastal", "desert", "rebel-held",
+                              "frontline", "same", "northwestern", "northeastern", "southwestern", "southeastern"})
+
+
+def _place_references(doc, lo: int, hi: int, mentions: list[TokMention], place_kinds: dict) -> list[TokMention]:
+    """"the city", "the strategic town": the most recent place named before it in the paragraph, when that place
+    is of a kind the head allows ("took full control of the city" after "Aleppo"). "the town of X" names X
+    itself, and a place named after the head is not referred back to."""
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.start, m.end))
+    places = [m for m in mentions if m.kind == "place" and m.ids and lo <= m.start < hi]
+    out = []
+    for k in range(lo, hi - 1):
+        if doc[k].lower_ != "the" or k in taken:
+            continue
+        j = k + 1
+        while j < hi and doc[j].lower_ in _PLACE_MODIFIERS:
+            j += 1
+        if j >= hi or j in taken or doc[j].lower_ not in _PLACE_HEADS:
+            continue
+        if j + 1 < hi and (doc[j + 1].lower_ in ("of", "'s", "’s") or j + 1 in taken
+                           or doc[j + 1].text == "-" or doc[j + 1].text[:1].isupper()):
+            continue
+        allowed = _PLACE_HEADS[doc[j].lower_]
+        target = next((m for m in reversed(places) if m.end <= k
+                       and str(getattr(place_kinds.get(m.primary), "value", place_kinds.get(m.primary))) in allowed),
+                      None)
+        if target is not None:
+            out.append(TokMention(k, j + 1, target.ids[:1], "place", "coref"))
     return out
 
 
@@ -263,4 +330,33 @@ def _last_list(doc, before: list[TokMention]) -> list[TokMention] | None:
     between = doc[a.end:b.start].text.strip().lower()
     if between in ("and", ", and", ",", "or", "along with"):
         return [a, b]
+    return None
+
+
+def _pair_for(doc, ref: Reference, before: list[TokMention], sents, kinds) -> list[TokMention] | None:
+    """The coordinated list a plural pronoun refers to: the subject list of its own sentence before it, else the
+    last list of the previous sentence when it is that sentence's subject ("Iran and Hezbollah are allies of
+    the government. They are fighting ..."); None when the nearest list is not a subject or holds a state's
+    name alone with an organisation of another kind."""
+    if doc[ref.start].lower_ not in _PLURAL_PRONOUNS or not ref.subject:
+        return None
+    here = next(((a, b) for a, b in sents if a <= ref.start < b), None)
+    if here is None:
+        return None
+    prev = [s for s in sents if s[1] <= here[0]]
+    for lo, hi in ([(here[0], ref.start)] + ([prev[-1]] if prev else [])):
+        inside = [m for m in before if lo <= m.start < hi]
+        subj = _subject(doc, lo, hi, inside)
+        if subj is None:
+            continue
+        k = inside.index(subj)
+        group = [subj]
+        while k + 1 < len(inside) and doc[group[-1].end:inside[k + 1].start].text.strip().lower() in (
+                "and", ", and", ","):
+            k += 1
+            group.append(inside[k])
+        if len(group) >= 2 and all(_kind_of(m, kinds) in ref.kinds for m in group) and (
+                len({m.primary for m in group}) == len(group)):
+            return group
+        return None
     return None

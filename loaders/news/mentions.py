@@ -75,6 +75,29 @@ def _abroad(doc, m: TokMention, mentions: list[TokMention], states: dict[str, st
     return TokMention(m.start, m.end, (state,), "actor", "descriptive", m.hint)
 
 
+_SYRIAN_STATE = frozenset({"assad-government", "syrian-arab-army", "syrian-transitional-government"})
+
+
+def _set_abroad(doc, m: TokMention, mentions: list[TokMention], states: dict[str, str]) -> TokMention:
+    """"In Turkey the PKK has fought an insurgency against the government": a sentence set in another country
+    by an opening "In <country>" gives "the government" of that country, not Syria's."""
+    if m.via != "descriptive" or not set(m.ids) & _SYRIAN_STATE or not doc.has_annotation("SENT_START"):
+        return m
+    sent = doc[m.start].sent
+    k = sent.start
+    while k < m.start and doc[k].is_space:
+        k += 1
+    if k >= m.start or doc[k].lower_ != "in":
+        return m
+    place = next((x for x in mentions if x.start == k + 1 and x.kind == "place"), None)
+    state = states.get(place.primary) if place is not None else None
+    if state is None or place.primary in ("syria", "syr") or state in m.ids or place.end > m.start:
+        return m
+    if doc[m.start:m.end].text.lower().replace("the ", "") not in ("government", "authorities", "regime"):
+        return m  # "Syrian government forces" stay Syria's wherever the sentence is set
+    return TokMention(m.start, m.end, (state,), "actor", "descriptive", m.hint)
+
+
 def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: dict[str, str],
                   alive=None, states: dict[str, str] | None = None, names: dict[str, str] | None = None,
                   windows: dict | None = None) -> list[TokMention]:
@@ -109,6 +132,7 @@ def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: d
             taken[i] = True
     if states:
         out = [_abroad(doc, m, out, states) for m in out]
+        out = [_set_abroad(doc, m, out, states) for m in out]
     out.extend(_demonyms(doc, res, taken, demonym_ids))
     out.extend(_candidates(doc, res, taken))
     out.sort(key=lambda m: m.start)
@@ -158,6 +182,10 @@ def _head_noun(doc, i: int, res: Resources) -> tuple[int, str] | None:
     return None
 
 
+#: heads after a demonym that name a state's assets ("struck Iranian targets"): the demonym is the state
+_STRUCK = frozenset({"targets", "positions", "bases", "sites", "facilities", "assets", "installations", "outposts"})
+
+
 def _demonyms(doc, res: Resources, taken: list[bool], demonym_ids: dict[str, str]) -> list[TokMention]:
     out = []
     i = 0
@@ -179,6 +207,8 @@ def _demonyms(doc, res: Resources, taken: list[bool], demonym_ids: dict[str, str
             else:
                 break
         head = _head_noun(doc, j, res) if j < n else None
+        if head is None and j < n and doc[j].lower_ in _STRUCK:
+            head = (j + 1, None)  # "Iranian targets", "Israeli positions": the state whose assets are struck
         while head is None and j < n and doc[j].lower_ in ("military", "air", "naval", "special", "elite"):
             j += 1
             head = _head_noun(doc, j, res) if j < n else None

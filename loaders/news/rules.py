@@ -47,7 +47,8 @@ _TRANSFER = frozenset({"sent", "sends", "sending", "deployed", "deploys", "deplo
                        "lent", "lends"})
 _LIGHT_VERBS = frozenset({"launched", "launches", "launching", "began", "begun", "mounted", "waged", "wages",
                           "carried", "conducted", "stepped", "led", "leads", "continued", "intensified", "resumed",
-                          "renewed", "announced", "declared", "started", "escalated", "expanded"})
+                          "renewed", "announced", "declared", "started", "escalated", "expanded", "fired", "fires",
+                          "firing", "opened", "unleashed", "fought", "waging", "fighting"})
 _IRREGULAR_PARTICIPLES = frozenset({"led", "held", "fought", "taken", "seized", "paid", "sent", "given", "overrun",
                                     "lent", "struck", "hit", "run"})
 _WINDOW = 12
@@ -96,6 +97,9 @@ def _group(doc, mentions: list[TokMention]) -> list[list[int]]:
         if groups:
             prev = mentions[groups[-1][-1]]
             between = _joiner(doc, prev, m)
+            if m.start == prev.start and m.end == prev.end:
+                groups[-1].append(i)  # "they" resolved to two actors: one reference, both of them
+                continue
             if between == "" and prev.end < m.start and m.primary == prev.primary:
                 groups[-1].append(i)  # "Islamic State fighters (IS)": the same actor again
                 continue
@@ -169,7 +173,7 @@ def _left_group(ctx: SentenceContext, before: int, *, limit: int = _WINDOW,
             return None
         if any(doc[k].text == ";" for k in range(m.end, before)):
             return None
-        if skip_places and _after_locative(doc, m, ctx.start):
+        if skip_places and (_after_locative(doc, m, ctx.start) or _after_direction(doc, m, ctx.start)):
             continue
         if m.end < len(doc) and doc[m.end].text == "-" and m.end < before:
             continue  # "US-backed", "al-Qaeda-linked": a modifier, not the subject
@@ -272,6 +276,20 @@ def _after_locative(doc, m: TokMention, sent_start: int) -> bool:
     return j >= sent_start and doc[j].lower_ in LOCATIVE and doc[j].lower_ not in ("of", "on") and m.kind != "candidate"
 
 
+def _after_direction(doc, m: TokMention, sent_start: int) -> bool:
+    """A place after "north of", "on the outskirts of": where a subject is ("Turkish troops north of Saraqeb
+    shelled ..."), never the subject itself."""
+    j = m.start - 1
+    while j > sent_start and doc[j].lower_ in ("the", "rural"):
+        j -= 1
+    return m.kind == "place" and j > sent_start and doc[j].lower_ == "of" and doc[j - 1].lower_ in _DIRECTIONS
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "outskirts", "countryside",
+                         "suburbs", "kilometres", "kilometers", "miles", "km"})
+
+
 def _cues_in(ctx: SentenceContext, lo: int, hi: int) -> set[str]:
     return {name for s, e, name in ctx.cue_spans if lo <= s and e <= hi}
 
@@ -339,12 +357,95 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
                   and doc[previous[4] - 1].lower_ not in _BE):
                 subj = previous[1]  # "rebels backed by Ankara took Jarabulus": the rebels took it
             found = _finish(ctx, t0, t1, trig, rule, subj, obj)
+            if not found:
+                found = _aim_fights(ctx, t0, t1, trig, rule, subj, obj)
+                if found:
+                    out.extend(found)
+                    break
             if found:
                 out.extend(found)
                 out.extend(_taken_from(ctx, trig, subj, obj, found[0]))
                 previous = (subj, obj, t1, rule, t0)
                 break
+    out.extend(_receipt_claims(ctx))
+    out.extend(_owner_claims(ctx))
     return out
+
+
+_OWNER_PART = Trigger("part_of", "state", "noun", ("'s",), ())
+
+
+def _owner_claims(ctx: SentenceContext) -> list[Found]:
+    """A named unit owned by a named organisation is part of it: "the IRGC's Quds Force", "al-Qaeda's Nusra
+    Front", "the Quds Force of the Revolutionary Guards". Only names of the graph (no demonym, no reference);
+    linking keeps organisations only (a state's unit is not "part of" the state in the corpus's sense)."""
+    doc, ms = ctx.doc, ctx.mentions
+    out = []
+    for i in range(len(ms) - 1):
+        owner, unit = ms[i], ms[i + 1]
+        if owner.kind != "actor" or unit.kind != "actor" or owner.via not in ("alias", "descriptive") or (
+                unit.via not in ("alias", "descriptive")):
+            continue
+        between = [t.lower_ for t in doc[owner.end:unit.start] if not t.is_space]
+        if between in (["'s"], ["’s"], ["'"]):
+            out.append(Found(unit, owner, _OWNER_PART, owner.end, owner.end + 1, "owner", "state", "confirmed", (),
+                             None, 0))
+    for i in range(len(ms) - 1):
+        unit, owner = ms[i], ms[i + 1]
+        if unit.kind != "actor" or owner.kind != "actor" or owner.via not in ("alias", "descriptive") or (
+                unit.via not in ("alias", "descriptive")):
+            continue
+        between = [t.lower_ for t in doc[unit.end:owner.start] if not t.is_space]
+        if between in (["of", "the"], ["of"]) and unit.start > ctx.start and doc[unit.start - 1].lower_ in (
+                "the", "elite"):
+            out.append(Found(unit, owner, _OWNER_PART, unit.end, unit.end + 1, "owner", "state", "confirmed", (),
+                             None, 0))
+    return out
+
+
+#: nouns of a military undertaking whose stated aim implies fighting ("an offensive to capture Raqqa from IS")
+_UNDERTAKINGS = frozenset({"offensive", "offensives", "operation", "operations", "campaign", "push", "drive", "bid",
+                           "battle", "assault", "attack", "attacks", "counteroffensive", "counter-offensive",
+                           "onslaught", "incursion", "effort", "efforts", "attempt", "advance"})
+_AIM_FIGHTS = Trigger("fights", "state", "verb", ("to capture from",), ())
+
+
+def _aim_fights(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, subj: list[int],
+                obj: list[int]) -> list[Found]:
+    """An aim that implies fighting, where the aim itself is no claim: "launched an offensive to capture
+    Raqqa from IS" (X fights IS; that X holds Raqqa is only intended), "are trying to halt an offensive by IS"
+    (the offensive is under way). Only the fight is read, never the capture."""
+    doc = ctx.doc
+    if rule not in ("active", "purpose") or not subj or not obj:
+        return []
+    if trig.predicate == "fights" and _by_object(ctx, t1) == obj:
+        # "trying to halt an offensive by IS": whoever holds the offensive fights whoever tries to halt it
+        words = [t.lower_ for t in doc[max(ctx.start, t0 - 4):t0]]
+        if "not" in words or "never" in words or "n't" in words:
+            return []
+        return _finish(ctx, t0, t1, trig, "aim", subj, obj)
+    if trig.predicate != "controls" or trig.phase != "start" or t0 <= ctx.start or doc[t0 - 1].lower_ != "to":
+        return []
+    k = t0 - 2
+    while k > ctx.start and k >= t0 - 4 and doc[k].lower_ not in _UNDERTAKINGS:
+        k -= 1
+    if doc[k].lower_ not in _UNDERTAKINGS:
+        return []  # "rebels seek to capture Raqqa": an intention, not yet a fight
+    end = ctx.mentions[obj[-1]].end
+    if end >= ctx.end or doc[end].lower_ != "from":
+        return []
+    losers = _right_group(ctx, end + 1, limit=3)
+    if not losers:
+        return []
+    fighters = subj
+    first = _first_group(ctx, k)
+    if first is not None and first != subj and ctx.mentions[first[0]].start < ctx.mentions[subj[0]].start:
+        fighters = first  # "X announced the start of an offensive to capture P from Y": the clause's subject
+    words = {t.lower_ for t in doc[ctx.start:t0]}
+    if words & {"not", "never", "n't"}:
+        return []
+    return [Found(ctx.mentions[x], ctx.mentions[y], _AIM_FIGHTS, t0, t1, "aim", "state", "confirmed", (), None, 0)
+            for x in fighters for y in losers if x != y]
 
 
 def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, previous):
@@ -360,8 +461,11 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             right = _right_group(ctx, t1, limit=4)
             if right and len(right) >= 2:
                 return "between", right, right
+            other = _between_second(ctx, right) if right else None
+            if other is not None:  # "clashes between regime forces and fighters from the extremist group HTS"
+                return "between", [right[0], other], [right[0], other]
             return None
-        if last in ("of", "for", "to", "with", "against", "on", "in", "toward", "towards"):
+        if last in ("of", "for", "to", "with", "against", "on", "in", "toward", "towards", "at"):
             right = _right_group(ctx, t1, limit=6, want_place=place_obj)
             if not right:
                 return None
@@ -376,6 +480,12 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             if left is not None:
                 return "possessive", left, right
             left = _left_group(ctx, t0, limit=8)
+            between = [t.lower_ for t in doc[ctx.mentions[left[-1]].end:t0] if not t.is_space] if left else []
+            if between and between[0] == "and" and "and" not in [t.lower_ for t in doc[ctx.mentions[left[0]].start:
+                                                                                   ctx.mentions[left[-1]].end]]:
+                shared = _shared_subject(ctx, t0)
+                if shared is not None:  # "It funds rebels and began conducting airstrikes against ISIL"
+                    return "coordinated", shared, right
             if left is None or not _linking_words(ctx, ctx.mentions[left[-1]].end, t0):
                 # "The founder of HTS, Abu Muhammad al-Jolani, ...": the subject follows in apposition
                 named_after = trig.predicate in ("leads", "part_of", "offshoot_of", "member_of", "successor_of")
@@ -523,6 +633,10 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         right = _held_place(ctx, t1)  # "seized a town and several villages in Syria's Idlib province"
     if right is None and trig.predicate == "fights":
         right = _by_object(ctx, t1)  # "pushed back an advance by IS"
+    if trig.predicate == "fights" and (right is None or all(ctx.mentions[i].kind == "place" for i in right)):
+        owned = _owned_object(ctx, t1)  # "attacked villages controlled by the SDF", "struck SDF-held areas"
+        if owned:
+            right = owned
     relative = _relative_object(ctx, t0, trig)
     if relative is not None:  # "Raqqa, which ISIS has held since 2014"
         return relative
@@ -622,8 +736,8 @@ def _by_object(ctx: SentenceContext, t1: int) -> list[int] | None:
     doc = ctx.doc
     k = t1
     while k < ctx.end and k - t1 <= 4 and doc[k].lower_ not in _ASSAULT:
-        if not (doc[k].lower_ in _GAP or doc[k].is_digit or doc[k].text == "-" or doc[k].lower_ in ("week", "weeks",
-                                                                                                    "three-week")):
+        if not (doc[k].lower_ in _GAP or doc[k].like_num or doc[k].text == "-" or doc[k].lower_ in (
+                "week", "weeks", "month", "months", "day", "days", "three-week", "new", "major", "renewed", "fresh")):
             return None
         k += 1
     if k >= ctx.end or doc[k].lower_ not in _ASSAULT or k + 1 >= ctx.end or doc[k + 1].lower_ not in ("by", "of"):
@@ -750,7 +864,10 @@ _LINKING = frozenset({",", "is", "was", "are", "were", "has", "have", "had", "be
                       "acts", "functioned", "served", "acted", "—", "–", "shiite", "shia", "sunni", "kurdish", "arab",
                       "western", "traditional", "strategic", "natural", "staunchest", "steadfast", "nominal",
                       "closely", "oldest", "last", "remaining", "fellow", "armed",
-                      "militant", "islamist", "jihadist"})
+                      "militant", "islamist", "jihadist",
+                      # "has taken full control of": verbs of taking carry "control of"
+                      "taken", "took", "complete", "total", "gained", "regained", "seized",
+                      "wrested", "retaken", "retook"})
 
 
 def _linking_words(ctx: SentenceContext, lo: int, hi: int) -> bool:
@@ -848,7 +965,7 @@ def _irrealis(doc, t0: int, lo: int, predicate: str) -> bool:
 def _finish(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, subj: list[int],
             obj: list[int]) -> list[Found]:
     doc = ctx.doc
-    if rule not in ("between", "reciprocal", "apposition", "possessive", "compound") and _irrealis(
+    if rule not in ("between", "reciprocal", "apposition", "possessive", "compound", "aim") and _irrealis(
             doc, t0, ctx.start, trig.predicate):
         return []
     ms = ctx.mentions
@@ -856,6 +973,8 @@ def _finish(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, rule: str, su
     hi = max(ms[i].end for i in subj + obj)
     subj_end = max(ms[i].end for i in subj)
     window_lo = min(subj_end, t0) if rule in ("active", "possessive", "noun") else ctx.start
+    if rule == "receipt":  # "could not have lasted without the aid it has had from": only the receiving verb's
+        window_lo = max(ctx.start, t0 - 4)
     if rule == "possessive" and any(ms[i].via == "coref" for i in subj + obj):
         window_lo = ctx.start  # "Qatar ended its support for ...": the cue comes before the pronoun
     before = _cues_in(ctx, window_lo, t0)
@@ -983,3 +1102,191 @@ def make_candidate(found: Found, *, subject: str | None, obj: str | None, publis
         support_types=found.types if found.trigger.predicate == "supports" else (),
         status=found.status, date_text=found.date.text if found.date else "",
     )
+
+
+_RECEIVE = frozenset({"received", "receives", "receive", "receiving", "got", "gets", "getting", "obtained", "obtains",
+                      "enjoyed", "enjoys", "enjoying", "won", "secured", "accepted", "accepts"})
+#: what is received when one actor supports another (besides the support nouns of data/support_nouns.jsonl)
+_GIVEN = frozenset({"support", "backing", "aid", "assistance", "help", "funding", "funds", "money", "weapons", "arms",
+                    "missiles", "training", "shipment", "shipments", "supplies", "equipment", "protection",
+                    "reinforcements", "ammunition", "cover", "sponsorship", "patronage"})
+_RECEIPT = Trigger("supports", "state", "verb", ("received",), ())
+#: words that may stand between a receiver and the verb of receiving ("they had received", "have long enjoyed")
+_AUX = frozenset({"has", "have", "had", "was", "were", "is", "are", "also", "already", "long", "reportedly",
+                  "recently", "since", "once", "previously", "allegedly", "both", "all", "now", "'s", "’s"})
+
+
+def _receipt_claims(ctx: SentenceContext) -> list[Found]:
+    """Support told from the receiving end: "Both the YPG and the SDF have received U.S. support", "they had
+    received a shipment of missiles from the United States", "the support it has had from Russia and Iran":
+    the giver (a name before the thing given, or after "from") supports the receiver (the verb's subject)."""
+    doc = ctx.doc
+    out: list[Found] = []
+    for k in range(ctx.start, ctx.end):
+        low = doc[k].lower_
+        if low in _RECEIVE or (low == "had" and k > ctx.start and doc[k - 1].lower_ in ("'s", "’s", "has", "have")):
+            out.extend(_receipt_at(ctx, k))
+    return out
+
+
+def _given_noun(ctx: SentenceContext, k: int) -> bool:
+    t = ctx.doc[k]
+    return t.lower_ in _GIVEN or any(s <= k < e for s, e, _ in ctx.support)
+
+
+def _receipt_at(ctx: SentenceContext, k: int) -> list[Found]:
+    doc, ms = ctx.doc, ctx.mentions
+    # the thing given, after the verb: only articles, modifiers, names and "of" phrases up to it
+    noun = None
+    j = k + 1
+    while j < ctx.end and j - k <= 7:
+        t = doc[j]
+        if _given_noun(ctx, j):
+            noun = j
+        elif t.text in (",", ";", ".", ":", "—", "–") or t.lower_ in _RELATIVE or t.lower_ in ("from", "by", "and"):
+            break
+        j += 1
+    givers: list[int] = []
+    receivers: list[int] | None = None
+    if noun is not None:
+        givers = [i for i, m in enumerate(ms) if k < m.start and m.end <= noun and m.kind == "actor"]
+        receivers = _receiver_before(ctx, k)
+    else:
+        # "the support it has had from Russia": the thing given comes first, the receiver between
+        lo = k - 1
+        while lo > ctx.start and doc[lo].lower_ in _AUX:
+            lo -= 1
+        rec = next((i for i, m in enumerate(ms) if m.end == lo + 1 and m.kind == "actor"), None)
+        if rec is None:
+            return []
+        before = ms[rec].start - 1
+        if before > ctx.start and doc[before].lower_ in ("that", "which"):
+            before -= 1
+        if before < ctx.start or not _given_noun(ctx, before):
+            return []
+        receivers = [rec]
+        j = k + 1
+    if not receivers:
+        return []
+    if not givers:
+        # "... a shipment of anti-tank missiles from the United States and other countries"
+        f = j
+        while f < ctx.end and f - k <= 10 and doc[f].lower_ != "from" and doc[f].text not in (",", ";", "."):
+            f += 1
+        if f < ctx.end and doc[f].lower_ == "from":
+            givers = _right_group(ctx, f + 1, limit=2) or []
+    givers = [g for g in givers if g not in receivers]
+    if not givers:
+        return []
+    return _finish(ctx, k, k + 1, _RECEIPT, "receipt", givers, receivers)
+
+
+def _receiver_before(ctx: SentenceContext, k: int) -> list[int] | None:
+    """The subject of a verb of receiving: the group right before it, with only auxiliaries between."""
+    doc = ctx.doc
+    lo = k - 1
+    while lo > ctx.start and doc[lo].lower_ in _AUX:
+        lo -= 1
+    for idx, m in enumerate(ctx.mentions):
+        if m.end == lo + 1 and m.kind == "actor" and not _after_locative(doc, m, ctx.start):
+            return _group_of(ctx, idx)
+    return None
+
+
+_OWNED = ("belonging to", "belongs to", "owned by", "used by", "run by", "held by", "controlled by", "manned by",
+          "occupied by", "operated by")
+_OWNED_HALVES = frozenset({"held", "controlled", "run", "occupied", "owned", "operated"})
+
+
+def _owned_object(ctx: SentenceContext, t1: int) -> list[int] | None:
+    """Whom a strike on places or things hits: "attacking villages controlled by the SDF", "hit targets in Syria
+    belonging to the government", "shelled SDF-held areas": the holder or owner is the one fought."""
+    doc = ctx.doc
+    k = t1
+    while k < ctx.end and k - t1 <= 12:
+        t = doc[k]
+        if t.text in (",", ";", ".", ":", "—", "–") or t.lower_ in _RELATIVE:
+            return None
+        two = " ".join(x.lower_ for x in doc[k:k + 2])
+        if two in _OWNED:
+            return _right_group(ctx, k + 2, limit=3)
+        m = next((i for i, x in enumerate(ctx.mentions) if x.start == k), None)
+        if m is not None:
+            x = ctx.mentions[m]
+            if x.kind == "actor" and x.end + 1 < ctx.end and doc[x.end].text == "-" and (
+                    doc[x.end + 1].lower_ in _OWNED_HALVES):
+                return [m]
+            if x.kind == "actor" and not _can_be_place(x):
+                return None  # another actor first: not a place or thing held by someone
+            k = x.end
+            continue
+        if not (t.is_alpha and (t.is_lower or t.is_title) or t.like_num or t.lower_ in _GAP or t.text == "-"
+                or t.is_space):
+            return None
+        k += 1
+    return None
+
+
+#: words that may stand between "and" and the second side of "clashes between X and ..." ("fighters from the
+#: extremist opposition group HTS", "militiamen loyal to ...")
+_SIDE_WORDS = _TROOP_NOUNS | {"from", "of", "loyal", "to", "belonging", "linked", "affiliated", "with", "members",
+                               "group", "groups", "units", "elements", "gunmen", "rebels", "opposition", "rebel",
+                               "extremist", "jihadist", "militia", "militias", "factions", "faction", "allied",
+                               "alliance", "coalition", "movement", "organisation", "organization", "militant",
+                               "islamist", "armed", "insurgent", "insurgents"}
+
+
+def _between_second(ctx: SentenceContext, right: list[int]) -> int | None:
+    """The second side of "between X and <fighters from> Y", when only words for fighters stand before Y."""
+    doc = ctx.doc
+    x = ctx.mentions[right[-1]]
+    k = x.end
+    while k < ctx.end and doc[k].text == ")":
+        k += 1
+    if k >= ctx.end or doc[k].lower_ != "and":
+        return None
+    k += 1
+    start = k
+    while k < ctx.end and k - start <= 8:
+        m = next((i for i, y in enumerate(ctx.mentions) if y.start == k), None)
+        if m is not None:
+            y = ctx.mentions[m]
+            if y.kind != "actor" or _modifier(doc, y) or k == start:
+                return None  # a list ("between X and Y") is read by the group itself
+            return m
+        if not (doc[k].lower_ in _SIDE_WORDS or doc[k].lower_ in _GAP or doc[k].text == "-" or doc[k].is_space):
+            return None
+        k += 1
+    return None
+
+
+_COORDINATED_VERBS = frozenset({"conducting", "carrying", "out", "launching", "waging", "mounting", "leading",
+                                "staging", "fighting"})
+
+
+def _shared_subject(ctx: SentenceContext, t0: int) -> list[int] | None:
+    """The subject a second verb phrase shares with the first: "X funds rebels and began conducting airstrikes
+    against Y" (X conducts them). Only when "and" and a light verb, and nothing else, stand before the noun."""
+    doc = ctx.doc
+    k = t0 - 1
+    tail = []
+    while k > ctx.start and doc[k].lower_ != "and" and len(tail) < 6:
+        if doc[k].text in (",", ";", ":") or doc[k].lower_ in _RELATIVE:
+            return None
+        tail.append(doc[k])
+        k -= 1
+    if doc[k].lower_ != "and" or not tail or k > 0 and doc[k - 1].text == ",":
+        return None
+    words = [t.lower_ for t in tail if not t.is_space]
+    if not any(w in _LIGHT_VERBS for w in words) or not all(
+            w in _LIGHT_VERBS or w in _LINKING or w in _COORDINATED_VERBS for w in words):
+        return None
+    subj = _first_group(ctx, k)
+    if subj is None or ctx.mentions[subj[-1]].end > k:
+        return None
+    # the first clause must start with its subject and a verb: "It funds ... and began ..."
+    first = ctx.mentions[subj[-1]].end
+    if first < k and not any(doc[j].lower_.endswith(("s", "ed")) or doc[j].lower_ in _BE
+                             for j in range(first, min(k, first + 3))):
+        return None
+    return subj
