@@ -12,7 +12,8 @@ from tests.corpus.critical import CHECK_DATES, MAIN_CITIES, audit, independent, 
 #: Shrink this list as sources are found; a claim that gains a second source must leave it (a test checks).
 EXCEPTIONS = {
     # Turkey's air and drone war on the SDF, December 2024 - April 2025: both bounds rest on Shafaq News.
-    "l13-tsk-fights-sdf-2024-2025": "the other newsroom found on the Tishrin Dam ceasefire (The New Arab) shows no date",
+    "l13-tsk-fights-sdf-2024-2025": ("the other newsroom found on the Tishrin Dam ceasefire (The New Arab) "
+                                     "shows no date"),
     # Nujaba and Hezbollah: the pages found date Nujaba to 2013 but not a tie to Hezbollah from then.
     "nujaba-allied-with-hezbollah": "second pages found (Counter Extremism Project, IFMAT, MEF) carry no date",
     # Kurdish forces: the YPJ's ties to the PYD and the YPG from 2013 (its fights now have two sources each).
