@@ -81,8 +81,8 @@ def ceilings(gold_path: str | Path, *, split: str | None = "dev", nlp=None, data
     """Counts of gold claims reaching each stage, overall and by relation kind, with the claims lost at each."""
     from loaders import bundled_dataset, load_datasets
     from loaders.news.evaluate import load_gold
-    from loaders.news.pipeline import _doc, build_nlp
     from loaders.news.model import Article
+    from loaders.news.pipeline import _doc, build_nlp
     from loaders.news.resources import load_resources
 
     dataset, paragraphs = load_gold(gold_path, split=split)
@@ -102,7 +102,7 @@ def ceilings(gold_path: str | Path, *, split: str | None = "dev", nlp=None, data
                 totals[s] += stage[s]
                 kind[s] += stage[s]
             line = f"{p.id}: {g.subject} {g.predicate} {g.object} {g.valid}".rstrip()
-            for prev, s in zip(STAGES, STAGES[1:]):
+            for prev, s in zip(STAGES, STAGES[1:], strict=False):
                 if stage[prev] and not stage[s]:
                     lost[s].append(line)
     return {"articles": len(paragraphs), "totals": totals, "by_kind": by_kind, "lost": lost}
