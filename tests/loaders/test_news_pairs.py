@@ -1,5 +1,5 @@
-"""News extraction, fifth pass of issue 16: pair readings (loaders/news/pairs.py) and the recall ceilings
-(loaders/news/ceiling.py).
+"""News extraction, fifth pass of issue 16: pair readings (loaders/news/pairs.py), "X and Y provinces"
+(loaders/news/mentions.py) and the recall ceilings (loaders/news/ceiling.py).
 
 Each test is written on sentences made up for it (not copied from articles) and fails if its mechanism is
 broken: the reading it wants is missing or points the wrong way, or the reading it rules out appears.
@@ -74,6 +74,16 @@ def test_pair_readings_are_weighed_by_the_shipped_calibrator(nlp):
     ex = extract("Russian warplanes on Tuesday struck depots that local sources described as belonging to "
                  "Hayat Tahrir al-Sham.", nlp, published="2023-08-22")
     assert all(0.0 < c.confidence < 1.0 for c in ex.candidates)
+
+
+# ---------------------------------------------------------------- a list of cities before "provinces"
+
+def test_a_list_of_cities_before_provinces_names_the_provinces(nlp):
+    got = readings("Hayat Tahrir al-Sham seized most of Idlib and Hama provinces in the offensive.", nlp)
+    assert {("hts", "controls", "idlib-governorate"), ("hts", "controls", "hama-governorate")} <= set(got)
+    assert not {("hts", "controls", "idlib"), ("hts", "controls", "hama")} & set(got)
+    got = readings("Hayat Tahrir al-Sham seized Idlib and Hama in the offensive.", nlp)  # no "provinces": the cities
+    assert {("hts", "controls", "idlib"), ("hts", "controls", "hama")} <= set(got)
 
 
 # ---------------------------------------------------------------- the ceilings
