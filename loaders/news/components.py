@@ -19,6 +19,7 @@ from loaders.news.calibrate import load_calibrator
 from loaders.news.coref import resolve
 from loaders.news.dates import find_dates
 from loaders.news.mentions import find_mentions
+from loaders.news.pairs import pair_claims
 from loaders.news.resources import load_resources
 from loaders.news.rules import SentenceContext, make_candidate, sentence_claims
 from ontology import RELATIONS, RelationKind
@@ -195,7 +196,9 @@ class ClaimsComponent:
                 [d for d in dates if sent.start <= d[0] < sent.end],
                 self.res,
             )
-            found_all.extend(sentence_claims(ctx))
+            readings = sentence_claims(ctx)
+            found_all.extend(readings)
+            found_all.extend(pair_claims(ctx, readings))
         if self.use_parser and doc.has_annotation("DEP"):
             from loaders.news.syntax import parsed_claims
 

@@ -6,7 +6,7 @@ articles: the development articles are dealt into K folds (whole articles, never
 on both sides), and each fold is scored by a calibrator trained on the rest. Two confidences are compared
 that way: the per-rule precision table (what ``data/confidence.jsonl`` does), refitted per fold, and the
 learned calibrator of :mod:`loaders.news.calibrate`. The default ``--min-confidence`` is the threshold
-whose cross-validated precision is at least 0.75 with the best F1, F1 values within 0.02 of the best
+whose cross-validated precision is at least 0.8 with the best F1, F1 values within 0.02 of the best
 counting as tied and the most precise of those chosen (precision first).
 
 Only confidence is cross-validated: the rules run once, and they were written while reading these articles,
@@ -33,14 +33,19 @@ from loaders.news.evaluate import THRESHOLDS, _dates_agree, _pair, _predictions,
 
 __all__ = ["grouped_folds", "labelled", "cross_validate", "choose_threshold", "main"]
 
-#: the precision the default threshold must reach under cross-validation (precision first)
-TARGET_PRECISION = 0.75
+#: the precision the default threshold must reach under cross-validation (precision first). 0.75 until the fifth pass
+#: of issue 16; its pair readings add right claims at low confidence, which drew the best-F1 choice down to 0.45
+#: (precision 0.776), under the 0.8 the issue's work keeps to (the frozen test part has run ~0.15 below development)
+TARGET_PRECISION = 0.8
 #: the rule table's smoothing: as if this many more claims of each rule had been scored at PRIOR
 PSEUDO, PRIOR = 3, 0.6
 #: F1 values this close to the best are treated as tied when the default threshold is chosen (precision first)
 TIE = 0.02
-#: the calibrator's L2 penalty: 3 held cross-validated precision highest across seeds at 0.6-0.7 (1, 3 and 10 tried)
-L2 = 3.0
+#: the calibrator's L2 penalty. 3 held cross-validated precision highest across seeds at 0.6-0.7 (1, 3 and 10
+#: tried) before the pair readings (loaders/news/pairs.py) doubled the candidates; with them (84 articles, seeds 16,
+#: 1, 2, 3), 10 gives at 0.6 a mean F1 of 0.564 and precision of 0.870 against 0.562 and 0.853 for 3, and the same
+#: threshold choice (0.6) at three of the four seeds (3: two)
+L2 = 10.0
 
 
 def grouped_folds(ids: list[str], k: int, *, seed: int = 16) -> list[list[str]]:

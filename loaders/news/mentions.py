@@ -133,9 +133,39 @@ def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: d
     if states:
         out = [_abroad(doc, m, out, states) for m in out]
         out = [_set_abroad(doc, m, out, states) for m in out]
+    out.sort(key=lambda m: m.start)
+    out = _provinces(doc, out, place_ids)
     out.extend(_demonyms(doc, res, taken, demonym_ids))
     out.extend(_candidates(doc, res, taken))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+#: plural heads after a list of city names that make each name its province ("Aleppo, Hama and Latakia provinces")
+_PROVINCE_PLURALS = frozenset({"provinces", "governorates"})
+
+
+def _provinces(doc, mentions: list[TokMention], place_ids: frozenset[str]) -> list[TokMention]:
+    """"Idlib and Hama provinces", "parts of Aleppo, Hama and Latakia provinces": a list of names of cities followed
+    by a plural "provinces" names each city's province (``<city>-governorate``), not the cities."""
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        chain = [i]
+        j = i
+        while j + 1 < len(out):
+            between = " ".join(t.lower_ for t in doc[out[j].end:out[j + 1].start])
+            if between not in (",", "and", ", and", "or"):
+                break
+            j += 1
+            chain.append(j)
+        last = out[chain[-1]]
+        if (len(chain) >= 2 and last.end < len(doc) and doc[last.end].lower_ in _PROVINCE_PLURALS
+                and all(f"{out[k].primary}-governorate" in place_ids for k in chain)):
+            for k in chain:
+                m = out[k]
+                out[k] = TokMention(m.start, m.end, (f"{m.primary}-governorate",), "place", m.via, m.hint)
+        i = chain[-1] + 1
     return out
 
 

@@ -1070,6 +1070,10 @@ def candidate_features(found: Found, doc, sent) -> tuple[tuple[str, float], ...]
         feats["paragraph-start"] = 1.0
     if s.start > o.start:
         feats["object-first"] = 1.0
+    if found.rule == "pair":
+        from loaders.news.pairs import pair_features
+
+        feats.update(pair_features(found, doc))
     cache = doc.user_data.setdefault("ag_sentence_signals", {})  # several candidates share a sentence
     if sent.start not in cache:
         cache[sent.start] = sentence_signals([t.lower_ for t in sent])

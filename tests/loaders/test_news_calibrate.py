@@ -150,8 +150,9 @@ def test_threshold_choice_is_precision_first_among_near_ties():
     points = [{"min_confidence": 0.1, "precision": 0.76, "recall": 0.40, "f1": 0.524, "tp": 10},
               {"min_confidence": 0.5, "precision": 0.85, "recall": 0.36, "f1": 0.506, "tp": 9},
               {"min_confidence": 0.8, "precision": 0.95, "recall": 0.10, "f1": 0.181, "tp": 3}]
-    assert choose_threshold(points)["min_confidence"] == 0.5
-    assert choose_threshold(points, tie=0.0)["min_confidence"] == 0.1
+    assert choose_threshold(points, target=0.75)["min_confidence"] == 0.5
+    assert choose_threshold(points, target=0.75, tie=0.0)["min_confidence"] == 0.1
+    assert choose_threshold(points, tie=0.0)["min_confidence"] == 0.5  # the default target (0.8) rules out 0.1
     assert choose_threshold(points, target=0.99) is None
 
 

@@ -1,0 +1,143 @@
+"""Pair readings: a relation proposed for two names of one sentence that no rule connected.
+
+The rules of :mod:`loaders.news.rules` read a claim only when the words fit one of their shapes (subject,
+trigger, object; "X-backed Y"; "clashes between X and Y"). Measured on the development articles
+(:mod:`loaders.news.ceiling`), that is where most recall was lost: for 99 of 340 gold relations both ends stand
+in one sentence and no candidate joins them ("Russian warplanes struck headquarters related to the so-called
+Hay'at Tahrir al-Sham": the words between the verb and the name fit no rule).
+
+This module proposes, for every pair of names in a sentence that no rule's reading already joins, the relation
+kind of each trigger word (``data/triggers.jsonl``, the rules' own lexicon) standing between them: the first
+name is the subject, unless the trigger reads object-first (``inverse``, or a passive "by" right after it or right
+before the second name).
+Negation, intention and hedges are judged as for the rules (:func:`loaders.news.rules._finish`). Left out:
+names in one coordinated list ("Russia and Iran" are a list, not a relation), two places, a name inside a longer
+mention or description ("the al-Qaeda breakaway group" is Islamic State, not al-Qaeda), a first name that is the
+object of a preposition before a relative clause ("forces opposed to Assad that captured ...": the forces, as for
+the rules) or stands in an insertion between commas ("the SDF, an alliance with American advisers, battled IS": not
+the Americans), a trigger that is
+the second half of a compound ("US-backed": the compound's head is the rules' reading), and a trigger the rules
+already read with one of the two names (its reading stands). Such a reading is weak evidence on its own (about
+one in five was right on the development articles), so it is named ``pair`` and carries what the calibrator
+(:mod:`loaders.news.calibrate`) needs to weigh it: how many other names and commas stand between the two, how
+far the trigger is from the first, besides the features every candidate has (kind, trigger word, distance, the
+corpus holding the pair). The learned confidence decides whether it is kept.
+"""
+
+from __future__ import annotations
+
+from loaders.news.resources import Trigger
+
+__all__ = ["pair_claims", "pair_features", "MAX_APART"]
+
+#: the most tokens between the two names of a pair (longer spans rarely state a relation between them)
+MAX_APART = 25
+#: the kinds a pair reading may propose. Between two names, the trigger words of membership, leadership, lineage
+#: and bases mostly belonged to a third name (in a first version, on the 84 development articles, none of 23 such
+#: readings was right, and 3 of 33 for membership and parts); those of support, fighting, opposition, alliance,
+#: control and designation were right often enough (68 of 331 then) for the calibrator to pick from
+_KINDS = frozenset({"supports", "fights", "opposes", "allied_with", "controls", "designates_terrorist"})
+
+
+def _object_first(doc, t0: int, t1: int, trig: Trigger, second) -> bool:
+    """Whether the reading names its object first: an inverse trigger ("fell to"), or a passive whose agent is the
+    second name ("was backed by", "supported for years, officials said, by Tehran")."""
+    if trig.inverse or doc[t1 - 1].lower_ == "by" or (t1 < len(doc) and doc[t1].lower_ == "by"):
+        return True
+    k = second.start - 1
+    while k >= t1 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    return k >= t1 and doc[k].lower_ == "by"
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
+
+
+def _modifies(doc, m, mentions) -> bool:
+    """A name inside a longer mention or a description ("the al-Qaeda breakaway group", resolved to Islamic State by
+    coreference) or the first half of a compound ("Turkish-backed factions"): a modifier, not an actor of its own in
+    the clause."""
+    from loaders.news.rules import _COMPOUND_HALVES
+
+    if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in _COMPOUND_HALVES:
+        return True  # "Turkish-backed factions": the first half of a compound, the compound rule's reading
+    for n in mentions:
+        if n is m:
+            continue
+        if n.start <= m.start and m.end <= n.end and (n.start, n.end) != (m.start, m.end):
+            return True
+        if (n.via == "coref" and 0 <= n.start - m.end <= 3 and m.start > 0 and doc[m.start - 1].lower_ in _DETERMINERS
+                and all(t.is_alpha and t.is_lower for t in doc[m.end:n.start])):
+            return True
+    return False
+
+
+def _inserted(doc, m, t0: int, lo: int) -> bool:
+    """"The SDF, an alliance with American advisers, battled IS": a name in a comma-delimited insertion (a comma
+    before it, another between it and the verb) is not the verb's subject."""
+    between = any(t.text == "," for t in doc[m.end:t0])
+    k = m.start - 1
+    while k >= lo and doc[k].text not in (",", ".", ";", ":"):
+        k -= 1
+    return between and k >= lo and doc[k].text == ","
+
+
+def pair_claims(ctx, readings) -> list:
+    """Pair readings of one sentence (``ctx``: a :class:`loaders.news.rules.SentenceContext`) that the rules'
+    ``readings`` (their :class:`loaders.news.rules.Found` values for the sentence) leave unconnected."""
+    from loaders.news.rules import _finish, _prepositional_relative
+
+    ms = ctx.mentions
+    if len(ms) < 2 or not ctx.triggers:
+        return []
+    covered = {frozenset(((f.subject.start, f.subject.end), (f.object.start, f.object.end))) for f in readings}
+    used: dict[tuple[int, int], set[tuple[int, int]]] = {}  # trigger span -> the names the rules gave it
+    for f in readings:
+        used.setdefault((f.t0, f.t1), set()).update({(f.subject.start, f.subject.end), (f.object.start, f.object.end)})
+    group_of = {i: g for g, members in enumerate(ctx.groups) for i in members}
+    nested = {i for i, m in enumerate(ms) if _modifies(ctx.doc, m, ms)}
+    out = []
+    doc = ctx.doc
+    for ia, a in enumerate(ms):
+        if not a.ids or a.kind == "candidate" or ia in nested:
+            continue
+        for ib in range(ia + 1, len(ms)):
+            b = ms[ib]
+            if not b.ids or b.kind == "candidate" or ib in nested or b.start < a.end or b.start - a.end > MAX_APART:
+                continue
+            if group_of.get(ia) == group_of.get(ib) or (a.kind == "place" and b.kind == "place"):
+                continue
+            if a.primary == b.primary:
+                continue
+            if frozenset(((a.start, a.end), (b.start, b.end))) in covered:
+                continue
+            seen: set[str] = set()
+            for t0, t1, defs in ctx.triggers:
+                if t0 < a.end or t1 > b.start:
+                    continue
+                if t0 > 0 and doc[t0 - 1].text == "-":
+                    continue  # "US-backed": a compound names its own head, a rule's reading
+                if used.get((t0, t1), set()) & {(a.start, a.end), (b.start, b.end)}:
+                    continue  # a rule read this trigger with one of the two names: its reading stands
+                for trig in defs:
+                    if trig.predicate not in _KINDS or trig.predicate in seen or trig.flex:
+                        continue
+                    seen.add(trig.predicate)
+                    first, second = (ib, ia) if _object_first(doc, t0, t1, trig, b) else (ia, ib)
+                    if first == ia and _prepositional_relative(ctx, [ia], t0):
+                        continue  # "forces opposed to Assad that captured ...": the clause is the forces'
+                    if first == ia and _inserted(doc, a, t0, ctx.start):
+                        continue  # a name inside an insertion between commas is not the verb's subject
+                    out.extend(_finish(ctx, t0, t1, trig, "pair", [first], [second]))
+    return out
+
+
+def pair_features(found, doc) -> dict[str, float]:
+    """What the calibrator weighs for a pair reading: names and commas between its ends, the trigger's distance."""
+    s, o = found.subject, found.object
+    lo, hi = min(s.end, o.end), max(s.start, o.start)
+    mentions = doc._.ag_mentions or []
+    between = sum(1 for m in mentions if lo <= m.start and m.end <= hi and m.kind != "candidate")
+    commas = sum(1 for t in doc[lo:hi] if t.text in (",", ";", "(", ")", "—", "–"))
+    return {"pair-names-between": min(between, 4) / 2, "pair-commas": min(commas, 4) / 2,
+            "pair-trigger-distance": min(max(0, found.t0 - lo), 20) / 10}
