@@ -11,8 +11,8 @@ from queries.explain.compose import Context, finish
 from queries.explain.model import Explanation, Question, Section, Sentence
 from queries.explain.wording import date_text, lineage_sentence
 
-__all__ = ["MAX_HOPS", "explain_connection", "explain_opponents", "explain_profile", "explain_supported",
-           "explain_supporters"]
+__all__ = ["MAX_HOPS", "explain_allies", "explain_connection", "explain_leaders", "explain_members",
+           "explain_opponents", "explain_profile", "explain_supported", "explain_supporters"]
 
 #: The longest chain of relations "how are A and B connected" looks for.
 MAX_HOPS = 4
@@ -86,6 +86,50 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
     notes = _existence_notes(ctx, actor)
     if not (fights or opposes or forces):
         notes += _nothing(ctx, f"that anyone fights or opposes {name}")
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_leaders(ctx: Context, q: Question) -> Explanation:
+    """Who leads an actor at the date (its `leads` claims); a dissolved actor's note says it no longer existed."""
+    actor = q.entities[0]
+    name = ctx.name(actor)
+    claims = _by_other(ctx, actor, ctx.claims(object=actor, predicate=R.LEADS))
+    sections = [Section("leaders", f"Who leads {name}", tuple(ctx.sentence(c) for c in claims)),
+                ctx.recent(lambda c: c.predicate is R.LEADS and c.object == actor)]
+    notes = _existence_notes(ctx, actor) + (() if claims else _nothing(ctx, f"who leads {name}"))
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_members(ctx: Context, q: Question) -> Explanation:
+    """The members of a coalition (`member_of`) and the bodies that are part of an actor (`part_of`) at the date.
+
+    The two are kept apart because they are different ties: a faction may leave a coalition, while an
+    army is an organ of its state.
+    """
+    actor = q.entities[0]
+    name = ctx.name(actor)
+    members = _by_other(ctx, actor, [c for c in ctx.claims(object=actor, predicate=R.MEMBER_OF) if c.subject != actor])
+    parts = _by_other(ctx, actor, [c for c in ctx.claims(object=actor, predicate=R.PART_OF) if c.subject != actor])
+    sections = [Section("members", f"Members of {name}", tuple(ctx.sentence(c) for c in members)),
+                Section("parts", f"Part of {name}", tuple(ctx.sentence(c) for c in parts)),
+                ctx.recent(lambda c: c.predicate in (R.MEMBER_OF, R.PART_OF) and c.object == actor)]
+    notes = _existence_notes(ctx, actor)
+    if not (members or parts):
+        notes += _nothing(ctx, f"that any actor is a member or a part of {name}")
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_allies(ctx: Context, q: Question) -> Explanation:
+    """An actor's allies at the date (`allied_with`, either direction); backing is a separate question."""
+    actor = q.entities[0]
+    name = ctx.name(actor)
+    allied = ctx.claims(actor=actor, predicate=R.ALLIED_WITH)
+    claims = _by_other(ctx, actor, [c for c in allied if c.other(actor) != actor])
+    sections = [Section("allies", f"Allies of {name}", tuple(ctx.sentence(c) for c in claims)),
+                ctx.recent(lambda c: c.predicate is R.ALLIED_WITH and c.involves(actor))]
+    notes = _existence_notes(ctx, actor)
+    if not claims:
+        notes += _nothing(ctx, f"that {name} is allied with anyone")
     return finish(ctx, q, q.text, sections, notes=notes)
 
 

@@ -8,7 +8,10 @@ from graph.pointofview import PointOfView
 from graph.time import day_span, parse_day
 from ontology import Certainty, InvalidDate, InvalidInterval
 from queries.explain.actors import (
+    explain_allies,
     explain_connection,
+    explain_leaders,
+    explain_members,
     explain_opponents,
     explain_profile,
     explain_supported,
@@ -27,6 +30,9 @@ _BUILDERS = {
     "supporters": explain_supporters,
     "supported": explain_supported,
     "opponents": explain_opponents,
+    "leaders": explain_leaders,
+    "members": explain_members,
+    "allies": explain_allies,
     "profile": explain_profile,
     "connection": explain_connection,
     "changes": explain_changes,

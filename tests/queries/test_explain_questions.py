@@ -38,6 +38,16 @@ def parser():
     ("Who controls Capital City?", "control", ("capital",)),
     ("Who is in control of Valdor?", "control", ("val",)),
     ("WHO SUPPORTS PATRONIA", "supporters", ("patronia",)),
+    ("Who leads the Valdor regime?", "leaders", ("regime",)),
+    ("Who was the leader of the regime?", "leaders", ("regime",)),
+    ("Who is the regime's head?", "leaders", ("regime",)),
+    ("Who are the members of the Pact?", "members", ("pact",)),
+    ("Which groups belong to the Northern Pact?", "members", ("pact",)),
+    ("Who is a member of the Pact?", "members", ("pact",)),
+    ("What groups make up North Forces?", "members", ("north-forces",)),
+    ("Who is allied with Crescent?", "allies", ("crescent",)),
+    ("Who are the allies of the New Authority?", "allies", ("new-authority",)),
+    ("Whom was Crescent allied with?", "allies", ("crescent",)),
 ])
 def test_each_family_is_understood_with_names_and_aliases(parser, text, family, entities):
     q = parser.parse(text)
@@ -155,3 +165,8 @@ def test_a_state_fights_through_its_forces():
     assert [s.claims for s in forces.sentences] == [("c-army-fights-ff",)]
     later = Explainer(g).explain("Whom does Patronia fight?", as_of="2018-06-01")
     assert "forces" not in {s.key for s in later.sections if s.sentences}  # the fight had ended
+
+
+def test_who_runs_a_place_asks_about_control_and_who_runs_an_actor_about_its_leaders(parser):
+    assert parser.parse("Who runs Capital City?").family == "control"
+    assert parser.parse("Who runs the regime?").family == "leaders"

@@ -100,6 +100,13 @@ def test_who_arms_keeps_weapons_only(ex, world):
     ("Who controls Valdor?", "2025-01-01", {"c-new-authority-controls-capital", "c-crescent-controls-north"}),
     ("How are Farland and Turan connected?", "2018-01-01", {"c-farland-backs-nf", "c-turan-fights-nf"}),
     ("How are Crescent and the New Authority connected?", "2025-01-01", {"c-crescent-allied-new"}),
+    ("Who leads the regime?", "2016-01-01", {"c-tyrant-leads"}),
+    ("Who leads the regime?", "2025-06-01", set()),  # fallen with the regime
+    ("Who are the members of the Pact?", "2016-01-01", {"c-farland-in-pact", "c-turan-in-pact"}),
+    ("Who are the members of the Pact?", "1950-01-01", {"c-farland-in-pact"}),  # Turan joined in 1952
+    ("Who is part of the Regime of Valdor?", "2016-01-01", {"c-army-part-of-regime"}),
+    ("Who is allied with the New Authority?", "2025-01-01", {"c-crescent-allied-new"}),
+    ("Who is allied with the New Authority?", "2025-06-01", set()),  # the alliance ended on 2025-01-29
 ])
 def test_families_cite_the_claims_that_answer_them(ex, world, question, as_of, expected):
     e = ex.explain(question, as_of=as_of)
@@ -250,3 +257,18 @@ def test_control_answer_names_forces_based_there_apart_from_the_holders():
     assert cited["present"] == {"c-patronia-based-capital"}
     later = ex.explain("Who controls Capital City?", as_of="2025-01-10")
     assert "present" not in {s.key for s in later.sections}
+
+
+def test_members_and_parts_are_answered_apart(ex, world):
+    e = ex.explain("Who are the members of the Regime of Valdor?", as_of="2016-01-01")
+    keys = {s.key: s for s in e.sections}
+    assert "members" not in keys and [x.claims for x in keys["parts"].sentences] == [("c-army-part-of-regime",)]
+    assert not e.notes
+
+
+def test_a_question_with_no_answer_says_so(ex):
+    e = ex.explain("Who is allied with Patronia?", as_of="2016-01-01")
+    assert not [s for s in e.sections if s.sentences]
+    assert any("allied with anyone" in n for n in e.notes)
+    e = ex.explain("Who leads Patronia?", as_of="2016-01-01")
+    assert any("who leads Patronia" in n for n in e.notes)
