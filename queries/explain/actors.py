@@ -12,7 +12,8 @@ from queries.explain.model import Explanation, Question, Section, Sentence
 from queries.explain.wording import date_text, lineage_sentence
 
 __all__ = ["MAX_HOPS", "explain_allies", "explain_connection", "explain_leaders", "explain_members",
-           "explain_opponents", "explain_profile", "explain_supported", "explain_supporters"]
+           "explain_opponents", "explain_profile", "explain_supported", "explain_supporters",
+           "explain_territory"]
 
 #: The longest chain of relations "how are A and B connected" looks for.
 MAX_HOPS = 4
@@ -130,6 +131,25 @@ def explain_allies(ctx: Context, q: Question) -> Explanation:
     notes = _existence_notes(ctx, actor)
     if not claims:
         notes += _nothing(ctx, f"that {name} is allied with anyone")
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_territory(ctx: Context, q: Question) -> Explanation:
+    """What an actor holds (`controls`) and, apart, where it is based: a deployment is not control."""
+    actor = q.entities[0]
+    name = ctx.name(actor)
+
+    def by_place(claims):
+        return sorted(claims, key=lambda c: (ctx.name(c.object).casefold(), c.object, c.id))
+
+    held = by_place(ctx.claims(subject=actor, predicate=R.CONTROLS))
+    based = by_place(ctx.claims(subject=actor, predicate=R.BASED_IN))
+    sections = [Section("controls", f"What {name} controls", tuple(ctx.sentence(c) for c in held)),
+                Section("based", f"Where {name} is based", tuple(ctx.sentence(c) for c in based)),
+                ctx.recent(lambda c: c.predicate in (R.CONTROLS, R.BASED_IN) and c.subject == actor)]
+    notes = _existence_notes(ctx, actor)
+    if not (held or based):
+        notes += _nothing(ctx, f"that {name} controls any place or is based anywhere")
     return finish(ctx, q, q.text, sections, notes=notes)
 
 

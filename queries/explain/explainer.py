@@ -16,6 +16,7 @@ from queries.explain.actors import (
     explain_profile,
     explain_supported,
     explain_supporters,
+    explain_territory,
 )
 from queries.explain.compose import Context
 from queries.explain.model import Explanation, Question
@@ -33,6 +34,7 @@ _BUILDERS = {
     "leaders": explain_leaders,
     "members": explain_members,
     "allies": explain_allies,
+    "territory": explain_territory,
     "profile": explain_profile,
     "connection": explain_connection,
     "changes": explain_changes,

@@ -36,6 +36,7 @@ FAMILIES = {
     "leaders": "who leads an actor",
     "members": "the members of a coalition and the bodies that are part of an actor",
     "allies": "whom an actor is allied with",
+    "territory": "what an actor controls and where it is based",
     "profile": "what an actor is: kind, lineage, leaders, allies, enemies, backers, territory",
     "connection": "how two actors (or an actor and a place) are connected",
     "changes": "what changed in a place between two dates, or in the last N days",

@@ -48,6 +48,9 @@ def parser():
     ("Who is allied with Crescent?", "allies", ("crescent",)),
     ("Who are the allies of the New Authority?", "allies", ("new-authority",)),
     ("Whom was Crescent allied with?", "allies", ("crescent",)),
+    ("What does the Black Banner control?", "territory", ("black-banner",)),
+    ("Which towns did BB hold?", "territory", ("black-banner",)),
+    ("Where is the Valdor Army based?", "territory", ("valdor-army",)),
 ])
 def test_each_family_is_understood_with_names_and_aliases(parser, text, family, entities):
     q = parser.parse(text)

@@ -107,6 +107,9 @@ def test_who_arms_keeps_weapons_only(ex, world):
     ("Who is part of the Regime of Valdor?", "2016-01-01", {"c-army-part-of-regime"}),
     ("Who is allied with the New Authority?", "2025-01-01", {"c-crescent-allied-new"}),
     ("Who is allied with the New Authority?", "2025-06-01", set()),  # the alliance ended on 2025-01-29
+    ("What does the Black Banner control?", "2016-01-01", {"c-bb-controls-port"}),
+    ("What does the Black Banner control?", "2018-01-01", set()),  # it lost Port Town in 2017-10
+    ("What does Crescent control?", "2025-01-01", {"c-crescent-controls-north"}),
 ])
 def test_families_cite_the_claims_that_answer_them(ex, world, question, as_of, expected):
     e = ex.explain(question, as_of=as_of)
@@ -272,3 +275,15 @@ def test_a_question_with_no_answer_says_so(ex):
     assert any("allied with anyone" in n for n in e.notes)
     e = ex.explain("Who leads Patronia?", as_of="2016-01-01")
     assert any("who leads Patronia" in n for n in e.notes)
+
+
+def test_where_an_actor_is_based_is_apart_from_what_it_controls(world):
+    from graph.model import Citation, Claim
+    from graph.time import Interval
+
+    g = build_world()
+    g.add(claims=[Claim("c-army-based-port", "valdor-army", "based_in", "port", Interval.parse("2018/.."),
+                        citations=(Citation("s-mid", note="states it"),))])
+    e = Explainer(g).explain("Where is the Valdor Army based?", as_of="2019-06-01")
+    keys = {s.key: s for s in e.sections}
+    assert "controls" not in keys and [x.claims for x in keys["based"].sentences] == [("c-army-based-port",)]
