@@ -34,6 +34,7 @@ from graph.pointofview import PointOfView, point_of_view
 from graph.time import FAR_FUTURE, FAR_PAST, PartialDate, day_span
 from ontology import (
     ActorKind,
+    AmbiguousName,
     Certainty,
     DatasetInvalid,
     EntityNotFound,
@@ -267,14 +268,38 @@ class ActorGraph:
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._entities
 
-    def resolve(self, ref: str, *, places: bool | None = None) -> str:
+    def resolve(self, ref: str, *, places: bool | None = None, on: DateLike | None = None) -> str:
         """The id of the actor or place called ``ref`` (id, name or alias, any case).
+
+        A name that passed from one actor to another ("the Syrian government" before and after
+        December 2024) is read, given the date ``on``, as the one actor that existed then.
 
         Raises:
             EntityNotFound: nothing has that name (the message suggests the closest names).
-            AmbiguousName: several entities share it (the message lists them).
+            AmbiguousName: several entities share it (the message lists them), and the date, if given,
+                does not single one out.
         """
-        return self._names.resolve(ref, places=places)
+        try:
+            return self._names.resolve(ref, places=places)
+        except AmbiguousName as exc:
+            alive = self.alive_on([i for i, _ in exc.candidates], on)
+            if len(alive) == 1:
+                return alive[0]
+            raise
+
+    def alive_on(self, ids: Iterable[str], on: DateLike | None) -> list[str]:
+        """Those of ``ids`` that may have existed on some day of ``on`` (a place always; all with no date)."""
+        ids = list(ids)
+        if on is None:
+            return ids
+        first, last = day_span(on)
+        out = []
+        for i in ids:
+            entity = self._entities[i]
+            life = None if entity.is_place else entity.existence
+            if life is None or (life.possible_from <= last and first < life.possible_to):
+                out.append(i)
+        return out
 
     def named(self, ref: str, *, places: bool | None = None) -> list[str]:
         """Ids of every actor or place whose id, name or alias is ``ref`` (any case): no error, no suggestions.
@@ -451,9 +476,10 @@ class ActorGraph:
         (:meth:`as_known`): a date filter reads that validity.
         """
         pov = point_of_view(pov, as_of=as_of, certainty=certainty, known_as_of=known_as_of)
-        s_id = self.resolve(subject) if subject is not None else None
-        o_id = self.resolve(object) if object is not None else None
-        a_id = self.resolve(actor) if actor is not None else None
+        on = pov.as_of
+        s_id = self.resolve(subject, on=on) if subject is not None else None
+        o_id = self.resolve(object, on=on) if object is not None else None
+        a_id = self.resolve(actor, on=on) if actor is not None else None
         predicates = _predicate_set(predicate)
         s_kind = parse_term(ActorKind, subject_kind) if subject_kind else None
         o_kind = parse_term(ActorKind, object_kind) if object_kind else None

@@ -166,27 +166,37 @@ class Template:
         for name in values:
             self.param(name)
         typed: dict[str, Any] = {}
-        for p in self.params:
+        # dates first: a name shared by two actors over time is read as the one alive at ``as_of``
+        names_last = sorted(self.params, key=lambda p: p.type in ("actor", "place", "entity"))
+        for p in names_last:
             raw = values.get(p.name, p.default)
             if raw is None:
                 if p.required:
                     raise TemplateError(f"template {self.name!r} needs the parameter {p.name!r} ({p.type}): {p.help}")
                 typed[p.name] = None
                 continue
-            typed[p.name] = _convert(p, raw, graph, self.name)
+            typed[p.name] = _convert(p, raw, graph, self.name, on=typed.get("as_of"))
+        typed = {p.name: typed[p.name] for p in self.params}
         places = frozenset(v for p in self.params if p.type in ("place", "entity") and (v := typed[p.name])
                            and getattr(graph.get(v), "is_place", p.type == "place"))
         return BoundParams(self.name, typed, {p.name: p.type for p in self.params}, places)
 
 
-def _convert(p: Param, raw: Any, graph, template: str) -> Any:
+def _resolve(graph, raw: Any, places: bool | None, on) -> str:
+    """``graph.resolve``, with the date for a name shared over time when the graph takes one."""
+    if on is not None and hasattr(graph, "alive_on"):
+        return graph.resolve(str(raw), places=places, on=on)
+    return graph.resolve(str(raw), places=places)
+
+
+def _convert(p: Param, raw: Any, graph, template: str, *, on=None) -> Any:
     try:
         if p.type == "actor":
-            return graph.resolve(str(raw), places=False)
+            return _resolve(graph, raw, False, on)
         if p.type == "place":
-            return graph.resolve(str(raw), places=True)
+            return _resolve(graph, raw, True, on)
         if p.type == "entity":
-            return graph.resolve(str(raw))
+            return _resolve(graph, raw, None, on)
         if p.type == "date":
             return raw if isinstance(raw, PartialDate) else PartialDate.parse(str(raw))
         if p.type == "certainty":

@@ -67,8 +67,8 @@ class Explainer:
             self._parser = QuestionParser(self.graph)
         return self._parser
 
-    def parse(self, question: str) -> Question:
-        return self.parser.parse(question)
+    def parse(self, question: str, *, on: str | None = None) -> Question:
+        return self.parser.parse(question, on=on)
 
     def explain(self, question: str | Question, *, as_of: str | date | None = None, known_as_of: str | None = None,
                 certainty: Certainty | str = Certainty.POSSIBLE) -> Explanation:
@@ -87,7 +87,8 @@ class Explainer:
             InvalidDate: a malformed date, or a question date that differs from ``as_of``.
             InvalidInterval: "between D1 and D2" with D2 before D1.
         """
-        q = question if isinstance(question, Question) else self.parse(question)
+        on = str(as_of) if as_of is not None else date.today().isoformat()
+        q = question if isinstance(question, Question) else self.parse(question, on=on)
         if q.as_of is not None:
             if as_of is not None and str(parse_day(as_of)) != str(parse_day(q.as_of)):
                 raise InvalidDate(f"the question asks about {q.as_of} but the date given is {as_of}; "

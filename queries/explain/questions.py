@@ -230,8 +230,12 @@ class QuestionParser:
                 candidates[token.i] = found[(span.start, span.end)]
         return doc, candidates
 
-    def parse(self, text: str) -> Question:
+    def parse(self, text: str, *, on: str | None = None) -> Question:
         """The question's family and its resolved entities, dates and numbers.
+
+        ``on`` is the date the answer is for (a date at the end of the question wins over it). A name
+        shared by several actors ("the Syrian government" before and after December 2024) is read as
+        the one that existed at that date, when only one did.
 
         A question about a compass part of a place ("Who is fighting in the north-east of Syria?",
         "... in northeastern Syria", "... in the north-east") that no name in the graph matches is
@@ -244,7 +248,7 @@ class QuestionParser:
             AmbiguousName: a name belongs to several actors or places.
         """
         try:
-            return self._parse(text)
+            return self._parse(text, on)
         except (UnknownQuestion, EntityNotFound, AmbiguousName):
             found = find_compass(text) if text else None
             if found is None:
@@ -256,29 +260,30 @@ class QuestionParser:
                 variants.append(f"{text[:start]}{self.graph.get(country).name} {text[end:]}")
             for variant in variants:
                 try:
-                    q = self._parse(variant)
+                    q = self._parse(variant, on)
                 except (UnknownQuestion, EntityNotFound, AmbiguousName):
                     continue
                 if q.family in _PLACE_FAMILIES and self._kind.get(q.entities[0]) == "PLACE":
                     return dataclasses.replace(q, text=text.strip(), compass=direction)
             raise
 
-    def _parse(self, text: str) -> Question:
+    def _parse(self, text: str, on: str | None = None) -> Question:
         if not text or not text.strip():
             raise self._unknown(text or "", None, detail="the question is empty")
         quick = self._quick.read(text.translate(_APOSTROPHES).strip())
         if quick is not None:  # a plain question: read without spaCy, exactly as its strict pass would
             form, values = quick
-            return self._question(text, form, values)
-        return self.parse_with_spacy(text)
+            return self._question(text, form, values, on)
+        return self.parse_with_spacy(text, on=on)
 
-    def parse_with_spacy(self, text: str) -> Question:
+    def parse_with_spacy(self, text: str, *, on: str | None = None) -> Question:
         """:meth:`parse` by spaCy's matchers alone (the strict pass, then the loose one)."""
         doc, candidates = self.mentions(text)
         for key, start, end, align in self._full(self._strict, doc):
             form, slots, _ = self._slots[key]
             values = [(slots[a], doc[i]) for i, a in zip(range(start, end), align, strict=True) if slots[a]]
-            return self._question(text, form, [(slot, token.text, candidates.get(token.i)) for slot, token in values])
+            return self._question(text, form, [(slot, token.text, candidates.get(token.i)) for slot, token in values],
+                                  on)
         first_error: Exception | None = None
         for key, start, end, align in self._full(self._loose, doc):
             form, _, slots = self._slots[key]
@@ -298,7 +303,7 @@ class QuestionParser:
                 single = candidates.get(tokens[0].i) if len(tokens) == 1 else None
                 values.append((slot, " ".join(t.text for t in tokens), single))
             try:
-                return self._question(text, form, values)
+                return self._question(text, form, values, on)
             except (EntityNotFound, AmbiguousName, UnknownQuestion) as exc:
                 first_error = first_error or exc
         if first_error is not None:
@@ -313,8 +318,9 @@ class QuestionParser:
         full = [(matcher.vocab.strings[m], s, e, a) for m, s, e, a in hits if s == 0 and e == len(doc)]
         return sorted(full, key=lambda h: int(h[0][4:]))
 
-    def _question(self, text: str, form: Form, values) -> Question:
+    def _question(self, text: str, form: Form, values, on: str | None = None) -> Question:
         entities, dates, days, as_of = [], [], None, None
+        on = next((value for slot, value, _ in values if slot == "ASOF"), None) or on
         for slot, value, ids in values:
             if slot == "DATE":
                 dates.append(value)
@@ -326,10 +332,19 @@ class QuestionParser:
                 unit = text.lower()
                 days = int(value) * (7 if re.search(r"\bweeks?\b", unit) else 1)
             else:
-                entities.append(self._resolve(slot, value, ids, text))
+                entities.append(self._resolve(slot, value, ids, text, on))
         return Question(text.strip(), form.family, tuple(entities), tuple(dates), days, form.support_type, as_of)
 
-    def _resolve(self, slot: str, value: str, ids: set[str] | None, text: str) -> str:
+    def _alive(self, ids: list[str], on: str | None) -> list[str]:
+        """Those of ``ids`` that may have existed on the date ``on`` (all of them with no date or a bad one)."""
+        if on is None or not hasattr(self.graph, "alive_on"):
+            return ids
+        try:
+            return self.graph.alive_on(ids, on)
+        except ValueError:
+            return ids  # a malformed date is reported by the explainer, with its own message
+
+    def _resolve(self, slot: str, value: str, ids: set[str] | None, text: str, on: str | None = None) -> str:
         places = {"ACTOR": False, "PLACE": True, "ENTITY": None}[slot]
         if ids:
             fitting = sorted(i for i in ids if places is None or (self._kind[i] == "PLACE") is places)
@@ -340,12 +355,15 @@ class QuestionParser:
                 named = [i for i in fitting if fold_name(self.graph.get(i).name) == fold_name(value)
                          or i == value.lower()]
                 fitting = named if len(named) == 1 else fitting
+            if len(fitting) > 1:  # a name that passed from one actor to another: the one alive at the date
+                alive = self._alive(fitting, on)
+                fitting = alive if len(alive) == 1 else fitting
             if len(fitting) == 1:
                 return fitting[0]
             if len(fitting) > 1:
                 raise AmbiguousName(value, [(i, self.graph.get(i).name) for i in fitting])
         try:
-            return self.graph.resolve(value, places=places)
+            return self.graph.resolve(value, places=places, on=on)
         except EntityNotFound as exc:
             if exc.suggestions:
                 raise
