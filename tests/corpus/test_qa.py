@@ -47,6 +47,14 @@ FINAL_SCORE_QA6 = 49
 #: operation's 20-28 November 2022).
 FINAL_SCORE_QA7 = 41
 
+#: Right answers of the eighth set (questions-qa8.yaml, of 51, 2012-2026): 48 on its first run (missing: the
+#: Islamic Front's fight with the government in December 2013, no claim; Syria's leader on 1 March 2025,
+#: leadership recorded for the governments only, not the state; wrong: Israel's fight with the Assad government
+#: in July 2022, recorded as one-day episodes only); 50 after claims-13q8.yaml (q8c-islamic-front-fights-assad,
+#: q8c-assad-leads-syria, q8c-sharaa-leads-syria, and the strike of 22 July 2022 as an episode); the one other
+#: is in KNOWN_NOT_RIGHT.
+FINAL_SCORE_QA8 = 50
+
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
 #: KNOWN_NOT_RIGHT.
@@ -67,6 +75,12 @@ KNOWN_NOT_RIGHT = {
     # which is the vocabulary's relation for an institutional part, `member_of` being for coalitions. The
     # fact is there; the question used the other relation. A modelling choice, left as is.
     "q4-2013-nusra-member-of-al-qaeda",
+    # Eighth set. The corpus records Israel's strikes on the Syrian army and the Assad government as one-off
+    # episodes (israel-strikes-assad-forces-2022-02, q8c-israel-strike-damascus-2022-07-22), its standing
+    # war in Syria being with Iran and Hezbollah; the question reads "strikes on regime and Iranian targets
+    # this year" as a standing fight with the government on 25 July 2022, three days after the last strike.
+    # A modelling choice, left as is.
+    "q8-2022-israel-fights",
 }
 
 
@@ -139,6 +153,9 @@ _LATER_SETS = [
                                                    "questions-qa4.yaml", "questions-qa5.yaml")),
     ("questions-qa7.yaml", "q7-", "2013", "2025", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
                                                    "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml")),
+    ("questions-qa8.yaml", "q8-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+                                                   "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
+                                                   "questions-qa7.yaml")),
 ]
 
 
@@ -163,7 +180,8 @@ def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
                                          ("questions-qa4.yaml", FINAL_SCORE_QA4),
                                          ("questions-qa5.yaml", FINAL_SCORE_QA5),
                                          ("questions-qa6.yaml", FINAL_SCORE_QA6),
-                                         ("questions-qa7.yaml", FINAL_SCORE_QA7)])
+                                         ("questions-qa7.yaml", FINAL_SCORE_QA7),
+                                         ("questions-qa8.yaml", FINAL_SCORE_QA8)])
 def test_later_set_score_does_not_fall(name, final):
     outcomes = _outcomes(name)
     right = sum(o.verdict == "right" for o in outcomes)
@@ -175,7 +193,8 @@ def test_later_set_score_does_not_fall(name, final):
 def test_the_runner_scores_every_set_by_default():
     names = [path.name for path in qa.QUESTION_SETS]
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
-                     "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml"]
+                     "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
+                     "questions-qa8.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
