@@ -14,15 +14,6 @@ EXCEPTIONS = {
     # Turkey's air and drone war on the SDF, December 2024 - April 2025: both bounds rest on Shafaq News.
     "l13-tsk-fights-sdf-2024-2025": ("the other newsroom found on the Tishrin Dam ceasefire (The New Arab) "
                                      "shows no date"),
-    # Nujaba and Hezbollah: the pages found date Nujaba to 2013 but not a tie to Hezbollah from then.
-    "nujaba-allied-with-hezbollah": "second pages found (Counter Extremism Project, IFMAT, MEF) carry no date",
-    # Kurdish forces: the YPJ's ties to the PYD and the YPG from 2013 (its fights now have two sources each).
-    "ypj-part-of-ypg": ("dated pages call the YPJ the YPG's female brigade in 2014 (WLUML) "
-                        "without dating its 2013 start"),
-    # Rebel factions: the second pages found are Wikipedia again, undated, or relay the same report.
-    "b-ahrar-based-in-idlib": "pages found are Wikipedia copies or say only northern Syria",
-    "b-tip-based-in-idlib": ("the Observatory profile dating the arrival in Idlib to late 2013 shows no publication "
-                             "date; Carnegie (2017) dates the presence only from 2015"),
     # The defence of Hama (5 December 2024): every other page found relays
     # the same DW or AFP copy of the Syrian Observatory, or reports the militias' crossing of 2 December.
     "b-iran-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
