@@ -55,6 +55,14 @@ FINAL_SCORE_QA7 = 41
 #: is in KNOWN_NOT_RIGHT.
 FINAL_SCORE_QA8 = 50
 
+#: Right answers of the ninth set (questions-qa9.yaml, of 45, 2012-2026): 36 on its first run (missing: the
+#: leaders Abdul-Ilah al-Bashir, Hashem al-Sheikh, Essam al-Buwaydani, Ali al-Omar and Naim Qassem, no actor or
+#: claim; the NFL's alliance with HTS and the SDF's with Damascus in 2019, no allied_with claim; the NFL in the
+#: SNA; Israel's hold on Mount Hermon and the buffer zone asked as "What does Israel control?"); 43 after
+#: claims-13q9.yaml and actors-13q9.yaml (five successions, Abu Yahya al-Hamawi's between two of them, and the
+#: two alliances); the two others are in KNOWN_NOT_RIGHT.
+FINAL_SCORE_QA9 = 43
+
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
 #: KNOWN_NOT_RIGHT.
@@ -81,6 +89,15 @@ KNOWN_NOT_RIGHT = {
     # this year" as a standing fight with the government on 25 July 2022, three days after the last strike.
     # A modelling choice, left as is.
     "q8-2022-israel-fights",
+    # Ninth set. The corpus records the NFL as merged into the SNA on 4 October 2019 (b-nfl-merged-into-sna),
+    # its factions (Ahrar al-Sham, Faylaq al-Sham, ...) becoming the SNA's members, which the answer names;
+    # the question expects the NFL itself as a member after it "joined". A modelling choice, left as is.
+    "q9-2019-sna-members",
+    # Ninth set. Israel's hold on Mount Hermon and the buffer zone is recorded for its army
+    # (n2-idf-controls-mount-hermon-syria, n2-idf-controls-golan-buffer-zone) and "What does the Israel Defense
+    # Forces control?" answers it; "What does Israel control?" does not read a state's control through its
+    # armed forces. An explainer limitation, reported, not changed here.
+    "q9-2025-israel-territory",
 }
 
 
@@ -156,6 +173,9 @@ _LATER_SETS = [
     ("questions-qa8.yaml", "q8-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
                                                    "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
                                                    "questions-qa7.yaml")),
+    ("questions-qa9.yaml", "q9-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+                                                   "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
+                                                   "questions-qa7.yaml", "questions-qa8.yaml")),
 ]
 
 
@@ -181,7 +201,8 @@ def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
                                          ("questions-qa5.yaml", FINAL_SCORE_QA5),
                                          ("questions-qa6.yaml", FINAL_SCORE_QA6),
                                          ("questions-qa7.yaml", FINAL_SCORE_QA7),
-                                         ("questions-qa8.yaml", FINAL_SCORE_QA8)])
+                                         ("questions-qa8.yaml", FINAL_SCORE_QA8),
+                                         ("questions-qa9.yaml", FINAL_SCORE_QA9)])
 def test_later_set_score_does_not_fall(name, final):
     outcomes = _outcomes(name)
     right = sum(o.verdict == "right" for o in outcomes)
@@ -194,7 +215,7 @@ def test_the_runner_scores_every_set_by_default():
     names = [path.name for path in qa.QUESTION_SETS]
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
-                     "questions-qa8.yaml"]
+                     "questions-qa8.yaml", "questions-qa9.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
