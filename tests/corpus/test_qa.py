@@ -59,8 +59,9 @@ FINAL_SCORE_QA8 = 50
 #: leaders Abdul-Ilah al-Bashir, Hashem al-Sheikh, Essam al-Buwaydani, Ali al-Omar and Naim Qassem, no actor or
 #: claim; the NFL's alliance with HTS and the SDF's with Damascus in 2019, no allied_with claim; the NFL in the
 #: SNA; Israel's hold on Mount Hermon and the buffer zone asked as "What does Israel control?"); 43 after
-#: claims-13q9.yaml and actors-13q9.yaml (five successions, Abu Yahya al-Hamawi's between two of them, and the
-#: two alliances); the two others are in KNOWN_NOT_RIGHT.
+#: claims-13q9.yaml and actors-13q9.yaml (five successions, with Abu Yahya al-Hamawi and Hassan Soufan to close
+#: Ahrar al-Sham's chain 2014-2017 and Abu Jaber's HTS command of January-October 2017, and the two alliances);
+#: the two others are in KNOWN_NOT_RIGHT.
 FINAL_SCORE_QA9 = 43
 
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
