@@ -295,7 +295,8 @@ class ActorGraph:
         """Whether the actors' lifetimes are known not to overlap (a name handed on from one to the next)."""
         lives = sorted((self._entities[i].existence for i in ids if not self._entities[i].is_place),
                        key=lambda v: v.possible_from)
-        return len(lives) == len(ids) and all(a.possible_to <= b.possible_from for a, b in zip(lives, lives[1:], strict=False))
+        pairs = zip(lives, lives[1:], strict=False)
+        return len(lives) == len(ids) and all(a.possible_to <= b.possible_from for a, b in pairs)
 
     def alive_on(self, ids: Iterable[str], on: DateLike | None) -> list[str]:
         """Those of ``ids`` that may have existed on some day of ``on`` (a place always; all with no date)."""
