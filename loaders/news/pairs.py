@@ -82,6 +82,39 @@ def _inserted(doc, m, t0: int, lo: int) -> bool:
     return between and k >= lo and doc[k].text == ","
 
 
+#: words that may stand between a control trigger and the place it governs ("seized control of the strategic northern
+#: town of", "occupies 40% of Idlib province and a few parts of"): place nouns, quantities, directions, determiners
+_PLACE_PATH = frozenset({
+    "the", "a", "an", "of", "and", "its", "their", "his", "her", "in", "control", "full", "part", "parts", "most",
+    "much", "some", "few", "several", "all", "large", "vast", "swathes", "swaths", "areas", "area", "territory",
+    "territories", "town", "towns", "city", "cities", "village", "villages", "province", "provinces", "district",
+    "districts", "neighborhood", "neighborhoods", "neighbourhood", "neighbourhoods", "region", "regions",
+    "countryside", "outskirts", "center", "centre", "heart", "capital", "strategic", "key", "important", "major",
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+    "central", "north", "south", "east", "west", "syrian", "syria", "nearby", "neighboring", "neighbouring", "border",
+    "rebel", "last", "remaining", "entire", "whole", "rest", "half", "third", "thirds", "quarter", "almost", "nearly", "about", "percent", "per", "cent",
+    "old", "historic", "ancient", "besieged", "contested", "city's", "town's", "self", "proclaimed", "declared",
+    "de", "facto", "itself", "back", "over", "fully", "partly", "stronghold", "bastion", "enclave", "oil", "rich",
+    "held", "controlled", "government", "regime", "opposition", "kurdish", "'s", "’s"})
+
+
+def _governs_place(doc, t1: int, place, mentions) -> bool:
+    """Whether a control trigger's object reaches ``place``: only place words, numbers and punctuation stand between
+    ("captured the northern town of X", "occupies 40% of X"); another name or any other word there is the verb's own
+    object ("held joint training exercises in the Hasakeh countryside", "had captured Kansaba in February, part of
+    a wider advance in Latakia's countryside": the exercises and Kansaba, not the province, are what was held or
+    taken)."""
+    inside = {k for m in mentions if t1 <= m.start and m.end <= place.start and m.kind == "place" for k in
+              range(m.start, m.end)}
+    for k in range(t1, place.start):
+        t = doc[k]
+        if k in inside or t.is_punct or t.is_space or t.like_num or t.text in ("%", "-"):
+            continue
+        if t.lower_ not in _PLACE_PATH:
+            return False
+    return True
+
+
 def pair_claims(ctx, readings) -> list:
     """Pair readings of one sentence (``ctx``: a :class:`loaders.news.rules.SentenceContext`) that the rules'
     ``readings`` (their :class:`loaders.news.rules.Found` values for the sentence) leave unconnected."""
@@ -124,6 +157,8 @@ def pair_claims(ctx, readings) -> list:
                         continue
                     seen.add(trig.predicate)
                     first, second = (ib, ia) if _object_first(doc, t0, t1, trig, b) else (ia, ib)
+                    if trig.predicate == "controls" and second == ib and not _governs_place(doc, t1, b, ms):
+                        continue  # the trigger's own object stands before the place: "held exercises in Hasakeh"
                     if first == ia and _prepositional_relative(ctx, [ia], t0):
                         continue  # "forces opposed to Assad that captured ...": the clause is the forces'
                     if first == ia and _inserted(doc, a, t0, ctx.start):

@@ -41,6 +41,8 @@ _COPULA = ("has been", "have been", "had been", "is", "are", "was", "were", "rem
 _FRONTED_OPENERS = frozenset({"after", "since", "before", "having", "upon", "following", "while", "when", "on"})
 _RELATIVE = frozenset({"which", "who", "that", "whose"})
 _INVERSE = frozenset({"fell to", "fallen to", "falls to"})
+#: trigger verbs that are more often plural nouns: a verb only right after a name or a relative pronoun
+_NOUN_VERBS = frozenset({"groups"})
 #: verbs of giving: their object is what is given, the receiver follows "to" or "for"
 _TRANSFER = frozenset({"sent", "sends", "sending", "deployed", "deploys", "deploying", "dispatched", "provided",
                        "provides", "providing", "gave", "gives", "giving", "offered", "offers", "extended", "extends",
@@ -521,8 +523,17 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         if pre is not None and head is not None and not place_obj:  # "the al-Qaeda breakaway group"
             return _turn(trig, "apposition", [head], pre)
         if pre is not None:
+            pm = ctx.mentions[pre[0]]
             left = _left_group(ctx, ctx.mentions[pre[0]].start, limit=5, skip_places=not place_obj)
             if left is None:
+                return None
+            if not place_obj and (doc[pm.start:pm.end].text.lower() in ("its", "their", "his", "her") or (
+                    pm.end < ctx.end and doc[pm.end].lower_ in ("'s", "’s", "'"))) and [
+                    t.lower_ for t in doc[ctx.mentions[left[-1]].end:pm.start] if not t.is_space] not in (
+                    [","], [",", "the"], [",", "a"], [",", "an"], ["(",], ["-"], ["–"], ["—"]):
+                # "attacks on America's own ally, the Syrian Kurds", "groups supported by the U.S. and its allies":
+                # a possessed relational noun names the possessor's partner; an earlier name is that partner only in
+                # apposition ("the Nusra Front, al-Qaeda's branch in Syria")
                 return None
             if place_obj:
                 return "apposition", pre, left
@@ -567,6 +578,9 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         left = _first_group(ctx, t0)
         return ("help", right, left) if left and right and left != right else None
     if form in _INVERSE or trig.inverse:
+        if form in _NOUN_VERBS and not (t0 > ctx.start and (doc[t0 - 1].lower_ in ("which", "that", "it", "now", "also")
+                                                            or any(m.end == t0 for m in ctx.mentions))):
+            return None  # "countering groups linked to Al Qaeda": a plural noun, not the verb "X groups Y and Z"
         left = _left_group(ctx, t0, limit=8, skip_places=False)
         right = _right_group(ctx, t1, limit=4)
         return ("inverse", right, left) if left and right else None
