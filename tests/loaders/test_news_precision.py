@@ -73,3 +73,15 @@ def test_organisation_before_allies_names_membership(nlp):
     got = triples("Ankara and Washington, both NATO allies, disagree over the Kurdish militia.", nlp)
     assert ("turkey", "member_of", "nato") in got and ("usa", "member_of", "nato") in got
     assert not any(p == "allied_with" and "nato" in (s, o) for s, p, o in got)
+
+
+# ---------------------------------------------------------------- calibrator signals of reported and contrasted speech
+
+def test_sentence_signals_mark_attribution_and_contrast():
+    from loaders.news.calibrate import sentence_signals
+
+    said = sentence_signals("the rebels took the town , a monitor said".split())
+    but = sentence_signals("they are rivals but nominal allies against the jihadists".split())
+    plain = sentence_signals("the rebels took the town".split())
+    assert said.get("attributed") == 1.0 and but.get("contrast") == 1.0
+    assert "attributed" not in plain and "contrast" not in plain
