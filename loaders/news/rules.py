@@ -348,7 +348,7 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
                 continue
             rule, subj, obj = readings
             if (rule == "active" and previous is not None and subj == previous[1] and previous[2] <= t0
-                    and previous[3] not in ("passive", "compound")):
+                    and previous[3] not in ("passive", "compound", "participle", "fronted")):
                 between = [t.lower_ for t in doc[ctx.mentions[subj[-1]].end:t0] if t.text != ","]
                 # "leads the coalition fighting IS": an -ing form right after the object (no comma, no "and")
                 # modifies that object, which is its subject; after a comma it continues the clause
@@ -544,7 +544,7 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
                 return "reciprocal", left, left
         return None
     # verbs
-    if t0 >= 2 and doc[t0 - 1].text == "-":
+    if t0 >= 2 and doc[t0 - 1].text == "-" and not doc[t0 - 1].whitespace_:
         # a compound ("US-backed SDF", "Lebanon-based", "rebel-held"): no other reading of the verb
         modifier = next((i for i, m in enumerate(ctx.mentions) if m.end == t0 - 1), None)
         if modifier is None:
@@ -599,6 +599,15 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             while k > ctx.start and doc[k - 1].lower_ in ("a", "an", "the"):
                 k -= 1
             left = _apposed(ctx, k)
+        if right and left is None and not any(t.is_alpha and t.is_lower for t in doc[ctx.start:t0]):
+            # "Backed by Russian and Iranian firepower, Assad's forces reached ...": a participle phrase that opens
+            # the sentence (after a dateline at most) describes the subject after its comma
+            k = ctx.mentions[right[-1]].end
+            while k < ctx.end and k - ctx.mentions[right[-1]].end < 4 and doc[k].text != ",":
+                k += 1
+            subj = _right_group(ctx, k + 1, limit=3) if k < ctx.end and doc[k].text == "," else None
+            if subj and all(ctx.mentions[i].kind == "actor" for i in subj):
+                return "participle", right, subj
         return ("passive", right, left) if left and right else None
     if t0 > ctx.start and doc[t0 - 1].lower_ == "to" and not place_obj:
         # "sent fighters to Syria to back Assad": the purpose's subject is the clause's subject

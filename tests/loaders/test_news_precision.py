@@ -85,3 +85,43 @@ def test_sentence_signals_mark_attribution_and_contrast():
     plain = sentence_signals("the rebels took the town".split())
     assert said.get("attributed") == 1.0 and but.get("contrast") == 1.0
     assert "attributed" not in plain and "contrast" not in plain
+
+
+# ---------------------------------------------------------------- recall: spellings and fronted participles
+
+@pytest.mark.parametrize("text, place", [
+    ("Shelling hit Deir el-Zour overnight.", "deir-ez-zor"),
+    ("Shelling hit Deir al-Zour overnight.", "deir-ez-zor"),
+    ("Rebels shelled Saraqeb on Sunday.", "saraqib"),
+])
+def test_arabic_transliterations_of_place_names_link(nlp, text, place):
+    ex = extract(text, nlp, published="2018-05-02")
+    assert place in {m.entity_id for m in ex.mentions}
+
+
+def test_arabic_variants_leave_short_and_plain_names_alone():
+    from loaders.news.ruler import arabic_variants
+
+    assert arabic_variants("Raqqa") == {"Raqqa"} and arabic_variants("HTS") == {"HTS"}
+    assert {"Jisr el-Shughur", "Jisr al-Shughur"} <= arabic_variants("Jisr al-Shughur")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Backed by Russian air power, Syrian government forces pushed into the desert.",
+     ("russia", "supports", "syrian-arab-army")),
+    ("DAMASCUS (Reuters) - Supported by Iranian firepower, Hezbollah fighters advanced on the border town.",
+     ("iran", "supports", "hezbollah")),
+])
+def test_fronted_participle_phrase_describes_the_subject_after_its_comma(nlp, text, want):
+    assert want in triples(text, nlp)
+
+
+def test_participle_inside_the_clause_is_not_fronted(nlp):
+    got = triples("The clashes, supported by Turkish drones, went on despite American efforts to calm them.", nlp)
+    assert ("turkey", "supports", "usa") not in got
+
+
+def test_fronted_participle_does_not_pass_its_object_to_the_next_verb(nlp):
+    got = triples("Backed by US air strikes, the SDF captured Raqqa.", nlp)
+    assert ("usa", "supports", "sdf") in got and ("sdf", "controls", "raqqa") in got
+    assert ("usa", "controls", "raqqa") not in got
