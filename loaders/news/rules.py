@@ -242,6 +242,30 @@ def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_plac
     return None
 
 
+def _including_group(ctx: SentenceContext, after: int, *, limit: int = 8) -> list[int] | None:
+    """The names a description is expanded into: "fought against various rebel groups, including Al Nusrah and the
+    Islamic State" (the groups fought are those named). Only lower-case words of the description stand between
+    ``after`` and the comma; no name."""
+    doc = ctx.doc
+    starts = {m.start for m in ctx.mentions}
+    k = after
+    while k < ctx.end and k - after <= limit:
+        if k in starts:
+            return None
+        t = doc[k]
+        if t.text == "," and k > after:
+            nxt = [w.lower_ for w in doc[k + 1:min(ctx.end, k + 3)]]
+            if nxt[:1] in (["including"], ["notably"], ["particularly"], ["especially"]):
+                return _right_group(ctx, k + 2, limit=2)
+            if nxt[:2] == ["such", "as"]:
+                return _right_group(ctx, k + 3, limit=2)
+            return None
+        if not (t.is_alpha and t.is_lower or t.text == "-"):
+            return None
+        k += 1
+    return None
+
+
 #: second halves of compounds after a name: the name modifies what follows ("US-backed", "al-Qaeda-linked")
 _COMPOUND_HALVES = frozenset({"backed", "led", "supported", "funded", "armed", "trained", "sponsored", "financed",
                               "allied", "aligned", "equipped", "linked", "affiliated", "based", "held", "controlled",
@@ -469,6 +493,8 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             return None
         if last in ("of", "for", "to", "with", "against", "on", "in", "toward", "towards", "at"):
             right = _right_group(ctx, t1, limit=6, want_place=place_obj)
+            if not right and not place_obj:
+                right = _including_group(ctx, t1)  # "the fight against jihadist groups, including IS"
             if not right:
                 return None
             campaign = _campaign_subject(ctx, t0, trig)
@@ -583,6 +609,10 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             return None  # "countering groups linked to Al Qaeda": a plural noun, not the verb "X groups Y and Z"
         left = _left_group(ctx, t0, limit=8, skip_places=False)
         right = _right_group(ctx, t1, limit=4)
+        if left and trig.predicate == "member_of" and any(
+                ctx.mentions[left[-1]].end <= a < t0 and any(d.predicate != "member_of" for d in defs)
+                for a, _, defs in ctx.triggers):
+            return None  # "X fought several factions, including Y": Y is what X fought, not one of X's members
         return ("inverse", right, left) if left and right else None
     by_next = (t1 < ctx.end and doc[t1].lower_ == "by") or (t1 + 1 < ctx.end and doc[t1 + 1].lower_ == "by")
     before = {doc[k].lower_ for k in range(max(ctx.start, t0 - 3), t0)}
@@ -652,6 +682,8 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             k -= 1
         if doc[k].lower_ not in ("to", "for"):
             right = None  # "sent Revolutionary Guards officers": what is sent, not whom it helps
+    if right is None and not place_obj:
+        right = _including_group(ctx, t1)  # "fought against various rebel groups, including Al Nusrah and IS"
     if right is None and place_obj and trig.phase in ("start", "state") and trig.role == "verb":
         right = _held_place(ctx, t1)  # "seized a town and several villages in Syria's Idlib province"
     if right is None and trig.predicate == "fights":

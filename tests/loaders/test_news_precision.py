@@ -125,3 +125,17 @@ def test_fronted_participle_does_not_pass_its_object_to_the_next_verb(nlp):
     got = triples("Backed by US air strikes, the SDF captured Raqqa.", nlp)
     assert ("usa", "supports", "sdf") in got and ("sdf", "controls", "raqqa") in got
     assert ("usa", "controls", "raqqa") not in got
+
+
+# ---------------------------------------------------------------- a description expanded by "including"
+
+def test_description_expanded_by_including_names_the_objects(nlp):
+    got = triples("Hezbollah fought against several jihadist factions, including the Nusra Front and Islamic State.",
+                  nlp, published="2015-03-01")
+    assert ("hezbollah", "fights", "jabhat-al-nusra") in got and ("hezbollah", "fights", "islamic-state") in got
+    assert not any(p == "member_of" for _, p, _ in got)
+
+
+def test_including_after_a_coalition_still_names_members(nlp):
+    got = triples("The US has led an international coalition of dozens of countries, including Germany.", nlp)
+    assert ("germany", "member_of", "global-coalition") in got
