@@ -98,6 +98,11 @@ _PLACE_PATH = frozenset({
     "held", "controlled", "government", "regime", "opposition", "kurdish", "'s", "’s"})
 
 
+#: words that open a new clause: a name after one of them, past the trigger, is not the trigger's object
+_CLAUSE_OPENERS = frozenset({"when", "while", "whereas", "because", "although", "though", "unless", "which", "who",
+                             "whom", "whose", "where"})
+
+
 def _governs_place(doc, t1: int, place, mentions) -> bool:
     """Whether a control trigger's object reaches ``place``: only place words, numbers and punctuation stand between
     ("captured the northern town of X", "occupies 40% of X"); another name or any other word there is the verb's own
@@ -157,6 +162,8 @@ def pair_claims(ctx, readings) -> list:
                         continue
                     seen.add(trig.predicate)
                     first, second = (ib, ia) if _object_first(doc, t0, t1, trig, b) else (ia, ib)
+                    if second == ib and any(t.lower_ in _CLAUSE_OPENERS for t in doc[t1:b.start]):
+                        continue  # "IS had been fighting rival groups when the government launched ...": another clause
                     if trig.predicate == "controls" and second == ib and not _governs_place(doc, t1, b, ms):
                         continue  # the trigger's own object stands before the place: "held exercises in Hasakeh"
                     if first == ia and _prepositional_relative(ctx, [ia], t0):

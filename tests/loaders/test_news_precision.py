@@ -139,3 +139,12 @@ def test_description_expanded_by_including_names_the_objects(nlp):
 def test_including_after_a_coalition_still_names_members(nlp):
     got = triples("The US has led an international coalition of dozens of countries, including Germany.", nlp)
     assert ("germany", "member_of", "global-coalition") in got
+
+
+# ---------------------------------------------------------------- a pair reading does not cross into another clause
+
+def test_pair_reading_stops_at_a_clause_opener(nlp):
+    got = triples("Islamic State fighters had been fighting rival rebel brigades for weeks when the Syrian government "
+                  "began its own offensive.", nlp, published="2015-10-10")
+    assert ("islamic-state", "fights", "assad-government") not in got
+    assert ("assad-government", "fights", "islamic-state") not in got
