@@ -148,3 +148,35 @@ def test_pair_reading_stops_at_a_clause_opener(nlp):
                   "began its own offensive.", nlp, published="2015-10-10")
     assert ("islamic-state", "fights", "assad-government") not in got
     assert ("assad-government", "fights", "islamic-state") not in got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # the country where the strikes fell is not their target's government
+    ("American jets have struck militia depots across eastern Syria since the spring.",
+     ("usa", "fights", "assad-government")),
+    # a speaker named by a spokesman's nationality
+    ("A U.S. military official says the offensive against the Islamic State group's stronghold will be long.",
+     ("usa", "fights", "islamic-state")),
+    # the parties of "fighting between X and Y" are X and Y
+    ("An airstrike by the US-led coalition hit a depot during fighting between Kurdish militias and Islamic State.",
+     ("global-coalition", "fights", "islamic-state")),
+])
+def test_pair_readings_leave_out_places_speakers_and_other_statements(nlp, text, wrong):
+    got = triples(text, nlp, published="2016-02-10")
+    assert wrong not in got and (wrong[2], wrong[1], wrong[0]) not in got
+
+
+@pytest.mark.parametrize("text, name, speaks", [
+    ("Shelling hit the border town on Monday, Turkey said.", "Turkey", True),
+    ("A U.S. military official says the offensive will be long.", "U.S.", True),
+    ("Shelling hit the town, according to the Syrian Observatory.", "Syrian Observatory", True),
+    ("Turkey said nothing as its jets struck the town.", "Turkey", False),
+])
+def test_speaker_of_a_sentence(nlp, text, name, speaks):
+    from loaders.news.mentions import TokMention
+    from loaders.news.pairs import _speaker
+
+    doc = nlp.make_doc(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name), alignment_mode="expand")
+    m = TokMention(span.start, span.end, ("x",), "actor", "alias")
+    assert _speaker(doc, m, len(doc)) is speaks
