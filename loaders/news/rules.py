@@ -581,6 +581,9 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         right = _compound_head(ctx, t1, want_place=place_obj and trig.predicate != "based_in")
         if not right:
             right = _apposed(ctx, ctx.mentions[modifier].start)
+            if right and ctx.mentions[right[0]].start > ctx.start and doc[ctx.mentions[right[0]].start - 1].lower_ in (
+                    "between", "and"):
+                right = None  # "clashes between the SDF, Turkish-backed factions": a list, not an apposition
         if not right:
             return None
         if trig.predicate in ("based_in", "part_of", "member_of"):
@@ -829,6 +832,11 @@ def _relative_object(ctx: SentenceContext, t0: int, trig: Trigger):
     return "relative", _group_of(ctx, subj), [obj]
 
 
+#: prepositions of place: after a compound's head noun they start a phrase of where, not the compound's head
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "into", "throughout", "around", "within",
+                             "outside", "from"})
+
+
 def _compound_head(ctx: SentenceContext, t1: int, *, want_place: bool) -> list[int] | None:
     """The name a compound qualifies ("US-backed SDF", "the US-backed, Kurdish-led SDF", "its Lebanon-based
     proxy Hezbollah"): the next name, with only modifiers, other compounds and a head noun or two between."""
@@ -847,6 +855,8 @@ def _compound_head(ctx: SentenceContext, t1: int, *, want_place: bool) -> list[i
                 continue
             if t.text == "," and k + 2 < m.start + 1 and doc[k + 2].text == "-":
                 continue  # "US-backed, Kurdish-led SDF"
+            if not want_place and t.lower_ in _LOCATIVE_PREPS:
+                return None  # "Iran-backed proxy forces in Syria": the head has ended, the name is where it is
             if t.is_alpha and (t.is_lower or t.is_title) and t.lower_ not in ("and", "or", "but", "by", "with") and (
                     not t.lower_.endswith(("ing", "ed"))):
                 nouns += 1

@@ -180,3 +180,20 @@ def test_speaker_of_a_sentence(nlp, text, name, speaks):
     span = doc.char_span(text.index(name), text.index(name) + len(name), alignment_mode="expand")
     m = TokMention(span.start, span.end, ("x",), "actor", "alias")
     assert _speaker(doc, m, len(doc)) is speaks
+
+
+# ---------------------------------------------------------------- a compound's head ends before a phrase of place
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Israel struck Iran-backed proxy forces in Syria.", ("iran", "supports", "assad-government"), None),
+    ("Fighting spread between the SDF, Türkiye-backed factions in Syria.", ("turkey", "supports", "sdf"), None),
+    ("Fighting spread between the SDF, Türkiye-backed factions in Syria.", ("turkey", "supports", "assad-government"),
+     None),
+    ("The US-backed SDF took Raqqa.", None, ("usa", "supports", "sdf")),
+])
+def test_compound_head_stops_at_a_place_phrase_and_a_list(nlp, text, wrong, right):
+    got = triples(text, nlp, published="2019-05-02")
+    if wrong:
+        assert wrong not in got
+    if right:
+        assert right in got
