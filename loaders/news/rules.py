@@ -295,10 +295,18 @@ def _can_be_place(m: TokMention) -> bool:
     return m.kind == "place" or m.via == "alias" and m.kind == "actor" and len(m.ids) > 1
 
 
+_AREAS = frozenset({"areas", "area", "parts", "regions", "region", "swathes", "swaths", "territory", "territories"})
+
+
 def _after_locative(doc, m: TokMention, sent_start: int) -> bool:
     j = m.start - 1
+    directed = False
     while j >= sent_start and doc[j].lower_ in ("the", "northern", "southern", "eastern", "western", "rural"):
+        directed |= doc[j].lower_ not in ("the", "rural")
         j -= 1
+    if j > sent_start and doc[j].lower_ == "of" and m.kind != "candidate" and (
+            doc[j - 1].lower_ in _AREAS or (directed and doc[j - 1].lower_ in _AREAS | {"parts", "part", "much"})):
+        return True  # "targeting areas of eastern Syria": where, not whom
     return j >= sent_start and doc[j].lower_ in LOCATIVE and doc[j].lower_ not in ("of", "on") and m.kind != "candidate"
 
 

@@ -197,3 +197,9 @@ def test_compound_head_stops_at_a_place_phrase_and_a_list(nlp, text, wrong, righ
         assert wrong not in got
     if right:
         assert right in got
+
+
+def test_rule_reading_takes_areas_of_a_country_as_a_place(nlp):
+    got = triples("The U.S. military said it carried out airstrikes targeting areas of eastern Syria held by militias.",
+                  nlp, published="2022-08-24")
+    assert ("usa", "fights", "assad-government") not in got
