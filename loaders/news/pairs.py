@@ -92,7 +92,8 @@ _PLACE_PATH = frozenset({
     "countryside", "outskirts", "center", "centre", "heart", "capital", "strategic", "key", "important", "major",
     "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
     "central", "north", "south", "east", "west", "syrian", "syria", "nearby", "neighboring", "neighbouring", "border",
-    "rebel", "last", "remaining", "entire", "whole", "rest", "half", "third", "thirds", "quarter", "almost", "nearly", "about", "percent", "per", "cent",
+    "rebel", "last", "remaining", "entire", "whole", "rest", "half", "third", "thirds", "quarter", "almost", "nearly",
+    "about", "percent", "per", "cent",
     "old", "historic", "ancient", "besieged", "contested", "city's", "town's", "self", "proclaimed", "declared",
     "de", "facto", "itself", "back", "over", "fully", "partly", "stronghold", "bastion", "enclave", "oil", "rich",
     "held", "controlled", "government", "regime", "opposition", "kurdish", "'s", "’s"})

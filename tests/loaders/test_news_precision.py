@@ -47,7 +47,8 @@ def test_plural_noun_groups_is_not_a_membership_verb(nlp):
 
 
 def test_groups_after_a_name_is_still_the_verb(nlp):
-    got = triples("The Syrian Democratic Forces, an alliance that groups the YPG and Arab tribal units, took Raqqa.", nlp)
+    text = "The Syrian Democratic Forces, an alliance that groups the YPG and Arab tribal units, took Raqqa."
+    got = triples(text, nlp)
     assert ("ypg", "member_of", "sdf") in got
 
 
