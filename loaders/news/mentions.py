@@ -123,8 +123,6 @@ def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: d
                 continue
             out.extend(_split(doc, TokMention(ent.start, ent.end, ids, "actor", "descriptive"), demonym_ids, names))
         elif ent.label_ in ("ACTOR", "PLACE", "AMBIG") and ent.ent_id_:
-            if _name_goes_on(doc, ent.end):
-                continue  # "Bab" of "Bab al-Hawa": the first word of a longer Arabic name the graph does not know
             out.extend(_split(doc, _linked(doc, ent, place_ids), demonym_ids, names))
         elif ent.label_ in _NER_CANDIDATES:
             out.append(TokMention(ent.start, ent.end, (), "candidate", "ner"))
@@ -141,16 +139,6 @@ def find_mentions(doc, res: Resources, place_ids: frozenset[str], demonym_ids: d
     out.extend(_candidates(doc, res, taken))
     out.sort(key=lambda m: m.start)
     return out
-
-
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "ez", "at", "an", "ed", "es"})
-
-
-def _name_goes_on(doc, end: int) -> bool:
-    """Whether an Arabic article and a capitalised word follow at once ("Bab al-Hawa", "Bab el-Salama"): the name
-    continues past the matched alias, so the alias names something else."""
-    return (end + 2 < len(doc) and doc[end].lower_ in _ARTICLES and doc[end + 1].text == "-" and doc[end + 2].is_title
-            and not doc[end - 1].whitespace_ == "" and doc[end].whitespace_ == "")
 
 
 #: plural heads after a list of city names that make each name its province ("Aleppo, Hama and Latakia provinces")

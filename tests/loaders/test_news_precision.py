@@ -204,10 +204,3 @@ def test_rule_reading_takes_areas_of_a_country_as_a_place(nlp):
     got = triples("The U.S. military said it carried out airstrikes targeting areas of eastern Syria held by militias.",
                   nlp, published="2022-08-24")
     assert ("usa", "fights", "assad-government") not in got
-
-
-def test_alias_that_is_the_first_word_of_a_longer_arabic_name_is_no_mention(nlp):
-    ex = extract("Aid trucks queued at the Bab al-Hawa crossing on the Turkish border.", nlp, published="2020-01-10")
-    assert "al-bab" not in {m.entity_id for m in ex.mentions}
-    ex = extract("Turkish-backed rebels captured al-Bab from the Islamic State.", nlp, published="2017-02-23")
-    assert "al-bab" in {m.entity_id for m in ex.mentions}
