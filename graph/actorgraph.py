@@ -282,10 +282,21 @@ class ActorGraph:
         try:
             return self._names.resolve(ref, places=places)
         except AmbiguousName as exc:
-            alive = self.alive_on([i for i, _ in exc.candidates], on)
+            ids = [i for i, _ in exc.candidates]
+            alive = self.alive_on(ids, on)
             if len(alive) == 1:
                 return alive[0]
+            if on is None and self._lives_apart(ids):
+                hint = "They existed at different times: a date (--as-of) picks the one of its day."
+                raise AmbiguousName(exc.name, list(exc.candidates), hint) from None
             raise
+
+    def _lives_apart(self, ids: list[str]) -> bool:
+        """Whether the actors' lifetimes are known not to overlap (a name handed on from one to the next)."""
+        lives = sorted((self._entities[i].existence for i in ids if not self._entities[i].is_place),
+                       key=lambda v: v.possible_from)
+        pairs = zip(lives, lives[1:], strict=False)
+        return len(lives) == len(ids) and all(a.possible_to <= b.possible_from for a, b in pairs)
 
     def alive_on(self, ids: Iterable[str], on: DateLike | None) -> list[str]:
         """Those of ``ids`` that may have existed on some day of ``on`` (a place always; all with no date)."""

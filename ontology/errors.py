@@ -60,11 +60,12 @@ class NotYetKnown(ActorGraphError, LookupError):
 class AmbiguousName(ActorGraphError, LookupError):
     """A name or alias that belongs to several entities; ``candidates`` lists them as (id, name)."""
 
-    def __init__(self, name: str, candidates: list[tuple[str, str]]):
+    def __init__(self, name: str, candidates: list[tuple[str, str]], hint: str = ""):
         self.name = name
         self.candidates = tuple(candidates)
         listed = "; ".join(f"{cid} ({cname})" for cid, cname in self.candidates)
-        super().__init__(f"{name!r} is ambiguous: it may mean {listed}. Use one of these ids instead.")
+        more = f" {hint}" if hint else ""
+        super().__init__(f"{name!r} is ambiguous: it may mean {listed}. Use one of these ids instead.{more}")
 
 
 class DatasetInvalid(ActorGraphError, ValueError):

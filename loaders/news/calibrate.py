@@ -35,6 +35,14 @@ TIME_WORDS = frozenset({"former", "formerly", "previously", "once", "until", "en
                         "longer", "earlier", "since", "after", "before", "ago", "then"})
 
 
+#: words that attribute the sentence to a speaker ("X said", "according to", "claimed"): reported, not stated
+ATTRIBUTION = frozenset({"said", "says", "say", "told", "according", "claimed", "claims", "claim", "stated", "added",
+                         "insisted", "insists", "quoted", "reported", "reports", "announced", "statement"})
+#: words that set a clause against another ("but", "despite"): the claim may hold only for one side of it
+CONTRAST = frozenset({"but", "however", "despite", "although", "though", "while", "whereas", "yet", "nominal",
+                      "nominally"})
+
+
 def sentence_signals(words: list[str]) -> dict[str, float]:
     """Sentence-level signals over lower-cased tokens (a hedge, a negation, a time word, quotation)."""
     lower = set(words)
@@ -47,6 +55,10 @@ def sentence_signals(words: list[str]) -> dict[str, float]:
         out["time-word"] = 1.0
     if lower & {'"', "“", "”", "'"}:
         out["quote"] = 1.0
+    if lower & ATTRIBUTION:
+        out["attributed"] = 1.0
+    if lower & CONTRAST:
+        out["contrast"] = 1.0
     return out
 
 

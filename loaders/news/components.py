@@ -12,6 +12,7 @@ not at import.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.time import PartialDate
@@ -20,7 +21,7 @@ from loaders.news.coref import resolve
 from loaders.news.dates import find_dates
 from loaders.news.mentions import find_mentions
 from loaders.news.pairs import pair_claims
-from loaders.news.resources import load_resources
+from loaders.news.resources import Trigger, load_resources
 from loaders.news.rules import SentenceContext, make_candidate, sentence_claims
 from ontology import RELATIONS, RelationKind
 
@@ -271,6 +272,8 @@ class ClaimsComponent:
     def _link(self, found, published: PartialDate, doc):
         if found.trigger.flex:
             found = self._flex(found)
+        if found.trigger.predicate == "allied_with" and found.rule in ("apposition", "possessive", "title"):
+            found = self._alliance_member(found)
         p = found.trigger.predicate
         ok_s, subject = self._choose(found.subject, p, "subject", published)
         ok_o, obj = self._choose(found.object, p, "object", published)
@@ -292,6 +295,20 @@ class ClaimsComponent:
         cand = make_candidate(found, subject=subject, obj=obj, published=published, doc=doc,
                               calibrated=self.res.confidence)
         return self._calibrate(cand, published)
+
+    def _alliance_member(self, found):
+        """"Turkey and Washington -- NATO allies": an ally named by an international organisation before the noun is
+        one of its members, not an ally of the organisation (``member_of``, the organisation the object)."""
+        s_kind = {getattr(self.kinds.get(i), "value", None) for i in found.subject.ids[:1]}
+        o_kind = {getattr(self.kinds.get(i), "value", None) for i in found.object.ids[:1]}
+        org = "international_organisation"
+        if (org in s_kind) == (org in o_kind):
+            return found
+        member, body = (found.object, found.subject) if org in s_kind else (found.subject, found.object)
+        if not body.end <= found.t0:
+            return found  # "allies of NATO" and the like: not the prenominal reading
+        trig = Trigger("member_of", "state", "noun", found.trigger.words, ())
+        return replace(found, subject=member, object=body, trigger=trig)
 
     def _corpus_signals(self, cand, published: PartialDate) -> tuple[tuple[str, float], ...]:
         """Whether the graph already holds the claim's pair (at all, and at the article's date)."""

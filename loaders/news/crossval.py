@@ -12,7 +12,7 @@ counting as tied and the most precise of those chosen (precision first).
 Only confidence is cross-validated: the rules run once, and they were written while reading these articles,
 so the figures still flatter the rules (the frozen test part says by how much).
 
-    python -m loaders.news.crossval tests/fixtures/extraction/real.yaml [--folds 5] [--write]
+    python -m loaders.news.crossval tests/fixtures/extraction/real.yaml [--folds 5] [--write] [--errors 0.55]
 
 reads only the ``dev`` part (the frozen test part is never touched here); ``--write`` fits the calibrator on
 every development article and writes ``loaders/news/data/calibrator.json`` with the cross-validated figures.
@@ -167,7 +167,10 @@ def run(gold_path: str | Path, *, folds: int = 5, l2: float = L2, seed: int = 16
     result = {"articles": len(ids), "folds": folds, "seed": seed, "l2": l2,
               "candidates": len(everything), "right": sum(1 for _, r in everything if r),
               "curves": curves, "choice": choose_threshold(curves["calibrator, cross-validated"]),
-              "rows": everything}
+              "rows": everything,
+              "wrong": [{"article": a, "confidence": round(conf, 3), "rule": c.rule, "subject": c.subject,
+                         "predicate": c.predicate, "object": c.object, "valid": c.valid, "sentence": c.sentence}
+                        for a in ids for (c, right), conf in zip(rows[a], model_cv[a], strict=True) if not right]}
     if subset:
         unknown = sorted(set(subset) - set(ids))
         if unknown:
@@ -222,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
                     "cross-validated curves are also shown alone")
     ap.add_argument("--seed", type=int, default=16, help="the seed of the article shuffle before dealing folds")
     ap.add_argument("--write", action="store_true", help="fit on all dev and write loaders/news/data/calibrator.json")
+    ap.add_argument("--errors", type=float, default=None, metavar="C",
+                    help="also list the wrong candidates whose cross-validated confidence is at least C, by kind")
     ap.add_argument("--format", choices=("text", "json"), default="text")
     args = ap.parse_args(argv)
     try:
@@ -232,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         print(f"wrote {_write(result, args.l2)}", file=sys.stderr)
     result.pop("rows")
+    wrong = result.pop("wrong")
+    if args.errors is not None:
+        result["errors"] = [w for w in wrong if w["confidence"] >= args.errors]
     if args.format == "json":
         print(json.dumps(result, indent=1))
         return 0
@@ -246,6 +254,15 @@ def main(argv: list[str] | None = None) -> int:
             for p in points:
                 print(f"  {p['min_confidence']:>6}  {p['precision']:.3f} {p['recall']:.3f} {p['f1']:.3f} "
                       f"{p['tp']:>4} {p['fp']:>3}")
+    if "errors" in result:
+        kinds: dict[str, int] = {}
+        for w in result["errors"]:
+            kinds[w["predicate"]] = kinds.get(w["predicate"], 0) + 1
+        print(f"\nwrong candidates at cross-validated confidence >= {args.errors}: {len(result['errors'])} "
+              f"({', '.join(f'{k} {n}' for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))})")
+        for w in sorted(result["errors"], key=lambda w: (w["predicate"], -w["confidence"])):
+            print(f"  {w['article']} {w['confidence']:.2f} {w['rule']:<11} {w['subject']} {w['predicate']} "
+                  f"{w['object']} {w['valid']}  | {' '.join(w['sentence'].split())[:160]}")
     c = result["choice"]
     chosen = f"{c['min_confidence']} (P {c['precision']} R {c['recall']} F1 {c['f1']})" if c else "none"
     print(f"\nchosen threshold (cross-validated precision >= {TARGET_PRECISION:.2f}, best F1): {chosen}")

@@ -82,6 +82,97 @@ def _inserted(doc, m, t0: int, lo: int) -> bool:
     return between and k >= lo and doc[k].text == ","
 
 
+#: words that may stand between a control trigger and the place it governs ("seized control of the strategic northern
+#: town of", "occupies 40% of Idlib province and a few parts of"): place nouns, quantities, directions, determiners
+_PLACE_PATH = frozenset({
+    "the", "a", "an", "of", "and", "its", "their", "his", "her", "in", "control", "full", "part", "parts", "most",
+    "much", "some", "few", "several", "all", "large", "vast", "swathes", "swaths", "areas", "area", "territory",
+    "territories", "town", "towns", "city", "cities", "village", "villages", "province", "provinces", "district",
+    "districts", "neighborhood", "neighborhoods", "neighbourhood", "neighbourhoods", "region", "regions",
+    "countryside", "outskirts", "center", "centre", "heart", "capital", "strategic", "key", "important", "major",
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+    "central", "north", "south", "east", "west", "syrian", "syria", "nearby", "neighboring", "neighbouring", "border",
+    "rebel", "last", "remaining", "entire", "whole", "rest", "half", "third", "thirds", "quarter", "almost", "nearly",
+    "about", "percent", "per", "cent",
+    "old", "historic", "ancient", "besieged", "contested", "city's", "town's", "self", "proclaimed", "declared",
+    "de", "facto", "itself", "back", "over", "fully", "partly", "stronghold", "bastion", "enclave", "oil", "rich",
+    "held", "controlled", "government", "regime", "opposition", "kurdish", "'s", "’s"})
+
+
+#: words that open a new clause: a name after one of them, past the trigger, is not the trigger's object
+_CLAUSE_OPENERS = frozenset({"when", "while", "whereas", "because", "although", "though", "unless", "which", "who",
+                             "whom", "whose", "where"})
+
+
+def _governs_place(doc, t1: int, place, mentions) -> bool:
+    """Whether a control trigger's object reaches ``place``: only place words, numbers and punctuation stand between
+    ("captured the northern town of X", "occupies 40% of X"); another name or any other word there is the verb's own
+    object ("held joint training exercises in the Hasakeh countryside", "had captured Kansaba in February, part of
+    a wider advance in Latakia's countryside": the exercises and Kansaba, not the province, are what was held or
+    taken)."""
+    inside = {k for m in mentions if t1 <= m.start and m.end <= place.start and m.kind == "place" for k in
+              range(m.start, m.end)}
+    for k in range(t1, place.start):
+        t = doc[k]
+        if k in inside or t.is_punct or t.is_space or t.like_num or t.text in ("%", "-"):
+            continue
+        if t.lower_ not in _PLACE_PATH:
+            return False
+    return True
+
+
+#: words after which a country's name is where something happens, not its government ("airstrikes in northern
+#: Syria", "areas of eastern Syria"); "to", "from" and "on" are left out ("support to Syria", "weapons from Turkey")
+_WHERE = frozenset({"in", "into", "inside", "throughout", "across", "within", "near", "around", "at", "outside",
+                    "through"})
+_WHERE_SKIP = frozenset({"the", "northern", "southern", "eastern", "western", "central", "rural", "northwestern",
+                         "northeastern", "southwestern", "southeastern", "north-western", "north-eastern",
+                         "south-western", "south-eastern", "war-torn", "neighbouring", "neighboring"})
+_AREA_NOUNS = frozenset({"areas", "area", "parts", "part", "regions", "region", "outskirts", "north", "south", "east",
+                         "west", "territory", "swathes", "swaths"})
+_SAYING = frozenset({"said", "says", "say", "told", "reported", "reports", "claimed", "claims", "announced", "added"})
+
+
+def _place_of_action(doc, m, lo: int) -> bool:
+    """A name that may be a place standing where a place is meant: after "in", "across" and the like, or after
+    "of" with a direction or an area noun before it ("areas of eastern Syria")."""
+    if not (m.kind == "place" or (m.kind == "actor" and m.via == "alias" and len(m.ids) > 1)):
+        return False
+    j, skipped = m.start - 1, False
+    while j >= lo and doc[j].lower_ in _WHERE_SKIP:
+        skipped |= doc[j].lower_ != "the"
+        j -= 1
+    if j < lo:
+        return False
+    if doc[j].lower_ == "of":
+        return skipped or (j - 1 >= lo and doc[j - 1].lower_ in _AREA_NOUNS)
+    return doc[j].lower_ in _WHERE
+
+
+#: people and bodies that speak for a side: "a U.S. military official says ..." names the speaker's side, not a party
+_SPOKESMEN = frozenset({"official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources",
+                        "media", "minister", "ministry", "commander", "envoy", "diplomat", "diplomats", "monitor",
+                        "statement", "television", "tv", "agency"})
+
+
+def _speaker(doc, m, hi: int) -> bool:
+    """The source of the sentence, not a party to it: ", Turkey said.", ", the Turkish military said", "according
+    to X", "a U.S. military official says"."""
+    k = m.end
+    while k < hi and k - m.end < 3 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in _SPOKESMEN:
+        k += 1
+    if k + 1 < hi and doc[k].lower_ in _SPOKESMEN and doc[k + 1].lower_ in _SAYING:
+        return True
+    k = m.end
+    if k < hi and doc[k].lower_ in _SAYING and m.start > 0 and doc[m.start - 1].text in (",", "the", "The") and (
+            doc[m.start - 1].text == "," or (m.start > 1 and doc[m.start - 2].text == ",")):
+        return True
+    j = m.start - 1
+    while j >= 0 and doc[j].lower_ in ("the", "a", "an"):
+        j -= 1
+    return j >= 1 and doc[j].lower_ == "to" and doc[j - 1].lower_ == "according"
+
+
 def pair_claims(ctx, readings) -> list:
     """Pair readings of one sentence (``ctx``: a :class:`loaders.news.rules.SentenceContext`) that the rules'
     ``readings`` (their :class:`loaders.news.rules.Found` values for the sentence) leave unconnected."""
@@ -95,7 +186,8 @@ def pair_claims(ctx, readings) -> list:
     for f in readings:
         used.setdefault((f.t0, f.t1), set()).update({(f.subject.start, f.subject.end), (f.object.start, f.object.end)})
     group_of = {i: g for g, members in enumerate(ctx.groups) for i in members}
-    nested = {i for i, m in enumerate(ms) if _modifies(ctx.doc, m, ms)}
+    nested = {i for i, m in enumerate(ms) if _modifies(ctx.doc, m, ms) or _speaker(ctx.doc, m, ctx.end)}
+    where = {i for i, m in enumerate(ms) if _place_of_action(ctx.doc, m, ctx.start)}
     out = []
     doc = ctx.doc
     for ia, a in enumerate(ms):
@@ -122,8 +214,18 @@ def pair_claims(ctx, readings) -> list:
                 for trig in defs:
                     if trig.predicate not in _KINDS or trig.predicate in seen or trig.flex:
                         continue
+                    if trig.predicate != "controls" and (ia in where or ib in where):
+                        continue  # "airstrikes in northern Syria": the country is where, not who
                     seen.add(trig.predicate)
                     first, second = (ib, ia) if _object_first(doc, t0, t1, trig, b) else (ia, ib)
+                    if any(t.lower_ == "between" for t in doc[t1 - 1:b.start]):
+                        continue  # "hit a depot during fighting between the Kurds and IS": they are the parties
+                    if any(t.text == ";" for t in doc[a.end:b.start]):
+                        continue  # a semicolon joins two statements
+                    if second == ib and any(t.lower_ in _CLAUSE_OPENERS for t in doc[t1:b.start]):
+                        continue  # "IS had been fighting rival groups when the government launched ...": another clause
+                    if trig.predicate == "controls" and second == ib and not _governs_place(doc, t1, b, ms):
+                        continue  # the trigger's own object stands before the place: "held exercises in Hasakeh"
                     if first == ia and _prepositional_relative(ctx, [ia], t0):
                         continue  # "forces opposed to Assad that captured ...": the clause is the forces'
                     if first == ia and _inserted(doc, a, t0, ctx.start):

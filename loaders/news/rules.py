@@ -41,6 +41,8 @@ _COPULA = ("has been", "have been", "had been", "is", "are", "was", "were", "rem
 _FRONTED_OPENERS = frozenset({"after", "since", "before", "having", "upon", "following", "while", "when", "on"})
 _RELATIVE = frozenset({"which", "who", "that", "whose"})
 _INVERSE = frozenset({"fell to", "fallen to", "falls to"})
+#: trigger verbs that are more often plural nouns: a verb only right after a name or a relative pronoun
+_NOUN_VERBS = frozenset({"groups"})
 #: verbs of giving: their object is what is given, the receiver follows "to" or "for"
 _TRANSFER = frozenset({"sent", "sends", "sending", "deployed", "deploys", "deploying", "dispatched", "provided",
                        "provides", "providing", "gave", "gives", "giving", "offered", "offers", "extended", "extends",
@@ -240,6 +242,30 @@ def _right_group(ctx: SentenceContext, after: int, *, limit: int = 10, want_plac
     return None
 
 
+def _including_group(ctx: SentenceContext, after: int, *, limit: int = 8) -> list[int] | None:
+    """The names a description is expanded into: "fought against various rebel groups, including Al Nusrah and the
+    Islamic State" (the groups fought are those named). Only lower-case words of the description stand between
+    ``after`` and the comma; no name."""
+    doc = ctx.doc
+    starts = {m.start for m in ctx.mentions}
+    k = after
+    while k < ctx.end and k - after <= limit:
+        if k in starts:
+            return None
+        t = doc[k]
+        if t.text == "," and k > after:
+            nxt = [w.lower_ for w in doc[k + 1:min(ctx.end, k + 3)]]
+            if nxt[:1] in (["including"], ["notably"], ["particularly"], ["especially"]):
+                return _right_group(ctx, k + 2, limit=2)
+            if nxt[:2] == ["such", "as"]:
+                return _right_group(ctx, k + 3, limit=2)
+            return None
+        if not (t.is_alpha and t.is_lower or t.text == "-"):
+            return None
+        k += 1
+    return None
+
+
 #: second halves of compounds after a name: the name modifies what follows ("US-backed", "al-Qaeda-linked")
 _COMPOUND_HALVES = frozenset({"backed", "led", "supported", "funded", "armed", "trained", "sponsored", "financed",
                               "allied", "aligned", "equipped", "linked", "affiliated", "based", "held", "controlled",
@@ -269,10 +295,18 @@ def _can_be_place(m: TokMention) -> bool:
     return m.kind == "place" or m.via == "alias" and m.kind == "actor" and len(m.ids) > 1
 
 
+_AREAS = frozenset({"areas", "area", "parts", "regions", "region", "swathes", "swaths", "territory", "territories"})
+
+
 def _after_locative(doc, m: TokMention, sent_start: int) -> bool:
     j = m.start - 1
+    directed = False
     while j >= sent_start and doc[j].lower_ in ("the", "northern", "southern", "eastern", "western", "rural"):
+        directed |= doc[j].lower_ not in ("the", "rural")
         j -= 1
+    if j > sent_start and doc[j].lower_ == "of" and m.kind != "candidate" and (
+            doc[j - 1].lower_ in _AREAS or (directed and doc[j - 1].lower_ in _AREAS | {"parts", "part", "much"})):
+        return True  # "targeting areas of eastern Syria": where, not whom
     return j >= sent_start and doc[j].lower_ in LOCATIVE and doc[j].lower_ not in ("of", "on") and m.kind != "candidate"
 
 
@@ -346,7 +380,7 @@ def sentence_claims(ctx: SentenceContext) -> list[Found]:
                 continue
             rule, subj, obj = readings
             if (rule == "active" and previous is not None and subj == previous[1] and previous[2] <= t0
-                    and previous[3] not in ("passive", "compound")):
+                    and previous[3] not in ("passive", "compound", "participle", "fronted")):
                 between = [t.lower_ for t in doc[ctx.mentions[subj[-1]].end:t0] if t.text != ","]
                 # "leads the coalition fighting IS": an -ing form right after the object (no comma, no "and")
                 # modifies that object, which is its subject; after a comma it continues the clause
@@ -467,6 +501,8 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             return None
         if last in ("of", "for", "to", "with", "against", "on", "in", "toward", "towards", "at"):
             right = _right_group(ctx, t1, limit=6, want_place=place_obj)
+            if not right and not place_obj:
+                right = _including_group(ctx, t1)  # "the fight against jihadist groups, including IS"
             if not right:
                 return None
             campaign = _campaign_subject(ctx, t0, trig)
@@ -521,8 +557,17 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         if pre is not None and head is not None and not place_obj:  # "the al-Qaeda breakaway group"
             return _turn(trig, "apposition", [head], pre)
         if pre is not None:
+            pm = ctx.mentions[pre[0]]
             left = _left_group(ctx, ctx.mentions[pre[0]].start, limit=5, skip_places=not place_obj)
             if left is None:
+                return None
+            if not place_obj and (doc[pm.start:pm.end].text.lower() in ("its", "their", "his", "her") or (
+                    pm.end < ctx.end and doc[pm.end].lower_ in ("'s", "’s", "'"))) and [
+                    t.lower_ for t in doc[ctx.mentions[left[-1]].end:pm.start] if not t.is_space] not in (
+                    [","], [",", "the"], [",", "a"], [",", "an"], ["(",], ["-"], ["–"], ["—"]):
+                # "attacks on America's own ally, the Syrian Kurds", "groups supported by the U.S. and its allies":
+                # a possessed relational noun names the possessor's partner; an earlier name is that partner only in
+                # apposition ("the Nusra Front, al-Qaeda's branch in Syria")
                 return None
             if place_obj:
                 return "apposition", pre, left
@@ -533,7 +578,7 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
                 return "reciprocal", left, left
         return None
     # verbs
-    if t0 >= 2 and doc[t0 - 1].text == "-":
+    if t0 >= 2 and doc[t0 - 1].text == "-" and not doc[t0 - 1].whitespace_:
         # a compound ("US-backed SDF", "Lebanon-based", "rebel-held"): no other reading of the verb
         modifier = next((i for i, m in enumerate(ctx.mentions) if m.end == t0 - 1), None)
         if modifier is None:
@@ -544,6 +589,9 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         right = _compound_head(ctx, t1, want_place=place_obj and trig.predicate != "based_in")
         if not right:
             right = _apposed(ctx, ctx.mentions[modifier].start)
+            if right and ctx.mentions[right[0]].start > ctx.start and doc[ctx.mentions[right[0]].start - 1].lower_ in (
+                    "between", "and"):
+                right = None  # "clashes between the SDF, Turkish-backed factions": a list, not an apposition
         if not right:
             return None
         if trig.predicate in ("based_in", "part_of", "member_of"):
@@ -567,8 +615,15 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
         left = _first_group(ctx, t0)
         return ("help", right, left) if left and right and left != right else None
     if form in _INVERSE or trig.inverse:
+        if form in _NOUN_VERBS and not (t0 > ctx.start and (doc[t0 - 1].lower_ in ("which", "that", "it", "now", "also")
+                                                            or any(m.end == t0 for m in ctx.mentions))):
+            return None  # "countering groups linked to Al Qaeda": a plural noun, not the verb "X groups Y and Z"
         left = _left_group(ctx, t0, limit=8, skip_places=False)
         right = _right_group(ctx, t1, limit=4)
+        if left and trig.predicate == "member_of" and any(
+                ctx.mentions[left[-1]].end <= a < t0 and any(d.predicate != "member_of" for d in defs)
+                for a, _, defs in ctx.triggers):
+            return None  # "X fought several factions, including Y": Y is what X fought, not one of X's members
         return ("inverse", right, left) if left and right else None
     by_next = (t1 < ctx.end and doc[t1].lower_ == "by") or (t1 + 1 < ctx.end and doc[t1 + 1].lower_ == "by")
     before = {doc[k].lower_ for k in range(max(ctx.start, t0 - 3), t0)}
@@ -585,6 +640,15 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             while k > ctx.start and doc[k - 1].lower_ in ("a", "an", "the"):
                 k -= 1
             left = _apposed(ctx, k)
+        if right and left is None and not any(t.is_alpha and t.is_lower for t in doc[ctx.start:t0]):
+            # "Backed by Russian and Iranian firepower, Assad's forces reached ...": a participle phrase that opens
+            # the sentence (after a dateline at most) describes the subject after its comma
+            k = ctx.mentions[right[-1]].end
+            while k < ctx.end and k - ctx.mentions[right[-1]].end < 4 and doc[k].text != ",":
+                k += 1
+            subj = _right_group(ctx, k + 1, limit=3) if k < ctx.end and doc[k].text == "," else None
+            if subj and all(ctx.mentions[i].kind == "actor" for i in subj):
+                return "participle", right, subj
         return ("passive", right, left) if left and right else None
     if t0 > ctx.start and doc[t0 - 1].lower_ == "to" and not place_obj:
         # "sent fighters to Syria to back Assad": the purpose's subject is the clause's subject
@@ -629,6 +693,8 @@ def _readings(ctx: SentenceContext, t0: int, t1: int, trig: Trigger, form: str, 
             k -= 1
         if doc[k].lower_ not in ("to", "for"):
             right = None  # "sent Revolutionary Guards officers": what is sent, not whom it helps
+    if right is None and not place_obj:
+        right = _including_group(ctx, t1)  # "fought against various rebel groups, including Al Nusrah and IS"
     if right is None and place_obj and trig.phase in ("start", "state") and trig.role == "verb":
         right = _held_place(ctx, t1)  # "seized a town and several villages in Syria's Idlib province"
     if right is None and trig.predicate == "fights":
@@ -774,6 +840,11 @@ def _relative_object(ctx: SentenceContext, t0: int, trig: Trigger):
     return "relative", _group_of(ctx, subj), [obj]
 
 
+#: prepositions of place: after a compound's head noun they start a phrase of where, not the compound's head
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "into", "throughout", "around", "within",
+                             "outside", "from"})
+
+
 def _compound_head(ctx: SentenceContext, t1: int, *, want_place: bool) -> list[int] | None:
     """The name a compound qualifies ("US-backed SDF", "the US-backed, Kurdish-led SDF", "its Lebanon-based
     proxy Hezbollah"): the next name, with only modifiers, other compounds and a head noun or two between."""
@@ -792,6 +863,8 @@ def _compound_head(ctx: SentenceContext, t1: int, *, want_place: bool) -> list[i
                 continue
             if t.text == "," and k + 2 < m.start + 1 and doc[k + 2].text == "-":
                 continue  # "US-backed, Kurdish-led SDF"
+            if not want_place and t.lower_ in _LOCATIVE_PREPS:
+                return None  # "Iran-backed proxy forces in Syria": the head has ended, the name is where it is
             if t.is_alpha and (t.is_lower or t.is_title) and t.lower_ not in ("and", "or", "but", "by", "with") and (
                     not t.lower_.endswith(("ing", "ed"))):
                 nouns += 1

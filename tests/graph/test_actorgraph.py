@@ -5,7 +5,7 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from graph import Actor, ActorGraph, PartialDate
+from graph import Actor, ActorGraph, PartialDate, Place
 from ontology import AmbiguousName, DatasetInvalid, EntityNotFound
 from tests.graph.helpers import claim, small_graph, source
 
@@ -34,6 +34,35 @@ def test_ambiguous_name_lists_candidates():
     assert err.value.candidates == (("a1", "Alpha"), ("a2", "Beta"))
     assert "a1 (Alpha)" in str(err.value) and "a2 (Beta)" in str(err.value)
     assert h.resolve("a2") == "a2"  # an exact id is never ambiguous
+
+
+def test_a_name_handed_from_one_actor_to_the_next_resolves_by_date():
+    h = ActorGraph()
+    h.add(actors=[Actor("old", "Old Regime", "government", aliases=("the government",),
+                        founded=PartialDate.parse("2000"), dissolved=PartialDate.parse("2024-12-08")),
+                  Actor("new", "New Authority", "government", aliases=("the government",),
+                        founded=PartialDate.parse("2024-12-08"))],
+          places=[Place("cap", "Capital", "city", 33.5, 36.3)],
+          sources=[source("s1")],
+          claims=[claim("c-old", "old", "controls", "cap", "2016/2024-12-08", sources=("s1",))])
+    assert h.resolve("the government", on="2016-05-01") == "old"
+    assert h.resolve("the government", on="2025") == "new"
+    assert h.resolve("the government", on="2024-12-08") == "new"  # the old one's end is exclusive
+    with pytest.raises(AmbiguousName) as err:  # December 2024 holds days of both
+        h.resolve("the government", on="2024-12")
+    assert "different times" not in str(err.value)
+    with pytest.raises(AmbiguousName) as err:  # no date: the message says a date would pick one
+        h.resolve("the government")
+    assert "different times" in str(err.value)
+    assert [c.id for c in h.claims(subject="the government", as_of="2024-12-01")] == ["c-old"]
+
+
+def test_actors_alive_together_stay_ambiguous_whatever_the_date():
+    h = ActorGraph()
+    h.add(actors=[Actor("a1", "Alpha", "state", aliases=("Twin",)), Actor("a2", "Beta", "state", aliases=("twin",))])
+    with pytest.raises(AmbiguousName) as err:
+        h.resolve("Twin", on="2016")
+    assert "different times" not in str(err.value)
 
 
 def test_actor_and_place_sharing_a_name_resolve_by_context(g):

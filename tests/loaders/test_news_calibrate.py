@@ -202,3 +202,16 @@ def test_the_default_threshold_is_the_one_cross_validation_chose():
     shipped = json.loads(resources.files("loaders.news").joinpath("data", "calibrator.json").read_text("utf-8"))
     assert shipped["cross_validated"]["threshold"] == DEFAULT_MIN_CONFIDENCE
     assert shipped["cross_validated"]["at_threshold"]["precision"] >= 0.75
+
+
+def test_crossval_lists_the_wrong_candidates_by_kind(tmp_path, capsys):
+    gold = tmp_path / "g.yaml"
+    article = ("{{id: {i}, split: dev, published: '2017-10-20', "
+               "text: 'The US-backed SDF captured Raqqa from the Islamic State.', "
+               "claims: [usa supports sdf, sdf fights islamic-state]}}")
+    gold.write_text("dataset: syria\narticles:\n" + "".join(f"- {article.format(i=i)}\n" for i in ("a1", "a2", "a3")),
+                    encoding="utf-8")
+    assert main([str(gold), "--folds", "3", "--errors", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "wrong candidates at cross-validated confidence >= 0.0" in out
+    assert "sdf controls raqqa" in out and "usa supports sdf" not in out.split("wrong candidates", 1)[1]
