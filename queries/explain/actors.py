@@ -144,11 +144,17 @@ def explain_territory(ctx: Context, q: Question) -> Explanation:
 
     held = by_place(ctx.claims(subject=actor, predicate=R.CONTROLS))
     based = by_place(ctx.claims(subject=actor, predicate=R.BASED_IN))
+    # A state holds ground through its armed forces (`israel-defense-forces part_of israel`): their holdings
+    # answer "what does Israel control?" too, listed apart so the reader sees which body holds what.
+    parts = sorted({c.subject for c in ctx.claims(object=actor, predicate=R.PART_OF)} - {actor})
+    through = by_place([c for part in parts for c in ctx.claims(subject=part, predicate=(R.CONTROLS, R.BASED_IN))])
     sections = [Section("controls", f"What {name} controls", tuple(ctx.sentence(c) for c in held)),
                 Section("based", f"Where {name} is based", tuple(ctx.sentence(c) for c in based)),
-                ctx.recent(lambda c: c.predicate in (R.CONTROLS, R.BASED_IN) and c.subject == actor)]
+                Section("forces", f"Held by {name}'s forces and other parts, or where they are based",
+                        tuple(ctx.sentence(c) for c in through)),
+                ctx.recent(lambda c: c.predicate in (R.CONTROLS, R.BASED_IN) and c.subject in (actor, *parts))]
     notes = _existence_notes(ctx, actor)
-    if not (held or based):
+    if not (held or based or through):
         notes += _nothing(ctx, f"that {name} controls any place or is based anywhere")
     return finish(ctx, q, q.text, sections, notes=notes)
 

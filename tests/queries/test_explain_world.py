@@ -287,3 +287,16 @@ def test_where_an_actor_is_based_is_apart_from_what_it_controls(world):
     e = Explainer(g).explain("Where is the Valdor Army based?", as_of="2019-06-01")
     keys = {s.key: s for s in e.sections}
     assert "controls" not in keys and [x.claims for x in keys["based"].sentences] == [("c-army-based-port",)]
+
+
+def test_what_a_state_controls_includes_its_forces_holdings_apart(world):
+    from graph.model import Citation, Claim
+    from graph.time import Interval
+
+    g = build_world()
+    g.add(claims=[Claim("c-army-holds-port", "valdor-army", "controls", "port", Interval.parse("2018/2020"),
+                        citations=(Citation("s-mid", note="states it"),))])
+    e = Explainer(g).explain("What does the Regime of Valdor control?", as_of="2019-06-01")
+    keys = {s.key: s for s in e.sections}
+    assert [x.claims for x in keys["controls"].sentences] == [("c-regime-controls-capital",)]
+    assert [x.claims for x in keys["forces"].sentences] == [("c-army-holds-port",)]
