@@ -62,8 +62,9 @@ FINAL_SCORE_QA8 = 50
 #: claims-13q9.yaml and actors-13q9.yaml (five successions, with Abu Yahya al-Hamawi and Hassan Soufan to close
 #: Ahrar al-Sham's chain 2014-2017 and Abu Jaber's HTS command of January-October 2017, and the two alliances);
 #: then 44 once "What does ACTOR control?" listed, apart, the holdings of the bodies that are part of a state
-#: (Israel's through the Israel Defense Forces); the one other is in KNOWN_NOT_RIGHT.
-FINAL_SCORE_QA9 = 44
+#: (Israel's through the Israel Defense Forces); 43 again once the lead removed the SDF's allied_with claim with
+#: Damascus (it broke the sides from October 2019 to 2024); the two others are in KNOWN_NOT_RIGHT.
+FINAL_SCORE_QA9 = 43
 
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
@@ -95,6 +96,12 @@ KNOWN_NOT_RIGHT = {
     # its factions (Ahrar al-Sham, Faylaq al-Sham, ...) becoming the SNA's members, which the answer names;
     # the question expects the NFL itself as a member after it "joined". A modelling choice, left as is.
     "q9-2019-sna-members",
+    # Ninth set. The SDF's deal with Damascus of 13 October 2019 is recorded as the government's support to the
+    # SDF (n1-damascus-deploys-army-for-sdf-2019, a limited military arrangement against the Turkish offensive),
+    # not as an alliance: an allied_with claim with no end put the SDF on the government's side, and its YPG with
+    # Turkey, in "Who is fighting in Syria?" from October 2019 to 2024 (tests/corpus/test_sides.py). The question
+    # reads the deal as an alliance. A modelling choice, left as is.
+    "q9-2019-sdf-allies",
 }
 
 
