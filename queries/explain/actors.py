@@ -111,11 +111,19 @@ def explain_members(ctx: Context, q: Question) -> Explanation:
     name = ctx.name(actor)
     members = _by_other(ctx, actor, [c for c in ctx.claims(object=actor, predicate=R.MEMBER_OF) if c.subject != actor])
     parts = _by_other(ctx, actor, [c for c in ctx.claims(object=actor, predicate=R.PART_OF) if c.subject != actor])
+    # Groups that merged into it by the date ceased as bodies of their own, so they are no members; a reader
+    # asking what a merger is made of still wants them, under their own heading (history, not membership).
+    last = day_span(ctx.as_of)[1]
+    merged = [s.claim for s in ctx.graph.lineage(actor, pov=ctx.pov).ancestors
+              if s.depth == 1 and s.claim.predicate is R.MERGED_INTO and s.claim.object == actor
+              and s.claim.valid.possible_from <= last]
     sections = [Section("members", f"Members of {name}", tuple(ctx.sentence(c) for c in members)),
                 Section("parts", f"Part of {name}", tuple(ctx.sentence(c) for c in parts)),
+                Section("merged", f"Merged into {name} by then",
+                        tuple(Sentence(lineage_sentence(c, ctx.name), (c.id,)) for c in dict.fromkeys(merged))),
                 ctx.recent(lambda c: c.predicate in (R.MEMBER_OF, R.PART_OF) and c.object == actor)]
     notes = _existence_notes(ctx, actor)
-    if not (members or parts):
+    if not (members or parts or merged):
         notes += _nothing(ctx, f"that any actor is a member or a part of {name}")
     return finish(ctx, q, q.text, sections, notes=notes)
 

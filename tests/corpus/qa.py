@@ -17,7 +17,7 @@ tuned the data for. Each question is run through the real command (in-process, `
     .venv/bin/python -m tests.corpus.qa tests/corpus/questions-qa2.yaml   # one set only
 
 With no file the runner scores every set (the first, ``questions-qa.yaml``, and the second to eighth,
-each written by another helper from other pages, ``questions-qa2.yaml`` to ``questions-qa9.yaml``) and
+each written by another helper from other pages, ``questions-qa2.yaml`` to ``questions-qa10.yaml``) and
 prints a score per set and overall.
 """
 
@@ -51,6 +51,7 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa7.yaml"),
     Path(__file__).with_name("questions-qa8.yaml"),
     Path(__file__).with_name("questions-qa9.yaml"),
+    Path(__file__).with_name("questions-qa10.yaml"),
 )
 
 

@@ -62,8 +62,18 @@ FINAL_SCORE_QA8 = 50
 #: claims-13q9.yaml and actors-13q9.yaml (five successions, with Abu Yahya al-Hamawi and Hassan Soufan to close
 #: Ahrar al-Sham's chain 2014-2017 and Abu Jaber's HTS command of January-October 2017, and the two alliances);
 #: then 44 once "What does ACTOR control?" listed, apart, the holdings of the bodies that are part of a state
-#: (Israel's through the Israel Defense Forces); the one other is in KNOWN_NOT_RIGHT.
+#: (Israel's through the Israel Defense Forces); 43 again once the lead removed the SDF's allied_with claim with
+#: Damascus (it broke the sides from October 2019 to 2024); 44 once the members answer listed the groups merged
+#: into an actor (the NFL into the SNA); the one other is in KNOWN_NOT_RIGHT.
 FINAL_SCORE_QA9 = 44
+
+#: Right answers of the tenth set (questions-qa10.yaml, of 45, 2012-2026): 33 on its first run (missing: no place
+#: for Yabroud, Busra al-Sham, Mayadin, Abu Kamal or the town of Quneitra, nor any control of them; the rebels'
+#: hold on Maarat al-Numan from October 2012; the government's part of Idlib province from January 2018, so the
+#: army was no side of the fighting there in 2019; and five the data does not settle, below); 41 after
+#: claims-13q10.yaml and actors-13q10.yaml; 43 once "Who are the members of ACTOR?" listed, under their own
+#: heading, the groups that had merged into it (JFS into HTS); the two others are in KNOWN_NOT_RIGHT.
+FINAL_SCORE_QA10 = 43
 
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
@@ -91,10 +101,23 @@ KNOWN_NOT_RIGHT = {
     # this year" as a standing fight with the government on 25 July 2022, three days after the last strike.
     # A modelling choice, left as is.
     "q8-2022-israel-fights",
-    # Ninth set. The corpus records the NFL as merged into the SNA on 4 October 2019 (b-nfl-merged-into-sna),
-    # its factions (Ahrar al-Sham, Faylaq al-Sham, ...) becoming the SNA's members, which the answer names;
-    # the question expects the NFL itself as a member after it "joined". A modelling choice, left as is.
-    "q9-2019-sna-members",
+    # Ninth set. The SDF's deal with Damascus of 13 October 2019 is recorded as the government's support to the
+    # SDF (n1-damascus-deploys-army-for-sdf-2019, a limited military arrangement against the Turkish offensive),
+    # not as an alliance: an allied_with claim with no end put the SDF on the government's side, and its YPG with
+    # Turkey, in "Who is fighting in Syria?" from October 2019 to 2024 (tests/corpus/test_sides.py). The question
+    # reads the deal as an alliance. A modelling choice, left as is.
+    "q9-2019-sdf-allies",
+    # Tenth set. The question's page reports tribal fighters and the SDF clashing again at Dhiban on
+    # 11 September 2023; the other pages read date a lull of about two weeks from 7-8 September to the
+    # renewed fighting of 25 September, and the corpus ends the first round in September 2023
+    # (b-akidat-fights-sdf-2023), so the tribes are not a side on 11 September. Only the question's own page
+    # reports the flare-up; left as is.
+    "q10-2023-deir-ez-zor-sides",
+    # Tenth set. On 27 December 2024 the SDF fought the SNA at the Tishrin Dam and in villages south-east of
+    # Manbij, not in the town (held by the SNA since 9 December); for a town the explainer counts a fight only
+    # when both sides hold ground in it, so the SDF is no side "in Manbij". The question asks about the town
+    # where its page speaks of its countryside: it over-reads the page, left as is.
+    "q10-2024-manbij-sides",
 }
 
 
@@ -173,6 +196,9 @@ _LATER_SETS = [
     ("questions-qa9.yaml", "q9-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
                                                    "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
                                                    "questions-qa7.yaml", "questions-qa8.yaml")),
+    ("questions-qa10.yaml", "q10-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+                                                     "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
+                                                     "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml")),
 ]
 
 
@@ -199,7 +225,8 @@ def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
                                          ("questions-qa6.yaml", FINAL_SCORE_QA6),
                                          ("questions-qa7.yaml", FINAL_SCORE_QA7),
                                          ("questions-qa8.yaml", FINAL_SCORE_QA8),
-                                         ("questions-qa9.yaml", FINAL_SCORE_QA9)])
+                                         ("questions-qa9.yaml", FINAL_SCORE_QA9),
+                                         ("questions-qa10.yaml", FINAL_SCORE_QA10)])
 def test_later_set_score_does_not_fall(name, final):
     outcomes = _outcomes(name)
     right = sum(o.verdict == "right" for o in outcomes)
@@ -212,7 +239,7 @@ def test_the_runner_scores_every_set_by_default():
     names = [path.name for path in qa.QUESTION_SETS]
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
-                     "questions-qa8.yaml", "questions-qa9.yaml"]
+                     "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 

@@ -66,3 +66,14 @@ def test_the_check_prints_each_date_with_its_sides_and_tensions(syria):
     assert text.startswith("## 2019-01-23\n1. ") and "Syrian Democratic Forces" in text
     assert text.splitlines()[-1].startswith("tensions (")
     assert "sdf" in sides_text(syria, "2019-01-23", ids=True)
+
+
+@pytest.mark.parametrize("day", [d for d in CHECK_DATES if "2016" <= d < "2024-12-08"]
+                         + ["2019-11-01", "2021-06-01", "2023-06-01"])
+def test_the_sdf_its_ypg_and_the_us_forces_stand_together_and_apart_from_the_government(syria, sides, day):
+    """From 2016 to the fall of Assad, the standard description keeps the US-backed SDF (the YPG its core)
+    a side of its own: a local deal with Damascus (October 2019) does not make it the government's ally."""
+    e = sides.get(day) or Explainer(syria).explain("Who is fighting in Syria?", as_of=day)
+    assert side(e, "sdf") == side(e, "ypg") == side(e, "us-armed-forces") is not None
+    assert side(e, "sdf") != side(e, "assad-government")
+    assert side(e, "ypg") != side(e, "turkey")

@@ -300,3 +300,18 @@ def test_what_a_state_controls_includes_its_forces_holdings_apart(world):
     keys = {s.key: s for s in e.sections}
     assert [x.claims for x in keys["controls"].sentences] == [("c-regime-controls-capital",)]
     assert [x.claims for x in keys["forces"].sentences] == [("c-army-holds-port",)]
+
+
+def test_members_answer_lists_groups_merged_into_the_actor_by_the_date():
+    from graph.model import Actor, Citation, Claim
+    from graph.time import Interval, PartialDate
+
+    g = build_world()
+    g.add(actors=[Actor("old-front", "Old Front", "armed_group", dissolved=PartialDate.parse("2018-03-01"))],
+          claims=[Claim("c-old-front-merged", "old-front", "merged_into", "north-forces", Interval.parse("2018-03-01"),
+                        citations=(Citation("s-mid", note="states it"),))])
+    e = Explainer(g).explain("Who are the members of North Forces?", as_of="2019-01-01")
+    keys = {s.key: s for s in e.sections}
+    assert [x.claims for x in keys["merged"].sentences] == [("c-old-front-merged",)]
+    before = Explainer(g).explain("Who are the members of North Forces?", as_of="2017-01-01")
+    assert "merged" not in {s.key for s in before.sections if s.sentences}  # not yet merged
