@@ -1,8 +1,8 @@
 """Explainers: short, dated, sourced answers to plain-English questions, generated from the graph alone.
 
 >>> from queries.explain import FAMILIES
->>> sorted(FAMILIES)[:3]
-['changes', 'connection', 'control']
+>>> sorted(FAMILIES)[:4]
+['allies', 'changes', 'connection', 'control']
 
 ``explain(graph, "Who is fighting in Syria?", as_of="2016-06-01")`` returns an :class:`Explanation`
 whose every sentence lists the claim ids it rests on; :func:`render` writes it as Markdown, HTML
