@@ -112,11 +112,13 @@ def explain_members(ctx: Context, q: Question) -> Explanation:
     members = _by_other(ctx, actor, [c for c in ctx.claims(object=actor, predicate=R.MEMBER_OF) if c.subject != actor])
     parts = _by_other(ctx, actor, [c for c in ctx.claims(object=actor, predicate=R.PART_OF) if c.subject != actor])
     # Groups that merged into it by the date ceased as bodies of their own, so they are no members; a reader
-    # asking what a merger is made of still wants them, under their own heading (history, not membership).
+    # asking what a merger is made of still wants them, under their own heading (history, not membership),
+    # unless the record also keeps them as members (a bloc that kept its name inside the new body).
     last = day_span(ctx.as_of)[1]
+    listed = {c.subject for c in (*members, *parts)}
     merged = [s.claim for s in ctx.graph.lineage(actor, pov=ctx.pov).ancestors
               if s.depth == 1 and s.claim.predicate is R.MERGED_INTO and s.claim.object == actor
-              and s.claim.valid.possible_from <= last]
+              and s.claim.valid.possible_from <= last and s.claim.subject not in listed]
     sections = [Section("members", f"Members of {name}", tuple(ctx.sentence(c) for c in members)),
                 Section("parts", f"Part of {name}", tuple(ctx.sentence(c) for c in parts)),
                 Section("merged", f"Merged into {name} by then",

@@ -315,3 +315,18 @@ def test_members_answer_lists_groups_merged_into_the_actor_by_the_date():
     assert [x.claims for x in keys["merged"].sentences] == [("c-old-front-merged",)]
     before = Explainer(g).explain("Who are the members of North Forces?", as_of="2017-01-01")
     assert "merged" not in {s.key for s in before.sections if s.sentences}  # not yet merged
+
+
+def test_a_merged_group_still_recorded_as_a_member_is_listed_once():
+    from graph.model import Actor, Citation, Claim
+    from graph.time import Interval
+
+    g = build_world()
+    g.add(actors=[Actor("bloc", "Bloc", "armed_group")],
+          claims=[Claim("c-bloc-merged", "bloc", "merged_into", "north-forces", Interval.parse("2018-03-01"),
+                        citations=(Citation("s-mid", note="states it"),)),
+                  Claim("c-bloc-member", "bloc", "member_of", "north-forces", Interval.parse("2018-03-01/.."),
+                        citations=(Citation("s-mid", note="states it"),))])
+    e = Explainer(g).explain("Who are the members of North Forces?", as_of="2019-01-01")
+    cited = [c for s in e.sections if s.key != "recent" for x in s.sentences for c in x.claims]
+    assert cited == ["c-bloc-member"]
