@@ -52,6 +52,7 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa8.yaml"),
     Path(__file__).with_name("questions-qa9.yaml"),
     Path(__file__).with_name("questions-qa10.yaml"),
+    Path(__file__).with_name("questions-qa11.yaml"),
 )
 
 

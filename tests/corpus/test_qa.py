@@ -75,6 +75,12 @@ FINAL_SCORE_QA9 = 44
 #: heading, the groups that had merged into it (JFS into HTS); the two others are in KNOWN_NOT_RIGHT.
 FINAL_SCORE_QA10 = 43
 
+#: Right answers of the eleventh set (questions-qa11.yaml, of 49, 2012-2026): 48 on its first run (wrong: "Who is
+#: fighting in Ras al-Ain?" on 13 October 2019 named only the SDF, Operation Peace Spring being recorded at the
+#: level of the governorates and no Turkish-backed force holding or contesting ground in the town); 49 after
+#: claims-13q11.yaml (the rebels' entry into the town on 12 October 2019, the town contested until 20 October).
+FINAL_SCORE_QA11 = 49
+
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
 #: KNOWN_NOT_RIGHT.
@@ -199,6 +205,10 @@ _LATER_SETS = [
     ("questions-qa10.yaml", "q10-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
                                                      "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
                                                      "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml")),
+    ("questions-qa11.yaml", "q11-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+                                                     "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
+                                                     "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
+                                                     "questions-qa10.yaml")),
 ]
 
 
@@ -226,7 +236,8 @@ def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
                                          ("questions-qa7.yaml", FINAL_SCORE_QA7),
                                          ("questions-qa8.yaml", FINAL_SCORE_QA8),
                                          ("questions-qa9.yaml", FINAL_SCORE_QA9),
-                                         ("questions-qa10.yaml", FINAL_SCORE_QA10)])
+                                         ("questions-qa10.yaml", FINAL_SCORE_QA10),
+                                         ("questions-qa11.yaml", FINAL_SCORE_QA11)])
 def test_later_set_score_does_not_fall(name, final):
     outcomes = _outcomes(name)
     right = sum(o.verdict == "right" for o in outcomes)
@@ -239,7 +250,7 @@ def test_the_runner_scores_every_set_by_default():
     names = [path.name for path in qa.QUESTION_SETS]
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
-                     "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml"]
+                     "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
