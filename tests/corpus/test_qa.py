@@ -81,6 +81,12 @@ FINAL_SCORE_QA10 = 43
 #: claims-13q11.yaml (the rebels' entry into the town on 12 October 2019, the town contested until 20 October).
 FINAL_SCORE_QA11 = 49
 
+#: Right answers of the twelfth set (questions-qa12.yaml, of 49, 2012-2026): 45 on its first run (wrong: "Who is
+#: fighting in Azaz?" on 15 July 2012 and "Who is fighting in Qusayr?" on 25 May 2013 named only the rebels;
+#: missing: Raqqa on 8 January 2014, between the rebels' expulsion of ISIS and its return, and "Whom does the
+#: Islamic State fight?" in August 2023 without HTS).
+FINAL_SCORE_QA12 = 45
+
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
 #: KNOWN_NOT_RIGHT.
@@ -88,6 +94,9 @@ FINAL_SCORE_QA4 = 40
 
 #: Questions still not right, with the reason (see CORPUS.md section 3, "Held-out questions").
 KNOWN_NOT_RIGHT = {
+    # Twelfth set (temporarily, until fixed).
+    "q12-2012-azaz-fighting", "q12-2013-qusayr-fighting", "q12-2014-raqqa-rebels-oust-isis",
+    "q12-2023-is-leader-killed-by-hts",
     # The corpus keeps Syria (the state) a member of the Arab League through the 2011-2023 suspension
     # (c-syria-member-of-arab-league) and records the suspension as arab-league opposes assad-government;
     # the question reads "suspended" as "not a member". A modelling choice, left as is.
@@ -209,6 +218,10 @@ _LATER_SETS = [
                                                      "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
                                                      "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
                                                      "questions-qa10.yaml")),
+    ("questions-qa12.yaml", "q12-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+                                                     "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
+                                                     "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
+                                                     "questions-qa10.yaml", "questions-qa11.yaml")),
 ]
 
 
@@ -237,7 +250,8 @@ def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
                                          ("questions-qa8.yaml", FINAL_SCORE_QA8),
                                          ("questions-qa9.yaml", FINAL_SCORE_QA9),
                                          ("questions-qa10.yaml", FINAL_SCORE_QA10),
-                                         ("questions-qa11.yaml", FINAL_SCORE_QA11)])
+                                         ("questions-qa11.yaml", FINAL_SCORE_QA11),
+                                         ("questions-qa12.yaml", FINAL_SCORE_QA12)])
 def test_later_set_score_does_not_fall(name, final):
     outcomes = _outcomes(name)
     right = sum(o.verdict == "right" for o in outcomes)
@@ -250,7 +264,8 @@ def test_the_runner_scores_every_set_by_default():
     names = [path.name for path in qa.QUESTION_SETS]
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
-                     "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml"]
+                     "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
+                     "questions-qa12.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
