@@ -30,7 +30,8 @@ def _extract(p) -> None:
     p.add_argument("--merge-into", metavar="DATASET_DIR", help="write the accepted candidates into this dataset folder")
     p.add_argument("--accept", action="append", metavar="ID", help="merge only these candidate ids (repeatable)")
     p.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE,
-                   help=f"merge candidates at or above this (default {DEFAULT_MIN_CONFIDENCE}, chosen for precision)")
+                   help=f"show and merge candidates at or above this (default {DEFAULT_MIN_CONFIDENCE}, chosen for "
+                        "precision on real news; 0 shows every candidate)")
     p.add_argument("--force", action="store_true",
                    help="merge into an existing folder even if it holds no dataset file")
     add_data_option(p)
@@ -42,8 +43,9 @@ def _eval(p) -> None:
     p.add_argument("--model", default=None)
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--split", choices=("dev", "test"), help="score only this part of a real-text gold file")
-    p.add_argument("--min-confidence", type=float, default=0.0, metavar="C",
-                   help="score only candidates at or above this confidence (default 0: all)")
+    p.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
+                   help=f"score the candidates at or above this confidence (default {DEFAULT_MIN_CONFIDENCE}: what "
+                        "extract shows and merges; 0 scores every candidate)")
     p.add_argument("--curve", action="store_true", help="add precision and recall at each confidence threshold")
     p.add_argument("--errors", action="store_true", help="list missed and extra claims per paragraph")
     add_data_option(p)
@@ -110,14 +112,20 @@ def cmd_extract(args: argparse.Namespace):
                       if (c.id in args.accept if args.accept else c.confidence >= args.min_confidence)]
             written.append(str(merge_into(args.merge_into, ex, chosen, context=data_paths(args), force=args.force)))
         return "".join(f"wrote {w}\n" for w in written)
-    records = [ex.record() for ex in extractions]
+    # precision first: what is shown is what --merge-into would write; --min-confidence 0 shows every candidate
+    floor = 0.0 if args.accept else args.min_confidence
+    records = [ex.record(floor) for ex in extractions]
     if args.format == "json":
         return render_json(records if len(records) > 1 else records[0])
     if args.format == "yaml":
         return yaml.safe_dump(records if len(records) > 1 else records[0], sort_keys=False, allow_unicode=True)
     rows = []
+    left_out = 0
     for ex in extractions:
         for c in ex.candidates:
+            if c.confidence < floor:
+                left_out += 1
+                continue
             rows.append([c.id, c.subject or f"[{c.subject_text}]", c.predicate, c.object or f"[{c.object_text}]",
                          c.valid, ";".join(c.support_types), c.status, f"{c.confidence:.2f}", c.rule])
     out = render_rows(rows, ["id", "subject", "predicate", "object", "valid", "support_types", "status",
@@ -125,6 +133,8 @@ def cmd_extract(args: argparse.Namespace):
     new = sorted({m.text for ex in extractions for m in ex.new_actors})
     if new:
         out += visible("new-actor candidates: " + "; ".join(new)) + "\n"
+    if left_out:
+        out += f"{left_out} candidate(s) below --min-confidence {floor} not shown (--min-confidence 0 shows them)\n"
     return out
 
 

@@ -155,8 +155,10 @@ class Extraction:
     def linked_ids(self) -> frozenset[str]:
         return frozenset(m.entity_id for m in self.mentions if m.entity_id)
 
-    def record(self) -> dict:
+    def record(self, min_confidence: float = 0.0) -> dict:
+        """Plain JSON-ready data; candidates below ``min_confidence`` are left out and counted."""
         a = self.article
+        kept = [c for c in self.candidates if c.confidence >= min_confidence]
         return {
             "article": {"source_id": a.source_id, "title": a.title or None, "publisher": a.publisher or None,
                         "url": a.url or None, "published": str(a.published)},
@@ -164,6 +166,8 @@ class Extraction:
                           "via": m.via} for m in self.mentions if m.entity_id],
             "new_actors": [{"text": m.text, "start": m.start, "end": m.end, "via": m.via} for m in self.new_actors],
             # a claim has two graph ids; one with a new-actor candidate at an end is listed apart, for review
-            "claims": [c.record() for c in self.candidates if c.linked],
-            "new_actor_claims": [c.record() for c in self.candidates if not c.linked],
+            "claims": [c.record() for c in kept if c.linked],
+            "new_actor_claims": [c.record() for c in kept if not c.linked],
+            "min_confidence": min_confidence,
+            "below_min_confidence": len(self.candidates) - len(kept),
         }

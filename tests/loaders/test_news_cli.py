@@ -52,3 +52,38 @@ def test_extract_with_a_model_that_is_not_installed_says_how_to_install(tmp_path
     text.write_text("HTS captured Hama.", encoding="utf-8")
     assert main(["extract", str(text), "--published", "2024-12-05", "--data", "seed", "--model", "en_no_such"]) == 2
     assert "spacy download" in capsys.readouterr().err
+
+
+def test_extract_shows_what_it_would_merge_and_counts_the_rest(monkeypatch, capsys):
+    """Precision first: by default only candidates at or above the calibrated threshold are shown."""
+    from loaders.news.model import DEFAULT_MIN_CONFIDENCE
+
+    text = ("Russia and Iran backed Assad's forces on Monday. Turkey, which has troops in Idlib, said the Kurdish "
+            "YPG militia controls Manbij while Hezbollah fighters were seen near Aleppo.")
+
+    def run(*extra):
+        monkeypatch.setattr("sys.stdin", io.StringIO(text))
+        assert main(["extract", "-", "--published", "2017-03-06", "--data", "syria", "--format", "json", *extra]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    every = run("--min-confidence", "0")
+    confidences = sorted(c["confidence"] for c in every["claims"] + every["new_actor_claims"])
+    assert every["below_min_confidence"] == 0 and len(confidences) >= 2
+    cut = (confidences[0] + confidences[-1]) / 2  # a threshold with candidates on both sides
+    some = run("--min-confidence", str(cut))
+    shown = [c["confidence"] for c in some["claims"] + some["new_actor_claims"]]
+    assert shown and all(c >= cut for c in shown)
+    assert some["below_min_confidence"] == len(confidences) - len(shown) > 0
+    assert run()["min_confidence"] == DEFAULT_MIN_CONFIDENCE
+
+
+def test_eval_extract_scores_what_extract_shows_by_default(capsys):
+    from loaders.news.model import DEFAULT_MIN_CONFIDENCE
+
+    gold = str(FIXTURES / "extraction" / "gold.yaml")
+    assert main(["eval-extract", gold, "--format", "json"]) == 0
+    default = json.loads(capsys.readouterr().out)
+    assert main(["eval-extract", gold, "--format", "json", "--min-confidence", "0"]) == 0
+    every = json.loads(capsys.readouterr().out)
+    assert default["min_confidence"] == DEFAULT_MIN_CONFIDENCE and every["min_confidence"] == 0
+    assert default["claims"]["tp"] + default["claims"]["fp"] < every["claims"]["tp"] + every["claims"]["fp"]
