@@ -38,6 +38,11 @@ def _existence_notes(ctx: Context, actor: str) -> tuple[str, ...]:
     return (f"{entity.name} did not exist as of {ctx.date_words()}{detail}.",)
 
 
+def _parts(ctx: Context, actor: str) -> list[str]:
+    """The bodies recorded as part of ``actor`` at the date (a state's armed forces), through which it acts."""
+    return sorted({c.subject for c in ctx.claims(object=actor, predicate=R.PART_OF)} - {actor})
+
+
 def _nothing(ctx: Context, what: str) -> tuple[str, ...]:
     return (f"No claim in the graph says {what} as of {ctx.date_words()}.",)
 
@@ -73,7 +78,7 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
     name = ctx.name(actor)
     # A state fights through its armed forces (`russian-armed-forces part_of russia`): their fights at the date
     # answer "whom does Russia fight?" too, listed apart so the reader sees which body fought.
-    parts = sorted({c.subject for c in ctx.claims(object=actor, predicate=R.PART_OF)} - {actor})
+    parts = _parts(ctx, actor)
     forces = [c for part in parts for c in _by_other(ctx, part, ctx.claims(actor=part, predicate=R.FIGHTS))
               if c.other(part) != actor]
     sections = [
@@ -156,7 +161,7 @@ def explain_territory(ctx: Context, q: Question) -> Explanation:
     based = by_place(ctx.claims(subject=actor, predicate=R.BASED_IN))
     # A state holds ground through its armed forces (`israel-defense-forces part_of israel`): their holdings
     # answer "what does Israel control?" too, listed apart so the reader sees which body holds what.
-    parts = sorted({c.subject for c in ctx.claims(object=actor, predicate=R.PART_OF)} - {actor})
+    parts = _parts(ctx, actor)
     through = by_place([c for part in parts for c in ctx.claims(subject=part, predicate=(R.CONTROLS, R.BASED_IN))])
     sections = [Section("controls", f"What {name} controls", tuple(ctx.sentence(c) for c in held)),
                 Section("based", f"Where {name} is based", tuple(ctx.sentence(c) for c in based)),

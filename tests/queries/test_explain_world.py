@@ -277,56 +277,53 @@ def test_a_question_with_no_answer_says_so(ex):
     assert any("who leads Patronia" in n for n in e.notes)
 
 
-def test_where_an_actor_is_based_is_apart_from_what_it_controls(world):
+def _stated(cid, subject, predicate, obj, valid):
+    """A made-up claim of the invented war, cited to its 2019 source."""
     from graph.model import Citation, Claim
     from graph.time import Interval
 
+    return Claim(cid, subject, predicate, obj, Interval.parse(valid), citations=(Citation("s-mid", note="states it"),))
+
+
+def _sections(e) -> dict:
+    return {s.key: [x.claims for x in s.sentences] for s in e.sections if s.sentences}
+
+
+def test_where_an_actor_is_based_is_apart_from_what_it_controls():
     g = build_world()
-    g.add(claims=[Claim("c-army-based-port", "valdor-army", "based_in", "port", Interval.parse("2018/.."),
-                        citations=(Citation("s-mid", note="states it"),))])
-    e = Explainer(g).explain("Where is the Valdor Army based?", as_of="2019-06-01")
-    keys = {s.key: s for s in e.sections}
-    assert "controls" not in keys and [x.claims for x in keys["based"].sentences] == [("c-army-based-port",)]
+    g.add(claims=[_stated("c-army-based-port", "valdor-army", "based_in", "port", "2018/..")])
+    keys = _sections(Explainer(g).explain("Where is the Valdor Army based?", as_of="2019-06-01"))
+    assert "controls" not in keys and keys["based"] == [("c-army-based-port",)]
 
 
-def test_what_a_state_controls_includes_its_forces_holdings_apart(world):
-    from graph.model import Citation, Claim
-    from graph.time import Interval
-
+def test_what_a_state_controls_includes_its_forces_holdings_apart():
     g = build_world()
-    g.add(claims=[Claim("c-army-holds-port", "valdor-army", "controls", "port", Interval.parse("2018/2020"),
-                        citations=(Citation("s-mid", note="states it"),))])
-    e = Explainer(g).explain("What does the Regime of Valdor control?", as_of="2019-06-01")
-    keys = {s.key: s for s in e.sections}
-    assert [x.claims for x in keys["controls"].sentences] == [("c-regime-controls-capital",)]
-    assert [x.claims for x in keys["forces"].sentences] == [("c-army-holds-port",)]
+    g.add(claims=[_stated("c-army-holds-port", "valdor-army", "controls", "port", "2018/2020")])
+    keys = _sections(Explainer(g).explain("What does the Regime of Valdor control?", as_of="2019-06-01"))
+    assert keys["controls"] == [("c-regime-controls-capital",)]
+    assert keys["forces"] == [("c-army-holds-port",)]
 
 
 def test_members_answer_lists_groups_merged_into_the_actor_by_the_date():
-    from graph.model import Actor, Citation, Claim
-    from graph.time import Interval, PartialDate
+    from graph.model import Actor
+    from graph.time import PartialDate
 
     g = build_world()
     g.add(actors=[Actor("old-front", "Old Front", "armed_group", dissolved=PartialDate.parse("2018-03-01"))],
-          claims=[Claim("c-old-front-merged", "old-front", "merged_into", "north-forces", Interval.parse("2018-03-01"),
-                        citations=(Citation("s-mid", note="states it"),))])
-    e = Explainer(g).explain("Who are the members of North Forces?", as_of="2019-01-01")
-    keys = {s.key: s for s in e.sections}
-    assert [x.claims for x in keys["merged"].sentences] == [("c-old-front-merged",)]
-    before = Explainer(g).explain("Who are the members of North Forces?", as_of="2017-01-01")
-    assert "merged" not in {s.key for s in before.sections if s.sentences}  # not yet merged
+          claims=[_stated("c-old-front-merged", "old-front", "merged_into", "north-forces", "2018-03-01")])
+    keys = _sections(Explainer(g).explain("Who are the members of North Forces?", as_of="2019-01-01"))
+    assert keys["merged"] == [("c-old-front-merged",)]
+    before = _sections(Explainer(g).explain("Who are the members of North Forces?", as_of="2017-01-01"))
+    assert "merged" not in before  # not yet merged
 
 
 def test_a_merged_group_still_recorded_as_a_member_is_listed_once():
-    from graph.model import Actor, Citation, Claim
-    from graph.time import Interval
+    from graph.model import Actor
 
     g = build_world()
     g.add(actors=[Actor("bloc", "Bloc", "armed_group")],
-          claims=[Claim("c-bloc-merged", "bloc", "merged_into", "north-forces", Interval.parse("2018-03-01"),
-                        citations=(Citation("s-mid", note="states it"),)),
-                  Claim("c-bloc-member", "bloc", "member_of", "north-forces", Interval.parse("2018-03-01/.."),
-                        citations=(Citation("s-mid", note="states it"),))])
+          claims=[_stated("c-bloc-merged", "bloc", "merged_into", "north-forces", "2018-03-01"),
+                  _stated("c-bloc-member", "bloc", "member_of", "north-forces", "2018-03-01/..")])
     e = Explainer(g).explain("Who are the members of North Forces?", as_of="2019-01-01")
     cited = [c for s in e.sections if s.key != "recent" for x in s.sentences for c in x.claims]
     assert cited == ["c-bloc-member"]
