@@ -24,6 +24,7 @@ from graph.names import fold_name
 from ontology import ActorGraphError, AmbiguousName, EntityNotFound
 from queries.explain.areas import default_country, find_compass
 from queries.explain.model import Question
+from queries.explain.spoken_dates import iso_dates
 
 __all__ = ["FAMILIES", "Form", "QuestionParser", "UnknownQuestion", "load_forms"]
 
@@ -246,7 +247,15 @@ class QuestionParser:
             UnknownQuestion: no understood form fits (the message lists them and the closest one).
             EntityNotFound: the form fits but a name is unknown (the message gives the closest names).
             AmbiguousName: a name belongs to several actors or places.
+
+        Dates written out ("on 1 December 2016", "in March 2016") are read as EDTF dates
+        (:func:`queries.explain.spoken_dates.iso_dates`); the question keeps its wording.
         """
+        question = self._parse_places(iso_dates(text) if text else text, on)
+        return dataclasses.replace(question, text=text.strip()) if question.text != text.strip() else question
+
+    def _parse_places(self, text: str, on: str | None) -> Question:
+        """:meth:`parse` of a question whose dates are EDTF, with the compass reading as a fallback."""
         try:
             return self._parse(text, on)
         except (UnknownQuestion, EntityNotFound, AmbiguousName):

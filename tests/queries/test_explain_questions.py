@@ -17,6 +17,15 @@ def parser():
 
 @pytest.mark.parametrize("text,family,entities", [
     ("Who is fighting in Valdor?", "sides", ("val",)),
+    ("Who is fighting in the civil war in Valdor?", "sides", ("val",)),
+    ("Which groups are involved in Valdor?", "sides", ("val",)),
+    ("Which countries backed the regime?", "supporters", ("regime",)),
+    ("Who sponsored the Black Banner?", "supporters", ("black-banner",)),
+    ("Who fought against the Black Banner?", "opponents", ("black-banner",)),
+    ("Which forces opposed the regime?", "opponents", ("regime",)),
+    ("Who ruled Capital City?", "control", ("capital",)),
+    ("Who was in charge of Capital City?", "control", ("capital",)),
+    ("Which group held the North Province?", "control", ("north",)),
     ("who are the sides in the North Province", "sides", ("north",)),
     ("Who fights in Capital City?", "sides", ("capital",)),
     ("Who supports the Valdor regime?", "supporters", ("regime",)),
@@ -135,6 +144,25 @@ def test_an_alias_shared_by_two_actors_is_ambiguous():
 def test_a_question_may_end_with_its_date(parser, text, as_of, entities):
     q = parser.parse(text)
     assert (q.as_of, q.entities) == (as_of, entities)
+
+
+@pytest.mark.parametrize("text,as_of", [
+    ("Who was fighting in Valdor on 1 June 2016?", "2016-06-01"),
+    ("Who was fighting in Valdor on the 1st of June, 2016?", "2016-06-01"),
+    ("Who was fighting in Valdor on June 1, 2016?", "2016-06-01"),
+    ("Who was fighting in Valdor on Sept. 30th 2015?", "2015-09-30"),
+    ("Who supports the regime in March 2019?", "2019-03"),
+    ("Who supports the regime as of dec 2024?", "2024-12"),
+])
+def test_a_date_written_out_is_read_as_that_day_or_month(parser, text, as_of):
+    q = parser.parse(text)
+    assert q.as_of == as_of
+    assert q.text == text  # the answer repeats the question as it was asked
+
+
+def test_a_day_that_does_not_exist_is_not_read_as_a_date(parser):
+    with pytest.raises((UnknownQuestion, EntityNotFound)):
+        parser.parse("Who was fighting in Valdor on 31 June 2016?")
 
 
 def test_a_misspelt_name_before_a_date_is_suggested_without_the_preposition(parser):
