@@ -2,11 +2,10 @@
 
 The question forms only know EDTF dates (``2016-12-01``, ``2016-03``, ``2016``), which is what the
 matchers and the explainer's ``as_of`` read. A reader asks "Who controlled Aleppo on 1 December
-2016?", so the question's wording is rewritten before it is matched: a day with its month and year
-becomes a day ("the 1st of June, 2016" too), a month with its year becomes a month (a month is a span, not its first day). Words
-that only look like a date are left alone: "1 December" without a year, an impossible day such as
-"31 June 2016", or a month name with no year ("the March 2011 protests" keeps its meaning, since it becomes
-``2011-03``, still the right month).
+2016?", so the question's wording is rewritten before it is matched. A day with its month and year
+becomes a day ("the 1st of June, 2016" too); a month with its year becomes a month, because a
+month is a span, not its first day. Words that only look like a date are left alone: a day and
+month without a year, and an impossible day such as "31 June 2016", which the parser then reports.
 
 >>> iso_dates("Who controlled Aleppo on 1 December 2016?")
 'Who controlled Aleppo on 2016-12-01?'
@@ -28,8 +27,8 @@ _MONTH = r"(?P<{g}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>[12]\d{3})"
 
-_DAY_MONTH_YEAR = re.compile(rf"\b(?:the\s+)?{_DAY.format(g='day')}\s+(?:of\s+)?{_MONTH.format(g='month')},?\s+{_YEAR}\b",
-                             re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?:the\s+)?{_DAY.format(g='day')}\s+(?:of\s+)?{_MONTH.format(g='month')},?\s+{_YEAR}\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH.format(g='month')}\s+{_DAY.format(g='day')},?\s+{_YEAR}\b", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH.format(g='month')},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)
 
