@@ -37,11 +37,13 @@ POSITIVE = frozenset({RelationKind.SUPPORTS, RelationKind.ALLIED_WITH, RelationK
                       RelationKind.PART_OF, RelationKind.LEADS})
 NEGATIVE = frozenset({RelationKind.FIGHTS, RelationKind.OPPOSES})
 #: Who fights whom is what defines sides: one fight outweighs six ties of support, alliance or
-#: membership, and a standing political hostility three. Backers linked to both sides of a fight
+#: membership, and a standing political hostility five. Backers linked to both sides of a fight
 #: (a coalition, a common patron, a NATO tie) would otherwise pull enemies into one side: with
 #: fights weighing 2, Turkey and the SDF shared a side in January 2019 although Turkey had fought the
-#: SDF at Afrin the year before and opposed it throughout.
-HOSTILE_WEIGHT = {RelationKind.FIGHTS: 6, RelationKind.OPPOSES: 3}
+#: SDF at Afrin the year before and opposed it throughout; with a hostility weighing 3, they shared
+#: one from September 2016 to September 2017, between Turkey's own battles with the YPG, because
+#: Turkey's ties to the rebels and the coalition outweighed its declared enmity.
+HOSTILE_WEIGHT = {RelationKind.FIGHTS: 6, RelationKind.OPPOSES: 5}
 _TERRITORY = frozenset({RelationKind.CONTROLS, RelationKind.BASED_IN})
 
 

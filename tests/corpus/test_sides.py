@@ -77,3 +77,14 @@ def test_the_sdf_its_ypg_and_the_us_forces_stand_together_and_apart_from_the_gov
     assert side(e, "sdf") == side(e, "ypg") == side(e, "us-armed-forces") is not None
     assert side(e, "sdf") != side(e, "assad-government")
     assert side(e, "ypg") != side(e, "turkey")
+
+
+@pytest.mark.parametrize("day", ["2016-09-15", "2017-01-15", "2017-05-15", "2017-09-15"])
+def test_between_turkeys_battles_with_the_ypg_its_enmity_keeps_it_apart_from_the_sdf(syria, day):
+    """From Euphrates Shield (24 August 2016) Turkey opposes the SDF, fighting it only now and then; a
+    standing hostility must still outweigh Turkey's ties to the rebels and to the coalition, and the US
+    forces stay with the SDF they back (the standard description of 2016-2017)."""
+    e = Explainer(syria).explain("Who is fighting in Syria?", as_of=day)
+    assert side(e, "turkey") != side(e, "sdf") and side(e, "turkey") != side(e, "ypg")
+    assert side(e, "sdf") == side(e, "us-armed-forces") is not None
+    assert side(e, "turkey") == side(e, "fsa") is not None
