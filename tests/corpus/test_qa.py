@@ -91,8 +91,15 @@ FINAL_SCORE_QA11 = 49
 FINAL_SCORE_QA12 = 49
 
 #: Right answers of the fourteenth set (questions-qa14.yaml, of 41, 2012-2026): 27 on its first run (see the
-#: header of the set for the fourteen not right).
-FINAL_SCORE_QA14 = 27
+#: header of the set for the fourteen not right); 38 after claims-13qa14.yaml and actors-13qa14.yaml (Quds Force
+#: backing of Asaib Ahl al-Haq from 2006, the contest of Ras al-Ain in November 2012, the Nusra-led hold on
+#: Quneitra from August 2014, the Southern Front's fight with the army 2014-2018, the Fatemiyoun in the southern
+#: offensive of 2015, the eastern Ghouta infighting of 2016 and Faylaq al-Rahman's fight in 2018, Abu al-Humam
+#: al-Shami leading Hurras al-Din, Kataib Hezbollah in the Islamic Resistance in Iraq, the US strikes of 2-3
+#: February 2024, the loyalists' contest of Latakia province in March 2025), with the start of
+#: quds-force-supports-iraqi-militias-aah moved from 2014 to 2006 and b-loyalists-fight-transitional-gov-2025
+#: located on the coast; the three others are in KNOWN_NOT_RIGHT.
+FINAL_SCORE_QA14 = 38
 
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
@@ -137,6 +144,22 @@ KNOWN_NOT_RIGHT = {
     # when both sides hold ground in it, so the SDF is no side "in Manbij". The question asks about the town
     # where its page speaks of its countryside: it over-reads the page, left as is.
     "q10-2024-manbij-sides",
+    # Fourteenth set. On 10 February 2017 the Turkish army and its allied rebels were fighting on al-Bab's
+    # outskirts (western outskirts taken about 8 February); they entered the town itself on 11 February. The
+    # corpus has the battle located in the town (q14c-tsk-fights-is-al-bab) but the Islamic State holding the
+    # whole town until 23 February, and for a town the explainer counts a fight only when both sides hold ground
+    # in it. The question reads fighting on the outskirts as fighting in the town: it over-reads, left as is.
+    "q14-2017-al-bab-fighting",
+    # Fourteenth set. "Who is X allied with?" lists only allied_with claims; the corpus records Iran's (and the
+    # Quds Force's) backing of Kataib Hezbollah as supports (iran-supports-kh, quds-force-supports-iraqi-
+    # militias-kh), which the "Who supports Kataib Hezbollah?" form answers. An explainer limitation (the
+    # question's page calls the militia "allied with Iran"); reported, no code changed.
+    "q14-2021-kh-allies",
+    # Fourteenth set. On 26 November 2022 Turkey struck SDF positions around Kobani from the air and with
+    # artillery (n2-tsk-fights-sdf-claw-sword-2022, now located in Kobani too), but the Turkish forces held no
+    # ground in the town, and for a town the explainer counts a fight only when both sides hold ground in it.
+    # An explainer limitation for strikes from outside a town; reported, no code changed.
+    "q14-2022-kobani-fighting",
 }
 
 
