@@ -90,6 +90,17 @@ FINAL_SCORE_QA11 = 49
 #: w13-fsa-controls-azaz-2012 starting 21 July 2012 and s13-hezbollah-fights-fsa-qusayr-2013 located in Qusayr.
 FINAL_SCORE_QA12 = 49
 
+#: Right answers of the fourteenth set (questions-qa14.yaml, of 41, 2012-2026): 27 on its first run (see the
+#: header of the set for the fourteen not right); 38 after claims-13qa14.yaml and actors-13qa14.yaml (Quds Force
+#: backing of Asaib Ahl al-Haq from 2006, the contest of Ras al-Ain in November 2012, the Nusra-led hold on
+#: Quneitra from August 2014, the Southern Front's fight with the army 2014-2018, the Fatemiyoun in the southern
+#: offensive of 2015, the eastern Ghouta infighting of 2016 and Faylaq al-Rahman's fight in 2018, Abu al-Humam
+#: al-Shami leading Hurras al-Din, Kataib Hezbollah in the Islamic Resistance in Iraq, the US strikes of 2-3
+#: February 2024, the loyalists' contest of Latakia province in March 2025), with the start of
+#: quds-force-supports-iraqi-militias-aah moved from 2014 to 2006 and b-loyalists-fight-transitional-gov-2025
+#: located on the coast; the three others are in KNOWN_NOT_RIGHT.
+FINAL_SCORE_QA14 = 38
+
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
 #: KNOWN_NOT_RIGHT.
@@ -133,6 +144,22 @@ KNOWN_NOT_RIGHT = {
     # when both sides hold ground in it, so the SDF is no side "in Manbij". The question asks about the town
     # where its page speaks of its countryside: it over-reads the page, left as is.
     "q10-2024-manbij-sides",
+    # Fourteenth set. On 10 February 2017 the Turkish army and its allied rebels were fighting on al-Bab's
+    # outskirts (western outskirts taken about 8 February); they entered the town itself on 11 February. The
+    # corpus has the battle located in the town (q14c-tsk-fights-is-al-bab) but the Islamic State holding the
+    # whole town until 23 February, and for a town the explainer counts a fight only when both sides hold ground
+    # in it. The question reads fighting on the outskirts as fighting in the town: it over-reads, left as is.
+    "q14-2017-al-bab-fighting",
+    # Fourteenth set. "Who is X allied with?" lists only allied_with claims; the corpus records Iran's (and the
+    # Quds Force's) backing of Kataib Hezbollah as supports (iran-supports-kh, quds-force-supports-iraqi-
+    # militias-kh), which the "Who supports Kataib Hezbollah?" form answers. An explainer limitation (the
+    # question's page calls the militia "allied with Iran"); reported, no code changed.
+    "q14-2021-kh-allies",
+    # Fourteenth set. On 26 November 2022 Turkey struck SDF positions around Kobani from the air and with
+    # artillery (n2-tsk-fights-sdf-claw-sword-2022, now located in Kobani too), but the Turkish forces held no
+    # ground in the town, and for a town the explainer counts a fight only when both sides hold ground in it.
+    # An explainer limitation for strikes from outside a town; reported, no code changed.
+    "q14-2022-kobani-fighting",
 }
 
 
@@ -222,6 +249,10 @@ _LATER_SETS = [
                                                      "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
                                                      "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
                                                      "questions-qa10.yaml", "questions-qa11.yaml")),
+    ("questions-qa14.yaml", "q14-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+                                                     "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
+                                                     "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
+                                                     "questions-qa10.yaml", "questions-qa11.yaml", "questions-qa12.yaml")),
 ]
 
 
@@ -251,7 +282,8 @@ def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
                                          ("questions-qa9.yaml", FINAL_SCORE_QA9),
                                          ("questions-qa10.yaml", FINAL_SCORE_QA10),
                                          ("questions-qa11.yaml", FINAL_SCORE_QA11),
-                                         ("questions-qa12.yaml", FINAL_SCORE_QA12)])
+                                         ("questions-qa12.yaml", FINAL_SCORE_QA12),
+                                         ("questions-qa14.yaml", FINAL_SCORE_QA14)])
 def test_later_set_score_does_not_fall(name, final):
     outcomes = _outcomes(name)
     right = sum(o.verdict == "right" for o in outcomes)
@@ -265,7 +297,7 @@ def test_the_runner_scores_every_set_by_default():
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
                      "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
-                     "questions-qa12.yaml"]
+                     "questions-qa12.yaml", "questions-qa14.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
