@@ -136,16 +136,27 @@ def explain_members(ctx: Context, q: Question) -> Explanation:
 
 
 def explain_allies(ctx: Context, q: Question) -> Explanation:
-    """An actor's allies at the date (`allied_with`, either direction); backing is a separate question."""
+    """An actor's allies at the date (`allied_with`, either direction), then, apart, its backing ties.
+
+    News calls a backed group its patron's ally ("Iran-allied Kataib Hezbollah"); the graph records
+    that as support, not alliance. Both are shown, under their own headings, so the reader sees which
+    is which: the allies first, then who backs the actor and whom it backs.
+    """
     actor = q.entities[0]
     name = ctx.name(actor)
     allied = ctx.claims(actor=actor, predicate=R.ALLIED_WITH)
     claims = _by_other(ctx, actor, [c for c in allied if c.other(actor) != actor])
+    supports = ctx.claims(actor=actor, predicate=R.SUPPORTS)
+    backing = _by_other(ctx, actor, [c for c in supports if c.other(actor) != actor])
     sections = [Section("allies", f"Allies of {name}", tuple(ctx.sentence(c) for c in claims)),
-                ctx.recent(lambda c: c.predicate is R.ALLIED_WITH and c.involves(actor))]
+                Section("backing", f"Backing to and from {name} (support, recorded apart from alliance)",
+                        tuple(ctx.sentence(c) for c in backing)),
+                ctx.recent(lambda c: c.predicate in (R.ALLIED_WITH, R.SUPPORTS) and c.involves(actor))]
     notes = _existence_notes(ctx, actor)
     if not claims:
         notes += _nothing(ctx, f"that {name} is allied with anyone")
+        if backing:
+            notes += ("The backing listed is support, which the graph does not count as alliance.",)
     return finish(ctx, q, q.text, sections, notes=notes)
 
 

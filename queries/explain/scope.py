@@ -3,7 +3,9 @@
 A place covers every place ``within`` it, at any depth. The participants are the actors that
 control or are based in one of those places, and, for a country, the actors of that country that
 fight someone; then whoever fights one of those. For a smaller place both sides of a fight must
-control or be based in it, so a province does not inherit the whole war.
+control or be based in it, so a province does not inherit the whole war, unless the fight's
+``theatre`` names the place or a place within it: strikes and shelling from outside a town, located
+in it by their sources, are fighting there (Turkey's strikes on Kobani in November 2022).
 
 A fight counts only where it was fought: one with a ``theatre`` (place ids) counts for a place
 only when a theatre place lies inside it or encloses part of it. Turkey takes part in the war in
@@ -85,7 +87,8 @@ def war_scope(graph, area, claims: list[Claim]) -> Scope:
     seeds = set(grounds)
     for c in fights:
         a, b = c.subject, c.object
-        if (a in seeds and b in seeds) or (country and (a in seeds or b in seeds)):
+        located = not country and any(t in places for t in theatre_of(c))  # fought in the town itself
+        if (a in seeds and b in seeds) or (country and (a in seeds or b in seeds)) or located:
             grounds[a].append(c.id)
             grounds[b].append(c.id)
     participants = tuple(sorted(a for a in grounds if _is_actor(graph, a)

@@ -252,7 +252,8 @@ _LATER_SETS = [
     ("questions-qa14.yaml", "q14-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
                                                      "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
                                                      "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
-                                                     "questions-qa10.yaml", "questions-qa11.yaml", "questions-qa12.yaml")),
+                                                     "questions-qa10.yaml", "questions-qa11.yaml",
+                                                     "questions-qa12.yaml")),
 ]
 
 

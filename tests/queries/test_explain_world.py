@@ -271,8 +271,20 @@ def test_members_and_parts_are_answered_apart(ex, world):
 
 def test_a_question_with_no_answer_says_so(ex):
     e = ex.explain("Who is allied with Patronia?", as_of="2016-01-01")
-    assert not [s for s in e.sections if s.sentences]
+    assert not [s for s in e.sections if s.sentences and s.key != "backing"]
     assert any("allied with anyone" in n for n in e.notes)
+
+
+def test_an_allies_answer_shows_backing_apart_from_alliance(ex, world):
+    """News calls a backed group its patron's ally; the answer shows the support, under its own heading."""
+    e = ex.explain("Who is allied with Patronia?", as_of="2016-01-01")
+    assert_grounded(world, e)
+    keys = {s.key: [x.claims for x in s.sentences] for s in e.sections if s.sentences}
+    assert keys == {"backing": [("c-patronia-backs-regime",)]}
+    assert any("not count as alliance" in n for n in e.notes)
+    e = ex.explain("Who is allied with the New Authority?", as_of="2025-01-01")
+    assert "backing" not in {s.key for s in e.sections if s.sentences}
+    assert not any("not count as alliance" in n for n in e.notes)
     e = ex.explain("Who leads Patronia?", as_of="2016-01-01")
     assert any("who leads Patronia" in n for n in e.notes)
 
@@ -327,3 +339,20 @@ def test_a_merged_group_still_recorded_as_a_member_is_listed_once():
     e = Explainer(g).explain("Who are the members of North Forces?", as_of="2019-01-01")
     cited = [c for s in e.sections if s.key != "recent" for x in s.sentences for c in x.claims]
     assert cited == ["c-bloc-member"]
+
+
+def _strike(cid, theatre):
+    """Patronia, which holds no ground in Port Town, strikes the Black Banner that holds it."""
+    from dataclasses import replace
+
+    strike = _stated(cid, "patronia", "fights", "black-banner", "2016-05/2016-07")
+    return replace(strike, qualifiers={"theatre": theatre})
+
+
+@pytest.mark.parametrize("theatre,counts", [("port", True), ("val", False), ("capital", False)])
+def test_a_strike_located_in_a_town_is_fighting_there_though_the_attacker_holds_no_ground(theatre, counts):
+    g = build_world()
+    g.add(claims=[_strike("c-patronia-strikes-port", theatre)])
+    e = Explainer(g).explain("Who is fighting in Port Town?", as_of="2016-06-01")
+    members = {m for camp in e.camps for m in camp.members}
+    assert ("patronia" in members) is counts
