@@ -90,6 +90,12 @@ FINAL_SCORE_QA11 = 49
 #: w13-fsa-controls-azaz-2012 starting 21 July 2012 and s13-hezbollah-fights-fsa-qusayr-2013 located in Qusayr.
 FINAL_SCORE_QA12 = 49
 
+#: Right answers of the thirteenth set (questions-qa13.yaml, of 57, 2012-2026): 54 on its first run; the three
+#: others are in KNOWN_NOT_RIGHT ("Who is the YPG allied with?" in March 2018, the US tie being recorded as
+#: support; "Who is fighting in Daraa al-Balad?" during the 2021 siege and "Who is fighting in Suwayda?" on
+#: 15 July 2025, whose besieger and air force held no ground there).
+FINAL_SCORE_QA13 = 54
+
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
 #: KNOWN_NOT_RIGHT.
@@ -97,6 +103,21 @@ FINAL_SCORE_QA4 = 40
 
 #: Questions still not right, with the reason (see CORPUS.md section 3, "Held-out questions").
 KNOWN_NOT_RIGHT = {
+    # A smaller place's fighting counts only actors that control or are based in it: the army besieged
+    # Daraa al-Balad from outside in June-September 2021 and was driven back when it tried to storm it, so
+    # its recorded fight with the local fighters (n1-saa-besieges-daraa-al-balad-2021) does not make it a
+    # party there. An explainer limitation for sieges; the data are right.
+    "q13-2021-daraa-balad-fighting",
+    # The corpus records the United States' partnership with the YPG as support (usa-does-not-designate-ypg-
+    # partner, from 2014), and "Who is X allied with?" reads only allied_with claims. A sourced US-YPG
+    # allied_with claim from October 2014 (CENTCOM's Kobani airdrop; BBC, March 2018) answers it, but it
+    # redraws the sides of 17 February 2016 (the Southern Front becomes a partner of the FSA's side instead of
+    # a member) and makes the single-sourced b-jaysh-al-izza-member-fsa critical, so it was left to the lead.
+    "q13-2018-ypg-allies",
+    # Israel's air strikes on government forces in Suwayda on 14-16 July 2025 are recorded with their theatre
+    # (k13-idf-strikes-government-forces-sweida-2025-07-15), but Israel holds no ground there, so the explainer
+    # lists the strikes only among the recent changes, not among those fighting. An explainer limitation.
+    "q13-2025-suwayda-fighting",
     # The corpus keeps Syria (the state) a member of the Arab League through the 2011-2023 suspension
     # (c-syria-member-of-arab-league) and records the suspension as arab-league opposes assad-government;
     # the question reads "suspended" as "not a member". A modelling choice, left as is.
@@ -222,6 +243,11 @@ _LATER_SETS = [
                                                      "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
                                                      "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
                                                      "questions-qa10.yaml", "questions-qa11.yaml")),
+    ("questions-qa13.yaml", "q13-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+                                                     "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
+                                                     "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
+                                                     "questions-qa10.yaml", "questions-qa11.yaml",
+                                                     "questions-qa12.yaml")),
 ]
 
 
@@ -251,7 +277,8 @@ def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
                                          ("questions-qa9.yaml", FINAL_SCORE_QA9),
                                          ("questions-qa10.yaml", FINAL_SCORE_QA10),
                                          ("questions-qa11.yaml", FINAL_SCORE_QA11),
-                                         ("questions-qa12.yaml", FINAL_SCORE_QA12)])
+                                         ("questions-qa12.yaml", FINAL_SCORE_QA12),
+                                         ("questions-qa13.yaml", FINAL_SCORE_QA13)])
 def test_later_set_score_does_not_fall(name, final):
     outcomes = _outcomes(name)
     right = sum(o.verdict == "right" for o in outcomes)
@@ -265,7 +292,7 @@ def test_the_runner_scores_every_set_by_default():
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
                      "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
-                     "questions-qa12.yaml"]
+                     "questions-qa12.yaml", "questions-qa13.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
