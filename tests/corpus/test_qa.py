@@ -90,6 +90,15 @@ FINAL_SCORE_QA11 = 49
 #: w13-fsa-controls-azaz-2012 starting 21 July 2012 and s13-hezbollah-fights-fsa-qusayr-2013 located in Qusayr.
 FINAL_SCORE_QA12 = 49
 
+#: Right answers of the thirteenth set (questions-qa13.yaml, of 57, 2012-2026): 54 on its first run (missing: "Who
+#: is the YPG allied with?" in March 2018, the corpus recording the US tie to the YPG as support only; wrong: "Who
+#: is fighting in Daraa al-Balad?" during the 2021 siege and "Who is fighting in Suwayda?" on 15 July 2025, both
+#: explainer limitations, see KNOWN_NOT_RIGHT); 55 after claims-13qa13.yaml (q13c-usa-allied-with-ypg, the US-YPG
+#: alliance against the Islamic State from October 2014, which also moves Jaysh al-Izza to the FSA's side on
+#: 17 February 2016; b-jaysh-al-izza-member-fsa, now critical, got a second source).
+#: 56 once a fight located in a town counts there (Israel's strikes in Suwayda, July 2025; lead, this stop).
+FINAL_SCORE_QA13 = 56
+
 #: Right answers of the fourteenth set (questions-qa14.yaml, of 41, 2012-2026): 27 on its first run (see the
 #: header of the set for the fourteen not right); 38 after claims-13qa14.yaml and actors-13qa14.yaml (Quds Force
 #: backing of Asaib Ahl al-Haq from 2006, the contest of Ras al-Ain in November 2012, the Nusra-led hold on
@@ -99,7 +108,9 @@ FINAL_SCORE_QA12 = 49
 #: February 2024, the loyalists' contest of Latakia province in March 2025), with the start of
 #: quds-force-supports-iraqi-militias-aah moved from 2014 to 2006 and b-loyalists-fight-transitional-gov-2025
 #: located on the coast; the three others are in KNOWN_NOT_RIGHT.
-FINAL_SCORE_QA14 = 38
+#: 41 after the lead's two explainer changes of this stop: an allies answer shows backing apart (Kataib
+#: Hezbollah), and a fight located in a town counts there (Kobani 2022, al-Bab 2017).
+FINAL_SCORE_QA14 = 41
 
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
@@ -108,6 +119,15 @@ FINAL_SCORE_QA4 = 40
 
 #: Questions still not right, with the reason (see CORPUS.md section 3, "Held-out questions").
 KNOWN_NOT_RIGHT = {
+    # A smaller place's fighting counts only actors that control or are based in it: the army besieged
+    # Daraa al-Balad from outside in June-September 2021 and was driven back when it tried to storm it, so
+    # its recorded fight with the local fighters (n1-saa-besieges-daraa-al-balad-2021) does not make it a
+    # party there. An explainer limitation for sieges; the data are right.
+    "q13-2021-daraa-balad-fighting",
+    # Israel's air strikes on government forces in Suwayda on 14-16 July 2025 are recorded with their theatre
+    # (k13-idf-strikes-government-forces-sweida-2025-07-15), but Israel holds no ground there, so the explainer
+    # lists the strikes only among the recent changes, not among those fighting. An explainer limitation.
+    "q13-2025-suwayda-fighting",
     # The corpus keeps Syria (the state) a member of the Arab League through the 2011-2023 suspension
     # (c-syria-member-of-arab-league) and records the suspension as arab-league opposes assad-government;
     # the question reads "suspended" as "not a member". A modelling choice, left as is.
@@ -249,11 +269,16 @@ _LATER_SETS = [
                                                      "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
                                                      "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
                                                      "questions-qa10.yaml", "questions-qa11.yaml")),
-    ("questions-qa14.yaml", "q14-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+    ("questions-qa13.yaml", "q13-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
                                                      "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
                                                      "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
                                                      "questions-qa10.yaml", "questions-qa11.yaml",
                                                      "questions-qa12.yaml")),
+    ("questions-qa14.yaml", "q14-", "2012", "2026", ("questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml",
+                                                     "questions-qa4.yaml", "questions-qa5.yaml", "questions-qa6.yaml",
+                                                     "questions-qa7.yaml", "questions-qa8.yaml", "questions-qa9.yaml",
+                                                     "questions-qa10.yaml", "questions-qa11.yaml",
+                                                     "questions-qa12.yaml", "questions-qa13.yaml")),
 ]
 
 
@@ -284,6 +309,7 @@ def test_later_set_is_well_formed_and_new(name, prefix, first, last, before):
                                          ("questions-qa10.yaml", FINAL_SCORE_QA10),
                                          ("questions-qa11.yaml", FINAL_SCORE_QA11),
                                          ("questions-qa12.yaml", FINAL_SCORE_QA12),
+                                         ("questions-qa13.yaml", FINAL_SCORE_QA13),
                                          ("questions-qa14.yaml", FINAL_SCORE_QA14)])
 def test_later_set_score_does_not_fall(name, final):
     outcomes = _outcomes(name)
@@ -298,7 +324,7 @@ def test_the_runner_scores_every_set_by_default():
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
                      "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
-                     "questions-qa12.yaml", "questions-qa14.yaml"]
+                     "questions-qa12.yaml", "questions-qa13.yaml", "questions-qa14.yaml"]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
