@@ -4,9 +4,11 @@ CORPUS.md quotes these figures between two HTML comments; ``tests/corpus/test_co
 that the quoted block is what this module computes from the loaded corpus, so the document cannot go
 stale silently. After changing the corpus, regenerate the block with::
 
-    .venv/bin/python -m tests.corpus.coverage
+    .venv/bin/python -m tests.corpus.coverage            # print the block
+    .venv/bin/python -m tests.corpus.coverage --write    # replace the block in CORPUS.md in place
 
-and paste it over the old one (between ``<!-- coverage:start -->`` and ``<!-- coverage:end -->``).
+(the block sits between ``<!-- coverage:start -->`` and ``<!-- coverage:end -->``; ``--write`` keeps every
+line outside it as it was).
 
 Some figures are not in the loaded graph and are read from the YAML text itself: titles made from a page
 address (``title_from: address``; an older ``[title from URL]`` suffix or ``title from URL`` comment
@@ -24,7 +26,7 @@ from pathlib import Path
 from graph.time import Bound, PartialDate
 from loaders import bundled_dataset, load_datasets
 
-__all__ = ["BEGIN", "END", "FIRST_YEAR", "LAST_YEAR", "figures", "markdown"]
+__all__ = ["BEGIN", "END", "FIRST_YEAR", "LAST_YEAR", "figures", "markdown", "replace_block"]
 
 BEGIN = "<!-- coverage:start -->"
 END = "<!-- coverage:end -->"
@@ -121,5 +123,23 @@ def markdown(tables: dict[str, list[tuple[str, int]]]) -> str:
     return "\n".join(out)
 
 
+def replace_block(document: str, block: str) -> str:
+    """``document`` with its one coverage block replaced by ``block``; the rest is kept byte for byte."""
+    if document.count(BEGIN) != 1 or document.count(END) != 1:
+        raise ValueError(f"expected exactly one {BEGIN} ... {END} block to replace; add the two markers first")
+    start, end = document.index(BEGIN), document.index(END) + len(END)
+    if end < start:
+        raise ValueError(f"{END} comes before {BEGIN}; put the markers in order")
+    return document[:start] + block + document[end:]
+
+
 if __name__ == "__main__":
-    print(markdown(figures()))
+    import sys
+
+    block = markdown(figures())
+    if sys.argv[1:] == ["--write"]:
+        corpus_md = Path(bundled_dataset("syria")) / "CORPUS.md"
+        corpus_md.write_text(replace_block(corpus_md.read_text(encoding="utf-8"), block), encoding="utf-8")
+        print(f"rewrote the coverage block of {corpus_md}")
+    else:
+        print(block)

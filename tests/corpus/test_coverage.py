@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from loaders import bundled_dataset
-from tests.corpus.coverage import BEGIN, END, figures, markdown
+from tests.corpus.coverage import BEGIN, END, figures, markdown, replace_block
 
 CORPUS_MD = Path(bundled_dataset("syria")) / "CORPUS.md"
 
@@ -54,3 +54,15 @@ def test_a_changed_figure_is_caught(computed):
     label, count = changed["totals"][0]
     changed["totals"][0] = (label, count + 1)
     assert _cells(markdown(changed)) != _cells(_quoted_block())
+
+
+def test_replace_block_keeps_the_rest_of_the_document():
+    doc = f"# Title\n\ntext before\n{BEGIN}\n| old | 1 |\n{END}\ntext after\n"
+    new = replace_block(doc, f"{BEGIN}\n| new | 2 |\n{END}")
+    assert new == f"# Title\n\ntext before\n{BEGIN}\n| new | 2 |\n{END}\ntext after\n"
+
+
+@pytest.mark.parametrize("doc", ["no markers", f"{BEGIN} {BEGIN} {END}", f"{END} then {BEGIN}"])
+def test_replace_block_refuses_a_document_without_one_ordered_block(doc):
+    with pytest.raises(ValueError, match="marker|block"):
+        replace_block(doc, f"{BEGIN}\n{END}")
