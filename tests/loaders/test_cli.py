@@ -140,3 +140,49 @@ def test_an_unwritable_output_is_a_one_line_error(capsys, tmp_path):
     target.mkdir()
     code, out, err = run(capsys, "export", "gexf", "-o", str(target))
     assert code == 2 and "Traceback" not in err and err.startswith("actorgraph: error:")
+
+
+_LINEAGE_DATA = {
+    "actors.yaml": """actors:
+  - {id: old-front, name: Old Front, kind: armed_group}
+  - {id: new-front, name: New Front, kind: armed_group}
+  - {id: umbrella, name: Umbrella, kind: armed_group}
+""",
+    "sources.yaml": """sources:
+  - {id: s1, title: A report, publisher: Example News, url: "https://example.org/1", published: 2017-02-01}
+""",
+    "claims.yaml": """claims:
+  - {id: renamed, subject: new-front, predicate: successor_of, object: old-front, valid: 2016-07-28, sources: [s1]}
+  - {id: merged, subject: new-front, predicate: merged_into, object: umbrella, valid: 2017-01, sources: [s1]}
+  - {id: fight, subject: new-front, predicate: fights, object: umbrella, valid: 2016-08-01/2016-09-01, sources: [s1]}
+""",
+}
+
+
+def _lineage_ids(capsys, folder, *argv):
+    code, out, err = run(capsys, "relations", "--data", str(folder), *argv, "--format", "json")
+    assert code == 0, err
+    return [r["id"] for r in json.loads(out)]
+
+
+def test_relations_at_a_date_keep_lineage_links_formed_by_then(capsys, tmp_path):
+    """A renaming dated by its one day still answers "whose successor?" later, with its own dates."""
+    folder = tmp_path / "lineage"
+    folder.mkdir()
+    for name, text in _LINEAGE_DATA.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    asked = ("--subject", "New Front", "--predicate", "successor_of")
+    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2016-07-27") == []  # before the event
+    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2016-07-28") == ["renamed"]
+    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2020-01-01") == ["renamed"]
+    # Without a predicate: what holds on the date, and the lineage formed by then; the fight has ended.
+    assert _lineage_ids(capsys, folder, "--actor", "new-front", "--as-of", "2018-01-01") == ["renamed", "merged"]
+    assert _lineage_ids(capsys, folder, "--actor", "new-front", "--as-of", "2016-08-15") == ["renamed", "fight"]
+    # A month-dated merger: possibly formed by 2017-01-10, certainly only once the month is over.
+    merged = ("--subject", "new-front", "--predicate", "merged_into", "--as-of", "2017-01-10")
+    assert _lineage_ids(capsys, folder, *merged) == ["merged"]
+    assert _lineage_ids(capsys, folder, *merged, "--certainty", "certain") == []
+    assert _lineage_ids(capsys, folder, "--subject", "new-front", "--predicate", "merged_into", "--as-of",
+                        "2017-02-01", "--certainty", "certain") == ["merged"]
+    # Asking for other relation kinds adds nothing.
+    assert _lineage_ids(capsys, folder, "--actor", "new-front", "--predicate", "fights", "--as-of", "2018-01-01") == []
