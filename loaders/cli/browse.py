@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 
 from graph.exports.escaping import visible
 from graph.records import claim_record, entity_record, side_text
 from graph.summary import summarize
-from graph.time import PartialDate
 from loaders.cli.common import (
     add_data_option,
     add_format_option,
@@ -17,6 +15,7 @@ from loaders.cli.common import (
     point_of_view,
 )
 from loaders.cli.output import render_json, render_rows
+from loaders.cli.scope import relations_in_scope
 from ontology import ActorKind, NotYetKnown, RelationKind, SupportType
 
 __all__ = ["configure", "add_relation_filters", "relation_filters", "change_rows"]
@@ -58,6 +57,9 @@ def _actor(p) -> None:
 def _relations(p) -> None:
     add_data_option(p)
     add_relation_filters(p)
+    p.add_argument("--exact", action="store_true",
+                   help="only the actors named: leave out the relations of the bodies that are part of them "
+                        "(a state's armed forces) and, at a date, the lineage links formed before it")
     add_time_options(p)
     add_format_option(p)
     p.set_defaults(run=cmd_relations)
@@ -201,37 +203,8 @@ def cmd_actor(args) -> str:
 def cmd_relations(args) -> str:
     graph = load_graph(args)
     pov = point_of_view(args)
-    filters = relation_filters(args)
-    claims = graph.claims(**filters, pov=pov)
-    formed = lineage_formed_by(graph, filters, pov)
-    if formed:
-        seen = {c.id for c in claims}
-        claims = sorted([*claims, *(c for c in formed if c.id not in seen)],
-                        key=lambda c: (c.valid.possible_from, c.subject, c.predicate.value, c.object, c.id))
+    claims = relations_in_scope(graph, relation_filters(args), pov, parts=not args.exact)
     return _emit_relations(graph, claims, args, pov)
-
-
-def lineage_formed_by(graph, filters: dict, pov) -> list:
-    """The lineage links (splits, renamings, mergers) matching ``filters`` whose event took place by the date.
-
-    A lineage claim is dated by its event (Jabhat Fateh al-Sham succeeded the Nusra Front on 28 July 2016,
-    one day), but the descent it records stays true afterwards: asked at a later date, "whose successor is
-    JFS?" still has an answer. So a dated ``relations`` lists, besides what holds on the date, every lineage
-    link whose event began by then (``possible``: on or before the date's last day; ``certain``: every
-    reading of the start falls on or before its first day), with its own dates shown. Other surfaces
-    (``explain``'s lineage section, ``lineage``) already walk the whole lineage.
-    """
-    if pov.as_of is None:
-        return []
-    asked = [RelationKind(p) for p in filters.get("predicate") or [k.value for k in RelationKind]]
-    wanted = [k.value for k in asked if k.spec.lineage]
-    if not wanted:
-        return []
-    undated = replace(pov, as_of=None)
-    found = graph.claims(**{**filters, "predicate": wanted}, pov=undated)
-    if pov.certain:  # every reading of the start falls by the date's first day; an unknown start never does
-        return [c for c in found if isinstance(c.valid.start, PartialDate) and c.valid.start.last_day <= pov.first_day]
-    return [c for c in found if c.valid.possible_from <= pov.last_day]
 
 
 def cmd_changes(args) -> str:

@@ -144,6 +144,9 @@ def test_an_unwritable_output_is_a_one_line_error(capsys, tmp_path):
 
 _LINEAGE_DATA = {
     "actors.yaml": """actors:
+  - {id: patria, name: Patria, kind: state}
+  - {id: p-army, name: Patria Army, kind: armed_forces}
+  - {id: air-wing, name: Patria Air Wing, kind: armed_forces}
   - {id: old-front, name: Old Front, kind: armed_group}
   - {id: new-front, name: New Front, kind: armed_group}
   - {id: umbrella, name: Umbrella, kind: armed_group}
@@ -155,6 +158,11 @@ _LINEAGE_DATA = {
   - {id: renamed, subject: new-front, predicate: successor_of, object: old-front, valid: 2016-07-28, sources: [s1]}
   - {id: merged, subject: new-front, predicate: merged_into, object: umbrella, valid: 2017-01, sources: [s1]}
   - {id: fight, subject: new-front, predicate: fights, object: umbrella, valid: 2016-08-01/2016-09-01, sources: [s1]}
+  - {id: army-of-patria, subject: p-army, predicate: part_of, object: patria, valid: 2000/, sources: [s1]}
+  - {id: wing-of-army, subject: air-wing, predicate: part_of, object: p-army, valid: 2016-01-01/, sources: [s1]}
+  - {id: army-fights, subject: p-army, predicate: fights, object: new-front, valid: 2016-08-01/2016-12, sources: [s1]}
+  - {id: wing-strikes, subject: umbrella, predicate: fights, object: air-wing, valid: 2015, sources: [s1]}
+  - {id: patria-backs, subject: patria, predicate: supports, object: umbrella, valid: 2016, sources: [s1]}
 """,
 }
 
@@ -177,7 +185,8 @@ def test_relations_at_a_date_keep_lineage_links_formed_by_then(capsys, tmp_path)
     assert _lineage_ids(capsys, folder, *asked, "--as-of", "2020-01-01") == ["renamed"]
     # Without a predicate: what holds on the date, and the lineage formed by then; the fight has ended.
     assert _lineage_ids(capsys, folder, "--actor", "new-front", "--as-of", "2018-01-01") == ["renamed", "merged"]
-    assert _lineage_ids(capsys, folder, "--actor", "new-front", "--as-of", "2016-08-15") == ["renamed", "fight"]
+    assert _lineage_ids(capsys, folder, "--actor", "new-front", "--as-of", "2016-08-15") == ["renamed", "fight",
+                                                                                         "army-fights"]
     # A month-dated merger: possibly formed by 2017-01-10, certainly only once the month is over.
     merged = ("--subject", "new-front", "--predicate", "merged_into", "--as-of", "2017-01-10")
     assert _lineage_ids(capsys, folder, *merged) == ["merged"]
@@ -186,3 +195,25 @@ def test_relations_at_a_date_keep_lineage_links_formed_by_then(capsys, tmp_path)
                         "2017-02-01", "--certainty", "certain") == ["merged"]
     # Asking for other relation kinds adds nothing.
     assert _lineage_ids(capsys, folder, "--actor", "new-front", "--predicate", "fights", "--as-of", "2018-01-01") == []
+
+
+def test_relations_of_a_state_include_those_of_its_forces(capsys, tmp_path):
+    """"Whom does Patria fight?" is answered by its army's fights (and its army's parts'), each row naming them."""
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    for name, text in _LINEAGE_DATA.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    asked = ("--subject", "Patria", "--predicate", "fights")
+    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2016-09-01") == ["army-fights"]
+    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2016-09-01", "--exact") == []
+    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2017-01-01") == []  # the army's fight is over
+    # The air wing's fight of 2015 (symmetric, recorded the other way round) counts once the wing is part of
+    # the army (2016): not in 2015.
+    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2015-06-01") == []
+    assert _lineage_ids(capsys, folder, *asked) == ["wing-strikes", "army-fights"]  # undated: any time
+    # The other ends too: who fights the army counts for the state asked as the object.
+    assert _lineage_ids(capsys, folder, "--object", "patria", "--predicate", "fights", "--as-of", "2016-09-01") \
+        == ["army-fights"]
+    # A part's own question does not climb to the whole: the army's relations leave out Patria's backing.
+    assert "patria-backs" not in _lineage_ids(capsys, folder, "--actor", "p-army", "--as-of", "2016-06-01")
+    assert "patria-backs" in _lineage_ids(capsys, folder, "--actor", "patria", "--as-of", "2016-06-01")
