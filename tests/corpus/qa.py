@@ -56,6 +56,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa12.yaml"),
     Path(__file__).with_name("questions-qa13.yaml"),
     Path(__file__).with_name("questions-qa14.yaml"),
+    Path(__file__).with_name("questions-qa15.yaml"),
+    Path(__file__).with_name("questions-qa17.yaml"),
     Path(__file__).with_name("questions-qa19.yaml"),
 )
 
