@@ -58,6 +58,7 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa14.yaml"),
     Path(__file__).with_name("questions-qa15.yaml"),
     Path(__file__).with_name("questions-qa17.yaml"),
+    Path(__file__).with_name("questions-qa18.yaml"),
     Path(__file__).with_name("questions-qa19.yaml"),
 )
 

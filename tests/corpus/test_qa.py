@@ -128,6 +128,12 @@ FINAL_SCORES_STOP27 = {
     # Turkey's drone war on the SDF from October 2021, Iran's backing of the Islamic Resistance in Iraq from
     # October 2023, the Hamza Division in the SNA) and the two theatres located by the lead.
     17: 44,
+    # 40 questions, 30 November 2024 - January 2026: 26 first run (no place for the Tishrin Dam, Sheikh Maqsoud or
+    # Tabqa; the government's hold on Mayadin and Abu Kamal without an end; the Deir ez-Zor Military Council in
+    # the SDF; the Suwayda National Guard; the government against the Islamic State in December 2025; the
+    # fighting of January 2026); 27 with relations listing a state's forces' fights; 40 after claims-13qa18.yaml,
+    # actors-13qa18.yaml (places) and four edited claims (two ends, two theatres).
+    18: 40,
     # 47 questions, 2013-2025 (leaders, designations, backers, coalitions): 44 first run; 45 after
     # claims-13qa19.yaml (the Gulf states' designation of Hezbollah, 2 March 2016; Turkey's reported backing of
     # Jaysh al-Islam, December 2015); 46 with relations listing lineage formed by the date (HTS's founders).
@@ -245,7 +251,7 @@ def test_second_set_score_does_not_fall(outcomes_qa2):
 
 #: The sets written before stop 27, and those written in parallel in it (each checked against the first fourteen).
 _FIRST_FOURTEEN = ("questions-qa.yaml", *(f"questions-qa{n}.yaml" for n in range(2, 15)))
-_STOP27_SETS = (15, 17, 19)
+_STOP27_SETS = (15, 17, 18, 19)
 
 #: The sets added after the second: (file, id prefix, first and last year, the sets written before it). The
 #: fourth and fifth were written at the same time, so neither is checked against the other.
