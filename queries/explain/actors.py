@@ -8,6 +8,7 @@ from graph.records import entity_record
 from graph.time import day_span
 from ontology import RelationKind as R
 from queries.explain.compose import Context, finish
+from queries.explain.lately import lately_section
 from queries.explain.model import Explanation, Question, Section, Sentence
 from queries.explain.wording import date_text, lineage_sentence
 
@@ -87,6 +88,7 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
         Section("opposing", f"Who opposes {name}", tuple(ctx.sentence(c) for c in opposes)),
         Section("designations", f"Who designates {name} as terrorist",
                 tuple(ctx.sentence(c) for c in _by_other(ctx, actor, listed))),
+        lately_section(ctx, lambda c: any(c.involves(a) for a in (actor, *parts))),
         ctx.recent(lambda c: c.predicate in (R.FIGHTS, R.OPPOSES) and c.involves(actor)),
     ]
     notes = _existence_notes(ctx, actor)

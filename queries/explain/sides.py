@@ -21,12 +21,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graph.places import theatre_of
 from ontology import RelationKind
 from queries.explain.areas import question_area
 from queries.explain.camps import Partition, partition, unbalanced_cycle
 from queries.explain.compose import Context, finish
+from queries.explain.lately import lately_section
 from queries.explain.model import Camp, Explanation, Question, Section, Sentence, Tension
-from queries.explain.scope import free_umbrellas, partners_of, signed_edges, takes_part, war_scope
+from queries.explain.scope import fought_in, free_umbrellas, partners_of, signed_edges, takes_part, war_scope
 from queries.explain.wording import claim_clause, join, sentence_case
 
 __all__ = ["MAX_CYCLE", "MAX_TENSIONS", "explain_sides"]
@@ -186,6 +188,8 @@ def explain_sides(ctx: Context, question: Question) -> Explanation:
                            "between the actors involved).", tuple(t.claim for t in tensions))
         sections.append(Section("tensions", "Where the sides do not add up",
                                 (summary, *tension_sentences[:MAX_TENSIONS])))
+    # A strike of the last days located in the place (its theatre lies in it) is shown apart, with its date.
+    sections.append(lately_section(ctx, lambda c: bool(theatre_of(c)) and fought_in(ctx.graph, c, scope.places)))
     earlier = war_scope(ctx.graph, area, ctx.snapshot(ctx.recent_start()))
     involved = set(nodes) | set(earlier.participants)
     sections.append(ctx.recent(lambda c: c.subject in involved or c.object in involved or c.object in scope.places))

@@ -96,13 +96,14 @@ def build_world(*, shuffle_seed: int | None = None) -> ActorGraph:
 def assert_grounded(graph, e) -> None:
     """Every sentence rests on claims that exist, are known by ``known_as_of`` and hold at the date.
 
-    Sentences about changes rest on claims that began or ended in the period they describe instead, and
-    lineage sentences (splits, renamings, mergers: history) on claims that began by the date.
+    Sentences about changes rest on claims that began or ended in the period they describe instead, the
+    short fights of the days before the date on one-off fights that ended then, and lineage sentences (splits, renamings, mergers: history) on claims that began by the date.
     """
     from datetime import date, timedelta
 
     from graph.time import day_span
     from queries.explain.compose import RECENT_DAYS
+    from queries.explain.lately import LATELY_DAYS, MAX_EPISODE_DAYS
     from queries.explain.places import change_window
 
     holding = {c.id for c in graph.claims(as_of=e.as_of, certainty=e.certainty, known_as_of=e.known_as_of)}
@@ -120,6 +121,12 @@ def assert_grounded(graph, e) -> None:
             last = day_span(e.as_of)[1]
             allowed = {c.id for c in graph.all_claims() if c.valid.possible_from <= last
                        and graph.is_known(c, e.known_as_of)}
+        elif section.key == "lately":  # one-off fights that ended in the days before the date, with their dates
+            first = day_span(e.as_of)[0]
+            allowed = {c.id for c in graph.all_claims() if c.predicate.value == "fights"
+                       and graph.is_known(c, e.known_as_of)
+                       and first - LATELY_DAYS <= c.valid.possible_to - 1 < first
+                       and c.valid.possible_to - c.valid.possible_from <= MAX_EPISODE_DAYS}
         else:
             allowed = holding
         for s in section.sentences:
