@@ -57,9 +57,12 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa13.yaml"),
     Path(__file__).with_name("questions-qa14.yaml"),
     Path(__file__).with_name("questions-qa15.yaml"),
+    Path(__file__).with_name("questions-qa16.yaml"),
     Path(__file__).with_name("questions-qa17.yaml"),
     Path(__file__).with_name("questions-qa18.yaml"),
     Path(__file__).with_name("questions-qa19.yaml"),
+    Path(__file__).with_name("questions-qa20.yaml"),
+    Path(__file__).with_name("questions-qa21.yaml"),
 )
 
 

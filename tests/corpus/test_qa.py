@@ -53,7 +53,9 @@ FINAL_SCORE_QA7 = 41
 #: in July 2022, recorded as one-day episodes only); 50 after claims-13q8.yaml (q8c-islamic-front-fights-assad,
 #: q8c-assad-leads-syria, q8c-sharaa-leads-syria, and the strike of 22 July 2022 as an episode); the one other
 #: is in KNOWN_NOT_RIGHT.
-FINAL_SCORE_QA8 = 50
+#: 51 once "Whom does X fight?" shows the one-off fights of the 7 days before the date (Israel's strike of
+#: 22 July 2022, asked on the 25th; lead, stop 27).
+FINAL_SCORE_QA8 = 51
 
 #: Right answers of the ninth set (questions-qa9.yaml, of 45, 2012-2026): 36 on its first run (missing: the
 #: leaders Abdul-Ilah al-Bashir, Hashem al-Sheikh, Essam al-Buwaydani, Ali al-Omar and Naim Qassem, no actor or
@@ -126,15 +128,30 @@ FINAL_SCORES_STOP27 = {
     15: 38,
     # 50 questions, 2020 - November 2024: 38 first run; 44 after claims-13qa17.yaml (the NFL in Saraqib in 2020,
     # Turkey's drone war on the SDF from October 2021, Iran's backing of the Islamic Resistance in Iraq from
-    # October 2023, the Hamza Division in the SNA) and the two theatres located by the lead.
-    17: 44,
+    # October 2023, the Hamza Division in the SNA) and the two theatres located by the lead; 48 once the explainer
+    # shows the one-off fights of the 7 days before the date (three US strikes and Jordan's of 18 December 2023,
+    # each asked the day after; lead, stop 27).
+    17: 48,
+    # 45 questions, 2016-2019: 40 first run (JFS's and HTS's lineage, one-day events; rebel Quneitra in July 2018;
+    # no Turkish side in Afrin in February 2018, no SDF in Baghuz in February 2019); 43 after claims-13qa16.yaml,
+    # actors-13qa16.yaml and four edited claims (a start, three theatres); 45 with relations listing the lineage
+    # formed by the date (lead, stop 27).
+    16: 45,
     # 40 questions, 30 November 2024 - January 2026: 26 first run (no place for the Tishrin Dam, Sheikh Maqsoud or
     # Tabqa; the government's hold on Mayadin and Abu Kamal without an end; the Deir ez-Zor Military Council in
     # the SDF; the Suwayda National Guard; the government against the Islamic State in December 2025; the
     # fighting of January 2026); 27 with relations listing a state's forces' fights; 40 after claims-13qa18.yaml,
     # actors-13qa18.yaml (places) and four edited claims (two ends, two theatres).
     18: 40,
-    # 47 questions, 2013-2025 (leaders, designations, backers, coalitions): 44 first run; 45 after
+    # 47 questions, 2012-2024, who holds or fights in 25 towns: 40 first run; 47 after claims-13qa20.yaml (the
+    # fights of Azaz 2013, Yabroud 2014, Jisr al-Shughur 2015, Manbij 2016, Mayadin 2017, Afrin 2018, Saraqib 2020
+    # located in the towns).
+    20: 47,
+    # 43 questions, 2013-2025, foreign states: 35 first run; 41 after claims-13qa21.yaml (France's support of the
+    # SDF, Iraq's strikes on the Islamic State in Syria 2017-2018, Jordan's strikes on smugglers, US strikes on
+    # IRGC sites in 2023 and 2024) and two edited claims (a theatre, a second source); 42 with the one-off fights
+    # of the days before the date in the explainer.
+    21: 42,    # 47 questions, 2013-2025 (leaders, designations, backers, coalitions): 44 first run; 45 after
     # claims-13qa19.yaml (the Gulf states' designation of Hezbollah, 2 March 2016; Turkey's reported backing of
     # Jaysh al-Islam, December 2015); 46 with relations listing lineage formed by the date (HTS's founders).
     19: 46,
@@ -160,12 +177,6 @@ KNOWN_NOT_RIGHT = {
     # which is the vocabulary's relation for an institutional part, `member_of` being for coalitions. The
     # fact is there; the question used the other relation. A modelling choice, left as is.
     "q4-2013-nusra-member-of-al-qaeda",
-    # Eighth set. The corpus records Israel's strikes on the Syrian army and the Assad government as one-off
-    # episodes (israel-strikes-assad-forces-2022-02, q8c-israel-strike-damascus-2022-07-22), its standing
-    # war in Syria being with Iran and Hezbollah; the question reads "strikes on regime and Iranian targets
-    # this year" as a standing fight with the government on 25 July 2022, three days after the last strike.
-    # A modelling choice, left as is.
-    "q8-2022-israel-fights",
     # Nineteenth set. Only a December 2015 report (VICE, relaying AP) says Turkey backed Jaysh al-Islam, recorded
     # for that month (q19c-turkey-supports-jaysh-al-islam-2015); January 2016 reports call the group Saudi-backed
     # only. The question, dated 15 January 2016, reads the December report as a standing tie: left as is.
@@ -174,19 +185,19 @@ KNOWN_NOT_RIGHT = {
     # on 28 May 2015 (q15c-jaysh-al-fatah-fights-hezbollah-ariha-2015, one day); the question, dated 25 May,
     # reads it into the days before.
     "q15-2015-jaysh-al-fatah-fights",
-    # Seventeenth set. One-day strikes asked on the next day: the US strike on Kataib Sayyid al-Shuhada of
-    # 25 February 2021 (the US date; 2 a.m. on the 26th locally, and no source read dates it so), the US strikes
-    # in Deir ez-Zor of 23 August 2022 and on IRGC-linked sites of 8 November 2023; a one-off strike is recorded
-    # on its day, so it is no fight the next day. The question dates over-read their pages.
-    "q17-2021-kss-fights-us",
-    "q17-2022-us-strikes-deir-ez-zor",
-    "q17-2023-us-strikes-irgc",
-    # Seventeenth set. Data not found: Jordan's strikes on smugglers in Syria of 18 December 2023 and 18 January
-    # 2024 (only copies of the AP story, or a page with no readable headline; the questions also ask the next
-    # day), and who fought the Islamic State's cells in Jasim in October 2022 (the pages disagree).
-    "q17-2023-jordan-strikes-smugglers",
+    # Seventeenth set. "Who fights the Captagon smuggling networks?" on 19 January 2024: Jordan's strikes in Sweida
+    # are recorded (q21c-jordan-strikes-smugglers-2023-2024, 18 December 2023 - 18 January 2024, its end the last
+    # strike a source reports, exclusive), so the question, asked the day after, falls just outside; the
+    # explainer's "short fights of the days before" counts only fights of at most 3 days. And who fought the
+    # Islamic State's cells in Jasim in October 2022: the pages disagree (former rebels alone, with the Eighth
+    # Brigade, or with the security forces and Russia), so nothing was recorded.
     "q17-2024-captagon-networks-fought-by-jordan",
     "q17-2022-jasim-is",
+    # Twenty-first set. `relations --subject usa --predicate fights` on 26 February 2021, the local day of the US
+    # strike recorded on 25 February (the Pentagon's, Washington's day; every source read is dated the 25th or
+    # 26th, so no later report can attest a two-day span). `relations` lists what holds on the date; only the
+    # explainer adds the short fights of the days before.
+    "q21-2021-us-strikes-kh-kss",
 }
 
 
@@ -251,7 +262,7 @@ def test_second_set_score_does_not_fall(outcomes_qa2):
 
 #: The sets written before stop 27, and those written in parallel in it (each checked against the first fourteen).
 _FIRST_FOURTEEN = ("questions-qa.yaml", *(f"questions-qa{n}.yaml" for n in range(2, 15)))
-_STOP27_SETS = (15, 17, 18, 19)
+_STOP27_SETS = (15, 16, 17, 18, 19, 20, 21)
 
 #: The sets added after the second: (file, id prefix, first and last year, the sets written before it). The
 #: fourth and fifth were written at the same time, so neither is checked against the other.
