@@ -88,12 +88,14 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
         Section("opposing", f"Who opposes {name}", tuple(ctx.sentence(c) for c in opposes)),
         Section("designations", f"Who designates {name} as terrorist",
                 tuple(ctx.sentence(c) for c in _by_other(ctx, actor, listed))),
-        lately_section(ctx, lambda c: any(c.involves(a) for a in (actor, *parts))),
+        lately := lately_section(ctx, lambda c: any(c.involves(a) for a in (actor, *parts))),
         ctx.recent(lambda c: c.predicate in (R.FIGHTS, R.OPPOSES) and c.involves(actor)),
     ]
     notes = _existence_notes(ctx, actor)
     if not (fights or opposes or forces):
         notes += _nothing(ctx, f"that anyone fights or opposes {name}")
+        if lately is not None:
+            notes += ("The short fights of the days before that date are listed with their own dates.",)
     return finish(ctx, q, q.text, sections, notes=notes)
 
 

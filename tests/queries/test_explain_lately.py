@@ -19,7 +19,8 @@ def _claim(cid, s, p, o, valid, **qualifiers):
 @pytest.fixture(scope="module")
 def world():
     g = build_world()
-    g.add(actors=[Actor("patronia-air", "Patronian Air Force", "armed_forces")],
+    g.add(actors=[Actor("patronia-air", "Patronian Air Force", "armed_forces"),
+                  Actor("raiders", "Desert Raiders", "armed_group")],
           sources=[Source("s-strike", "Strike report", "Agency", "https://example.org/strike",
                           PartialDate.parse("2016-03-01"))],
           claims=[_claim("c-air-part", "patronia-air", "part_of", "patronia", "2015/.."),
@@ -28,6 +29,8 @@ def world():
                   # a two-day raid by the state itself, elsewhere
                   _claim("c-raid", "patronia", "fights", "old-crescent", "2016-03-03/2016-03-05", theatre="capital"),
                   # a battle of several weeks that ended the day before: no one-off, left to the recent changes
+                  # a group whose only fight is one raid
+                  _claim("c-raiders", "raiders", "fights", "black-banner", "2016-03-04", theatre="capital"),
                   _claim("c-battle", "patronia", "fights", "free-front", "2016-02-01/2016-03-08", theatre="port")])
     return g
 
@@ -62,3 +65,11 @@ def test_a_place_question_shows_the_strikes_located_in_it(world):
 
 def test_the_episode_length_limit_is_a_few_days():
     assert 1 <= MAX_EPISODE_DAYS <= LATELY_DAYS
+
+
+def test_the_note_points_to_the_short_fights_when_nothing_else_holds(world):
+    e = Explainer(world).explain("Whom does Desert Raiders fight?", as_of="2016-03-08")
+    assert [s.claims for s in _section(e, "lately").sentences] == [("c-raiders",)]
+    assert any("short fights" in n for n in e.notes)
+    quiet = Explainer(world).explain("Whom does Desert Raiders fight?", as_of="2016-06-01")
+    assert _section(quiet, "lately") is None and not any("short fights" in n for n in quiet.notes)
