@@ -142,7 +142,7 @@ def test_an_unwritable_output_is_a_one_line_error(capsys, tmp_path):
     assert code == 2 and "Traceback" not in err and err.startswith("actorgraph: error:")
 
 
-_LINEAGE_DATA = {
+_SCOPE_DATA = {
     "actors.yaml": """actors:
   - {id: patria, name: Patria, kind: state}
   - {id: p-army, name: Patria Army, kind: armed_forces}
@@ -167,53 +167,53 @@ _LINEAGE_DATA = {
 }
 
 
-def _lineage_ids(capsys, folder, *argv):
+@pytest.fixture
+def folder(tmp_path):
+    """The small dataset of the scope tests (loaders/cli/scope.py), written to a fresh folder."""
+    for name, text in _SCOPE_DATA.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _ids(capsys, folder, *argv):
     code, out, err = run(capsys, "relations", "--data", str(folder), *argv, "--format", "json")
     assert code == 0, err
     return [r["id"] for r in json.loads(out)]
 
 
-def test_relations_at_a_date_keep_lineage_links_formed_by_then(capsys, tmp_path):
+def test_relations_at_a_date_keep_lineage_links_formed_by_then(capsys, folder):
     """A renaming dated by its one day still answers "whose successor?" later, with its own dates."""
-    folder = tmp_path / "lineage"
-    folder.mkdir()
-    for name, text in _LINEAGE_DATA.items():
-        (folder / name).write_text(text, encoding="utf-8")
     asked = ("--subject", "New Front", "--predicate", "successor_of")
-    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2016-07-27") == []  # before the event
-    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2016-07-28") == ["renamed"]
-    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2020-01-01") == ["renamed"]
+    assert _ids(capsys, folder, *asked, "--as-of", "2016-07-27") == []  # before the event
+    assert _ids(capsys, folder, *asked, "--as-of", "2016-07-28") == ["renamed"]
+    assert _ids(capsys, folder, *asked, "--as-of", "2020-01-01") == ["renamed"]
     # Without a predicate: what holds on the date, and the lineage formed by then; the fight has ended.
-    assert _lineage_ids(capsys, folder, "--actor", "new-front", "--as-of", "2018-01-01") == ["renamed", "merged"]
-    assert _lineage_ids(capsys, folder, "--actor", "new-front", "--as-of", "2016-08-15") == ["renamed", "fight",
+    assert _ids(capsys, folder, "--actor", "new-front", "--as-of", "2018-01-01") == ["renamed", "merged"]
+    assert _ids(capsys, folder, "--actor", "new-front", "--as-of", "2016-08-15") == ["renamed", "fight",
                                                                                          "army-fights"]
     # A month-dated merger: possibly formed by 2017-01-10, certainly only once the month is over.
     merged = ("--subject", "new-front", "--predicate", "merged_into", "--as-of", "2017-01-10")
-    assert _lineage_ids(capsys, folder, *merged) == ["merged"]
-    assert _lineage_ids(capsys, folder, *merged, "--certainty", "certain") == []
-    assert _lineage_ids(capsys, folder, "--subject", "new-front", "--predicate", "merged_into", "--as-of",
+    assert _ids(capsys, folder, *merged) == ["merged"]
+    assert _ids(capsys, folder, *merged, "--certainty", "certain") == []
+    assert _ids(capsys, folder, "--subject", "new-front", "--predicate", "merged_into", "--as-of",
                         "2017-02-01", "--certainty", "certain") == ["merged"]
     # Asking for other relation kinds adds nothing.
-    assert _lineage_ids(capsys, folder, "--actor", "new-front", "--predicate", "fights", "--as-of", "2018-01-01") == []
+    assert _ids(capsys, folder, "--actor", "new-front", "--predicate", "fights", "--as-of", "2018-01-01") == []
 
 
-def test_relations_of_a_state_include_those_of_its_forces(capsys, tmp_path):
+def test_relations_of_a_state_include_those_of_its_forces(capsys, folder):
     """"Whom does Patria fight?" is answered by its army's fights (and its army's parts'), each row naming them."""
-    folder = tmp_path / "parts"
-    folder.mkdir()
-    for name, text in _LINEAGE_DATA.items():
-        (folder / name).write_text(text, encoding="utf-8")
     asked = ("--subject", "Patria", "--predicate", "fights")
-    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2016-09-01") == ["army-fights"]
-    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2016-09-01", "--exact") == []
-    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2017-01-01") == []  # the army's fight is over
+    assert _ids(capsys, folder, *asked, "--as-of", "2016-09-01") == ["army-fights"]
+    assert _ids(capsys, folder, *asked, "--as-of", "2016-09-01", "--exact") == []
+    assert _ids(capsys, folder, *asked, "--as-of", "2017-01-01") == []  # the army's fight is over
     # The air wing's fight of 2015 (symmetric, recorded the other way round) counts once the wing is part of
     # the army (2016): not in 2015.
-    assert _lineage_ids(capsys, folder, *asked, "--as-of", "2015-06-01") == []
-    assert _lineage_ids(capsys, folder, *asked) == ["wing-strikes", "army-fights"]  # undated: any time
+    assert _ids(capsys, folder, *asked, "--as-of", "2015-06-01") == []
+    assert _ids(capsys, folder, *asked) == ["wing-strikes", "army-fights"]  # undated: any time
     # The other ends too: who fights the army counts for the state asked as the object.
-    assert _lineage_ids(capsys, folder, "--object", "patria", "--predicate", "fights", "--as-of", "2016-09-01") \
+    assert _ids(capsys, folder, "--object", "patria", "--predicate", "fights", "--as-of", "2016-09-01") \
         == ["army-fights"]
     # A part's own question does not climb to the whole: the army's relations leave out Patria's backing.
-    assert "patria-backs" not in _lineage_ids(capsys, folder, "--actor", "p-army", "--as-of", "2016-06-01")
-    assert "patria-backs" in _lineage_ids(capsys, folder, "--actor", "patria", "--as-of", "2016-06-01")
+    assert "patria-backs" not in _ids(capsys, folder, "--actor", "p-army", "--as-of", "2016-06-01")
+    assert "patria-backs" in _ids(capsys, folder, "--actor", "patria", "--as-of", "2016-06-01")
