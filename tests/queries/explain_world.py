@@ -97,7 +97,8 @@ def assert_grounded(graph, e) -> None:
     """Every sentence rests on claims that exist, are known by ``known_as_of`` and hold at the date.
 
     Sentences about changes rest on claims that began or ended in the period they describe instead, the
-    short fights of the days before the date on one-off fights that ended then, and lineage sentences (splits, renamings, mergers: history) on claims that began by the date.
+    short fights of the days before the date on one-off fights that ended then, and lineage sentences
+    (splits, renamings, mergers: history) on claims that began by the date.
     """
     from datetime import date, timedelta
 
