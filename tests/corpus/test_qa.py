@@ -130,8 +130,9 @@ FINAL_SCORES_STOP27 = {
     # Turkey's drone war on the SDF from October 2021, Iran's backing of the Islamic Resistance in Iraq from
     # October 2023, the Hamza Division in the SNA) and the two theatres located by the lead; 48 once the explainer
     # shows the one-off fights of the 7 days before the date (three US strikes and Jordan's of 18 December 2023,
-    # each asked the day after; lead, stop 27).
-    17: 48,
+    # each asked the day after; lead, stop 27); 49 once helper th2 located the 2022 fighting in Daraa province
+    # (Jasim, October 2022).
+    17: 49,
     # 45 questions, 2016-2019: 40 first run (JFS's and HTS's lineage, one-day events; rebel Quneitra in July 2018;
     # no Turkish side in Afrin in February 2018, no SDF in Baghuz in February 2019); 43 after claims-13qa16.yaml,
     # actors-13qa16.yaml and four edited claims (a start, three theatres); 45 with relations listing the lineage
@@ -188,11 +189,8 @@ KNOWN_NOT_RIGHT = {
     # Seventeenth set. "Who fights the Captagon smuggling networks?" on 19 January 2024: Jordan's strikes in Sweida
     # are recorded (q21c-jordan-strikes-smugglers-2023-2024, 18 December 2023 - 18 January 2024, its end the last
     # strike a source reports, exclusive), so the question, asked the day after, falls just outside; the
-    # explainer's "short fights of the days before" counts only fights of at most 3 days. And who fought the
-    # Islamic State's cells in Jasim in October 2022: the pages disagree (former rebels alone, with the Eighth
-    # Brigade, or with the security forces and Russia), so nothing was recorded.
+    # explainer's "short fights of the days before" counts only fights of at most 3 days.
     "q17-2024-captagon-networks-fought-by-jordan",
-    "q17-2022-jasim-is",
     # Twenty-first set. `relations --subject usa --predicate fights` on 26 February 2021, the local day of the US
     # strike recorded on 25 February (the Pentagon's, Washington's day; every source read is dated the 25th or
     # 26th, so no later report can attest a two-day span). `relations` lists what holds on the date; only the
