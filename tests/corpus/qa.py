@@ -63,6 +63,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa19.yaml"),
     Path(__file__).with_name("questions-qa20.yaml"),
     Path(__file__).with_name("questions-qa21.yaml"),
+    Path(__file__).with_name("questions-qa22.yaml"),
+    Path(__file__).with_name("questions-qa23.yaml"),
 )
 
 

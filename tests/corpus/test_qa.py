@@ -158,6 +158,15 @@ FINAL_SCORES_STOP27 = {
     19: 46,
 }
 
+#: Sets measured, not worked on: written and frozen after every change of stop 27 and scored once, they give the
+#: held-out figure of the corpus as it stands (first runs). The floor is that first run; the questions not right
+#: are listed in each set's header (and by ``python -m tests.corpus.qa``), not in KNOWN_NOT_RIGHT, since nothing
+#: was added for them.
+MEASURED_SETS = {
+    22: 44,  # of 49, 2012-2018: Yabroud 2014 not located, the SRF, Sultan Murad in 2016, Abu Kamal and Quneitra 2017-18
+    23: 43,  # of 44, 2019-2026: the US strike of 25 February 2021 asked on its local day (26 February)
+}
+
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
 #: KNOWN_NOT_RIGHT.
@@ -301,6 +310,7 @@ _LATER_SETS = [
                                                      "questions-qa12.yaml", "questions-qa13.yaml")),
     # Sets 15 to 21 were written at the same time (stop 27), each before any of the others was merged.
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _FIRST_FOURTEEN) for n in _STOP27_SETS],
+    *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _FIRST_FOURTEEN) for n in MEASURED_SETS],
 ]
 
 
@@ -342,13 +352,20 @@ def test_later_set_score_does_not_fall(name, final):
     assert set(wrong) <= KNOWN_NOT_RIGHT, {k: v for k, v in wrong.items() if k not in KNOWN_NOT_RIGHT}
 
 
+@pytest.mark.parametrize("number", sorted(MEASURED_SETS))
+def test_measured_set_score_does_not_fall_below_its_first_run(number):
+    outcomes = _outcomes(f"questions-qa{number}.yaml")
+    right = sum(o.verdict == "right" for o in outcomes)
+    assert right >= MEASURED_SETS[number], [(o.id, o.verdict, o.why) for o in outcomes if o.verdict != "right"]
+
+
 def test_the_runner_scores_every_set_by_default():
     names = [path.name for path in qa.QUESTION_SETS]
     assert names == ["questions-qa.yaml", "questions-qa2.yaml", "questions-qa3.yaml", "questions-qa4.yaml",
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
                      "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
                      "questions-qa12.yaml", "questions-qa13.yaml", "questions-qa14.yaml",
-                     *(f"questions-qa{n}.yaml" for n in _STOP27_SETS)]
+                     *(f"questions-qa{n}.yaml" for n in (*_STOP27_SETS, *MEASURED_SETS))]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
