@@ -8,7 +8,7 @@ from graph.records import entity_record
 from graph.time import day_span
 from ontology import RelationKind as R
 from queries.explain.compose import Context, finish
-from queries.explain.lately import lately_section
+from queries.explain.lately import lately_section, shown_in
 from queries.explain.model import Explanation, Question, Section, Sentence
 from queries.explain.wording import date_text, lineage_sentence
 
@@ -89,7 +89,8 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
         Section("designations", f"Who designates {name} as terrorist",
                 tuple(ctx.sentence(c) for c in _by_other(ctx, actor, listed))),
         lately := lately_section(ctx, lambda c: any(c.involves(a) for a in (actor, *parts))),
-        ctx.recent(lambda c: c.predicate in (R.FIGHTS, R.OPPOSES) and c.involves(actor)),
+        ctx.recent(lambda c: c.predicate in (R.FIGHTS, R.OPPOSES) and c.involves(actor)
+                   and c.id not in shown_in(lately)),
     ]
     notes = _existence_notes(ctx, actor)
     if not (fights or opposes or forces):

@@ -16,7 +16,7 @@ from graph.time import day_span
 from ontology import RelationKind
 from queries.explain.model import Section
 
-__all__ = ["LATELY_DAYS", "MAX_EPISODE_DAYS", "lately_section", "short_fights_before"]
+__all__ = ["LATELY_DAYS", "MAX_EPISODE_DAYS", "lately_section", "short_fights_before", "shown_in"]
 
 #: How many days before the date a short fight may have ended and still be shown.
 LATELY_DAYS = 7
@@ -51,3 +51,10 @@ def lately_section(ctx, keep) -> Section | None:
         return None
     return Section("lately", f"Short fights in the {LATELY_DAYS} days before {ctx.date_words()}",
                    tuple(ctx.sentence(c) for c in claims))
+
+
+def shown_in(section: Section | None) -> frozenset[str]:
+    """The ids of the claims a section cites: the recent changes leave out the fights already told here."""
+    if section is None:
+        return frozenset()
+    return frozenset(cid for sentence in section.sentences for cid in sentence.claims)

@@ -26,7 +26,7 @@ from ontology import RelationKind
 from queries.explain.areas import question_area
 from queries.explain.camps import Partition, partition, unbalanced_cycle
 from queries.explain.compose import Context, finish
-from queries.explain.lately import lately_section
+from queries.explain.lately import lately_section, shown_in
 from queries.explain.model import Camp, Explanation, Question, Section, Sentence, Tension
 from queries.explain.scope import fought_in, free_umbrellas, partners_of, signed_edges, takes_part, war_scope
 from queries.explain.wording import claim_clause, join, sentence_case
@@ -189,10 +189,13 @@ def explain_sides(ctx: Context, question: Question) -> Explanation:
         sections.append(Section("tensions", "Where the sides do not add up",
                                 (summary, *tension_sentences[:MAX_TENSIONS])))
     # A strike of the last days located in the place (its theatre lies in it) is shown apart, with its date.
-    sections.append(lately_section(ctx, lambda c: bool(theatre_of(c)) and fought_in(ctx.graph, c, scope.places)))
+    lately = lately_section(ctx, lambda c: bool(theatre_of(c)) and fought_in(ctx.graph, c, scope.places))
+    sections.append(lately)
     earlier = war_scope(ctx.graph, area, ctx.snapshot(ctx.recent_start()))
     involved = set(nodes) | set(earlier.participants)
-    sections.append(ctx.recent(lambda c: c.subject in involved or c.object in involved or c.object in scope.places))
+    told = shown_in(lately)
+    sections.append(ctx.recent(lambda c: (c.subject in involved or c.object in involved or c.object in scope.places)
+                               and c.id not in told))
     if not scope.participants:
         notes.append(f"No claim in the graph says who is fighting in {area.name} as of {ctx.date_words()}.")
     return finish(ctx, question, question.text, sections, camps=camps, tensions=tensions, notes=tuple(notes),

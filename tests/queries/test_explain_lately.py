@@ -46,6 +46,9 @@ def test_a_strike_of_the_days_before_is_shown_apart_with_its_date(world):
     assert [s.claims for s in lately.sentences] == [("c-strike",), ("c-raid",)]
     assert "1 March 2016" in lately.sentences[0].text
     assert "c-battle" not in {c for s in lately.sentences for c in s.claims}  # weeks long: no one-off
+    recent = _section(e, "recent")  # each fight told once: the recent changes keep the battle, not the strike
+    told = {c for s in recent.sentences for c in s.claims}
+    assert "c-battle" in told and not told & {"c-strike", "c-raid"}
 
 
 def test_nothing_is_shown_once_the_window_has_passed_or_before_the_strike(world):
