@@ -316,6 +316,12 @@ class ActorGraph:
         """
         return self._names.candidates(ref, places=places)
 
+    def spelled_like(self, ref: str, *, places: bool | None = None) -> list[str]:
+        """Ids of the actors and places one of whose names ``ref`` spells another way (``Raqqah`` for Raqqa,
+        ``Dayr az-Zawr`` for Deir ez-Zor: :func:`graph.names.spelling_key`). Coarser than :meth:`named`: for
+        a name that matches nothing exactly, and trusted only when it gives one id."""
+        return self._names.spelled_like(ref, places=places)
+
     def entity(self, ref: str) -> Entity:
         return self._entities[self.resolve(ref)]
 
