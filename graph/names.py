@@ -38,28 +38,35 @@ def fold_name(name: str) -> str:
 #: Arabic article forms that romanisations attach, drop or assimilate at will (al-, el-, ar-, ash-, ez- ...).
 _ARTICLES = frozenset("al el il ul ar as ash ad at az an er es esh ed et ez en".split())
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")  # Raqqah, Hasakah: a final h after a vowel is often not written
-_VOWELS = re.compile(r"(?<=.)[aeiouyw]")  # every vowel (and y, w: Dayr/Deir, Zawr/Zor) but a first letter
+#: Letter groups that romanisations of one Arabic sound alternate between, each written one way, in this order.
+_SOUNDS = (("ch", "sh"), ("ph", "f"), ("q", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ei", "ai"),
+           ("ey", "ai"), ("ay", "ai"), ("aw", "u"), ("ow", "u"), ("o", "u"), ("e", "i"), ("y", "i"), ("w", "u"))
 #: The shortest key (in letters) that may name a place or actor by spelling alone.
-_MIN_SPELLING_KEY = 2
+_MIN_SPELLING_KEY = 3
 
 
 def spelling_key(name: str) -> str:
-    """A name reduced to the letters that romanisations of Arabic agree on, to match a spelling variant.
+    """A name written the way romanisations of Arabic agree on, to match a spelling variant.
 
-    Articles are dropped, a final ``h`` after a vowel too, ``q`` is ``k`` and ``ch`` is ``sh``, letters
-    written twice count once and vowels (with ``y`` and ``w``) go, but for a first letter: "Deir ez-Zor",
-    "Dayr az-Zawr" and "Deir al-Zour" share one key, as do "Raqqa" and "Raqqah", "Qamishli" and
-    "Kamishly". Far coarser than :func:`fold_name`, so only a fallback for a name nothing else matches.
+    Articles are dropped, a final ``h`` after a vowel too, alternating letters are written one way
+    (``q`` as ``k``, ``ou`` and ``o`` as ``u``, ``ei``/``ay`` as ``ai``, ``e`` as ``i`` ...) and letters
+    written twice count once: "Deir ez-Zor", "Dayr az-Zawr" and "Deir al-Zour" share one key, as do
+    "Raqqa" and "Raqqah", "Qamishli" and "Kamishly". Vowels are kept, so "Kabani" is not Kobani nor
+    "Saida" Suwayda. Coarser than :func:`fold_name`, so only a fallback for a name nothing else matches.
 
     >>> spelling_key("Deir ez-Zor") == spelling_key("Dayr az-Zawr") == spelling_key("Deir al-Zour")
     True
     >>> spelling_key("Ma'arrat al-Nu'man") == spelling_key("Maarat an-Nouman")
     True
+    >>> spelling_key("Kabani") == spelling_key("Kobani")
+    False
     """
     words = [w for w in fold_name(name).split(" ") if w]
     kept = [w for w in words if w not in _ARTICLES] or words
-    text = _FINAL_H.sub("", " ".join(kept)).replace("ch", "sh").replace("q", "k").replace(" ", "")
-    return _VOWELS.sub("", _single(text))
+    text = _FINAL_H.sub("", " ".join(kept)).replace(" ", "")
+    for written, sound in _SOUNDS:
+        text = text.replace(written, sound)
+    return _single(text)
 
 
 class NameIndex:

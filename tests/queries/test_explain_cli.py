@@ -35,7 +35,7 @@ def test_explain_formats(capsys, fmt, marker):
 
 
 def test_unknown_actor_is_one_line_with_suggestions(capsys):
-    code, out, err = run(capsys, "explain", "Who supports Rusia?", "--data", "seed")
+    code, out, err = run(capsys, "explain", "Who supports Rusija?", "--data", "seed")  # (Rusia: read as Russia)
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "Russia" in err
 
