@@ -28,7 +28,7 @@ from graph.knowledge import (
     lifetime_window,
     lifetimes_of,
 )
-from graph.model import Actor, Claim, Entity, Place, Source
+from graph.model import Actor, Claim, Entity, Place, Source, claim_order
 from graph.names import NameIndex
 from graph.pointofview import PointOfView, point_of_view
 from graph.time import FAR_FUTURE, FAR_PAST, PartialDate, day_span
@@ -102,10 +102,6 @@ def _add_claim_edges(g: nx.MultiDiGraph, claims: list[Claim]) -> None:
 
 def _certainty(value: Certainty | str) -> Certainty:
     return value if isinstance(value, Certainty) else parse_term(Certainty, value)
-
-
-def _claim_order(c: Claim):
-    return (c.valid.possible_from, c.subject, c.predicate.value, c.object, c.id)
 
 
 class ActorGraph:
@@ -320,6 +316,12 @@ class ActorGraph:
         """
         return self._names.candidates(ref, places=places)
 
+    def spelled_like(self, ref: str, *, places: bool | None = None) -> list[str]:
+        """Ids of the actors and places one of whose names ``ref`` spells another way (``Raqqah`` for Raqqa,
+        ``Dayr az-Zawr`` for Deir ez-Zor: :func:`graph.names.spelling_key`). Coarser than :meth:`named`: for
+        a name that matches nothing exactly, and trusted only when it gives one id."""
+        return self._names.spelled_like(ref, places=places)
+
     def entity(self, ref: str) -> Entity:
         return self._entities[self.resolve(ref)]
 
@@ -528,7 +530,7 @@ class ActorGraph:
             if dated and cut and not holds(c.valid):  # as then known
                 continue
             out.append(c)
-        out.sort(key=_claim_order)
+        out.sort(key=claim_order)
         return out
 
     def holds(self, subject: str, predicate: RelationKind | str, object: str, on: DateLike,
@@ -651,7 +653,7 @@ class ActorGraph:
             out = [claims[index.ids[i]] for i in np.flatnonzero(mask).tolist()]
             if pov is not None and not pov.knows_everything:
                 out = [self.as_known(c, pov) for c in out]
-            out.sort(key=_claim_order)
+            out.sort(key=claim_order)
         return out
 
     # ------------------------------------------------------------------ for pandas, networkx tools and notebooks
@@ -695,7 +697,7 @@ class ActorGraph:
                 depth += 1
                 nxt = []
                 for node in frontier:
-                    for c, other in sorted(self._lineage_links(node, up, pov), key=lambda e: _claim_order(e[0])):
+                    for c, other in sorted(self._lineage_links(node, up, pov), key=lambda e: claim_order(e[0])):
                         steps.append(LineageStep(depth, c))
                         if other not in seen:
                             seen.add(other)

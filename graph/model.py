@@ -27,7 +27,7 @@ from ontology import (
     parse_term,
 )
 
-__all__ = ["Actor", "Citation", "Claim", "Entity", "Place", "Source", "ID_PATTERN"]
+__all__ = ["Actor", "Citation", "Claim", "Entity", "Place", "Source", "ID_PATTERN", "claim_order"]
 
 #: What an id may look like: lower-case ASCII letters and digits, joined by '-', '_', '.' or ':'.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._:-]*$")
@@ -264,3 +264,10 @@ _SUPPORT_ORDER = {t: i for i, t in enumerate(SupportType)}
 
 def _support_order(t: SupportType) -> int:
     return _SUPPORT_ORDER[t]
+
+
+def claim_order(claim: Claim) -> tuple:
+    """The stable order in which the graph lists claims (``ActorGraph.claims``): earliest possible start,
+    then subject, predicate, object and id. Answers that gather claims from several queries sort with it
+    so that they read in the same order as one query would give."""
+    return (claim.valid.possible_from, claim.subject, claim.predicate.value, claim.object, claim.id)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ontology import AmbiguousName, EntityNotFound
 
-__all__ = ["NameIndex", "fold_name"]
+__all__ = ["NameIndex", "fold_name", "spelling_key"]
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'`´ʼʻ’‘ʿʾ"), None)
 _DASHES = dict.fromkeys(map(ord, "-‐‑‒–—_"), " ")
@@ -35,21 +35,65 @@ def fold_name(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+#: Arabic article forms that romanisations attach, drop or assimilate at will (al-, el-, ar-, ash-, ez- ...).
+_ARTICLES = frozenset("al el il ul ar as ash ad at az an er es esh ed et ez en".split())
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")  # Raqqah, Hasakah: a final h after a vowel is often not written
+_VOWELS = re.compile(r"(?<=.)[aeiouyw]")  # every vowel (and y, w: Dayr/Deir, Zawr/Zor) but a first letter
+#: The shortest key (in letters) that may name a place or actor by spelling alone.
+_MIN_SPELLING_KEY = 2
+
+
+def spelling_key(name: str) -> str:
+    """A name reduced to the letters that romanisations of Arabic agree on, to match a spelling variant.
+
+    Articles are dropped, a final ``h`` after a vowel too, ``q`` is ``k`` and ``ch`` is ``sh``, letters
+    written twice count once and vowels (with ``y`` and ``w``) go, but for a first letter: "Deir ez-Zor",
+    "Dayr az-Zawr" and "Deir al-Zour" share one key, as do "Raqqa" and "Raqqah", "Qamishli" and
+    "Kamishly". Far coarser than :func:`fold_name`, so only a fallback for a name nothing else matches.
+
+    >>> spelling_key("Deir ez-Zor") == spelling_key("Dayr az-Zawr") == spelling_key("Deir al-Zour")
+    True
+    >>> spelling_key("Ma'arrat al-Nu'man") == spelling_key("Maarat an-Nouman")
+    True
+    """
+    words = [w for w in fold_name(name).split(" ") if w]
+    kept = [w for w in words if w not in _ARTICLES] or words
+    text = _FINAL_H.sub("", " ".join(kept)).replace("ch", "sh").replace("q", "k").replace(" ", "")
+    return _VOWELS.sub("", _single(text))
+
+
 class NameIndex:
     """Maps folded ids, names and aliases to entity ids."""
 
     def __init__(self) -> None:
         self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._by_spelling: dict[str, set[str]] = defaultdict(set)
         self._display: dict[str, str] = {}  # entity id -> display name
         self._is_place: dict[str, bool] = {}
 
     def add(self, entity_id: str, name: str, aliases: Iterable[str], *, is_place: bool) -> None:
         self._display[entity_id] = name
         self._is_place[entity_id] = is_place
-        for text in (entity_id, name, *aliases):
+        for text in (name, *aliases):
             key = fold_name(text)
             if key:
                 self._by_key[key].add(entity_id)
+            spelling = spelling_key(text) if text != text.upper() else ""  # an acronym (KSA, SIG) spells nothing
+            if len(spelling) >= _MIN_SPELLING_KEY:
+                self._by_spelling[spelling].add(entity_id)
+        key = fold_name(entity_id)
+        if key:
+            self._by_key[key].add(entity_id)
+
+    def spelled_like(self, name: str, *, places: bool | None = None) -> list[str]:
+        """Entity ids one of whose names or aliases is a spelling variant of ``name`` (:func:`spelling_key`).
+
+        Only for a name that matches nothing exactly, and only when one entity fits: the caller says so.
+        """
+        key = spelling_key(name)
+        if len(key) < _MIN_SPELLING_KEY:
+            return []
+        return sorted(i for i in self._by_spelling.get(key, ()) if places is None or self._is_place[i] is places)
 
     def candidates(self, name: str, *, places: bool | None = None) -> list[str]:
         """Entity ids whose id, name or alias matches ``name``; ``places`` restricts to places or actors."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 
+from graph.episodes import LATELY_DAYS
 from graph.exports.escaping import visible
 from graph.records import claim_record, entity_record, side_text
 from graph.summary import summarize
@@ -126,9 +128,11 @@ def _object_text(graph, claim) -> str:
     return f"{name} ({extent})" if extent and extent != "whole" else name
 
 
-def _emit_relations(graph, claims, args, pov) -> str:
+def _emit_relations(graph, listed, args, pov) -> str:
+    claims = [item.claim for item in listed]
     if args.format == "json":
-        return render_json([claim_record(graph, c, known_as_of=pov) for c in claims])
+        return render_json([{**claim_record(graph, item.claim, known_as_of=pov), "listed_as": item.why}
+                            for item in listed])
     if args.format == "csv":
         header = ["id", "valid_from", "valid_to", "subject_id", "subject", "predicate", "object_id", "object",
                   "support_types", "status", "source_urls"]
@@ -136,7 +140,23 @@ def _emit_relations(graph, claims, args, pov) -> str:
                  c.predicate.value, c.object, graph.get(c.object).name, [t.value for t in c.support_types],
                  c.status.value, [s.url for s in graph.sources_of(c, pov)]] for c in claims]
         return render_rows(rows, header, "csv")
-    return render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table", width=args.width, floors=_FLOORS)
+    table = render_rows(relation_rows(graph, claims, pov), _RELATION_HEADER, "table", width=args.width, floors=_FLOORS)
+    return table + _beyond_matches(listed)
+
+
+#: How the table's footnote names each reason a row is listed without matching the filters word for word.
+_WHY_WORDS = {"part": "relations of a part of an actor asked about",
+              "lineage": "lineage links formed by the date",
+              "episode": f"short fights that ended in the {LATELY_DAYS} days before the date"}
+
+
+def _beyond_matches(listed) -> str:
+    """A footnote under the table counting the rows listed beyond the exact matches, and why."""
+    counts = Counter(item.why for item in listed if item.why != "match")
+    if not counts:
+        return ""
+    parts = "; ".join(f"{counts[why]} {words}" for why, words in _WHY_WORDS.items() if counts[why])
+    return f"Also listed: {parts} (--exact: exact matches only).\n"
 
 
 def cmd_info(args) -> str:
@@ -203,8 +223,8 @@ def cmd_actor(args) -> str:
 def cmd_relations(args) -> str:
     graph = load_graph(args)
     pov = point_of_view(args)
-    claims = relations_in_scope(graph, relation_filters(args), pov, parts=not args.exact)
-    return _emit_relations(graph, claims, args, pov)
+    listed = relations_in_scope(graph, relation_filters(args), pov, parts=not args.exact)
+    return _emit_relations(graph, listed, args, pov)
 
 
 def cmd_changes(args) -> str:

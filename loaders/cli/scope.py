@@ -12,37 +12,59 @@ Two things a reader asking about an actor at a date expects and the exact filter
   dated by its event, often one day (JFS succeeded the Nusra Front on 28 July 2016), but the descent stays
   true afterwards; at a date, every lineage link whose event began by then is listed with its own dates
   (``certain``: every reading of its start falls by the date's first day).
+- **the strike of last night.** A one-off strike or raid is recorded on its day, so it no longer holds on
+  the next, while questions are often dated by the report (the day after) or by the local day of a strike
+  announced the evening before elsewhere. At a date, the fights matching the question (its actors' parts
+  included) that lasted at most a few days and ended in the week before are listed with their own dates,
+  the same fights the explainers show in their "short fights" section (``queries/explain/lately.py``).
 
-``--exact`` turns both off.
+Each row says why it is listed (``listed_as``: ``match``, ``part``, ``lineage`` or ``episode``).
+``--exact`` lists the matches only.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from graph.episodes import short_fights_ended_before
+from graph.model import Claim, claim_order
 from graph.time import PartialDate
 from ontology import RelationKind
 
-__all__ = ["lineage_formed_by", "parts_of", "relations_in_scope"]
+__all__ = ["Listed", "episodes_ended_before", "lineage_formed_by", "parts_of", "relations_in_scope"]
 
 _ENDS = ("subject", "object", "actor")
 
 
-def relations_in_scope(graph, filters: dict, pov, *, parts: bool = True) -> list:
+@dataclass(frozen=True)
+class Listed:
+    """A claim ``relations`` lists, and why: ``match`` (it matches the filters word for word), ``part`` (a
+    relation of a body that is part of a named actor), ``lineage`` (a lineage link formed by the date) or
+    ``episode`` (a short fight that ended in the days before the date)."""
+
+    claim: Claim
+    why: str
+
+
+def relations_in_scope(graph, filters: dict, pov, *, parts: bool = True) -> list[Listed]:
     """The claims matching ``filters`` at the point of view, with (``parts``) those of the named actors'
-    parts and the lineage formed by the date; each claim once, in the graph's order."""
+    parts, the lineage formed by the date and the short fights just before it; each claim once (under its
+    first reason in that order), in the graph's order."""
     claims = graph.claims(**filters, pov=pov)  # first: an unknown or ambiguous name fails here, as it always did
+    found = {c.id: Listed(c, "match") for c in claims}
     if not parts:
-        return claims
-    found = {c.id: c for c in claims}
-    for variant in _part_variants(graph, filters, pov):
+        return list(found.values())
+    variants = list(_part_variants(graph, filters, pov))
+    for variant in variants:
         for c in graph.claims(**variant, pov=pov):
-            found.setdefault(c.id, c)
+            found.setdefault(c.id, Listed(c, "part"))
     for c in lineage_formed_by(graph, filters, pov):
-        found.setdefault(c.id, c)
+        found.setdefault(c.id, Listed(c, "lineage"))
+    for c in episodes_ended_before(graph, [filters, *variants], pov):
+        found.setdefault(c.id, Listed(c, "episode"))
     if len(found) == len(claims):
-        return claims
-    return sorted(found.values(), key=lambda c: (c.valid.possible_from, c.subject, c.predicate.value, c.object, c.id))
+        return list(found.values())
+    return sorted(found.values(), key=lambda item: claim_order(item.claim))
 
 
 def parts_of(graph, actor: str, pov) -> list[str]:
@@ -81,3 +103,16 @@ def lineage_formed_by(graph, filters: dict, pov) -> list:
     if pov.certain:  # every reading of the start falls by the date's first day; an unknown start never does
         return [c for c in found if isinstance(c.valid.start, PartialDate) and c.valid.start.last_day <= pov.first_day]
     return [c for c in found if c.valid.possible_from <= pov.last_day]
+
+
+def episodes_ended_before(graph, variants: list[dict], pov) -> list:
+    """The short fights matching any of ``variants`` (filters) that ended in the days before the date."""
+    if pov.as_of is None:
+        return []
+    asked = variants[0].get("predicate")
+    if asked and RelationKind.FIGHTS.value not in [RelationKind(p).value for p in asked]:
+        return []
+    undated = replace(pov, as_of=None)
+    ids = {c.id for v in variants for c in graph.claims(**{**v, "predicate": [RelationKind.FIGHTS.value]},
+                                                        pov=undated)}
+    return short_fights_ended_before(graph, pov, lambda c: c.id in ids) if ids else []

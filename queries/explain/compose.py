@@ -191,6 +191,10 @@ def finish(ctx: Context, question: Question, title: str, sections, **extra) -> E
         for entity_id in (*camp.members, *camp.partners, *camp.leaders):
             names.setdefault(entity_id, ctx.name(entity_id))
     records = {cid: claim_record(ctx.graph, ctx.claim(cid), known_as_of=ctx.pov) for cid in citations}
+    if question.readings:  # say how a name no record spells that way was read
+        read = tuple(f"'{written}' is read as {ctx.name(i)}, a spelling of its name."
+                     for written, i in question.readings)
+        extra["notes"] = read + tuple(extra.get("notes", ()))
     return Explanation(question=question, title=title, as_of=str(ctx.as_of), known_as_of=ctx.known_as_of,
                        certainty=ctx.certainty, sections=sections, footnotes=tuple(footnotes),
                        citations=citations, names=names, records=records, **extra)

@@ -19,7 +19,9 @@ class Question:
     resolved ids in the order they appear; ``dates`` EDTF text; ``days`` a "last N days" window;
     ``support_type`` narrows "who arms X" to weapons; ``as_of`` the date the question ends with
     ("Who is fighting in Syria in 2016?"), if any; ``compass`` a direction ("north-east") when the
-    question is about that part of its place ("the north-east of Syria").
+    question is about that part of its place ("the north-east of Syria"); ``readings`` the names
+    written in the question that no name or alias matched and that were read as another spelling
+    of one entity's name, as ``(written, entity id)`` pairs (the answer says so).
     """
 
     text: str
@@ -30,6 +32,7 @@ class Question:
     support_type: str | None = None
     as_of: str | None = None
     compass: str | None = None
+    readings: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

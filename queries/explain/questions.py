@@ -90,6 +90,10 @@ def load_forms() -> tuple[Form, ...]:
     return tuple(out)
 
 
+#: A token that may be part of a name in the loose reading: a word, or a hyphen or apostrophe between words.
+_NAME_TOKEN = r"^(?:[^\W_]|[-'’‐])"
+
+
 def _compile(words: tuple[str, ...], *, loose: bool) -> tuple[list[dict], list[str | None]]:
     """Matcher token patterns for a form, and the slot name of each pattern element (None for words)."""
     pattern: list[dict] = []
@@ -103,8 +107,8 @@ def _compile(words: tuple[str, ...], *, loose: bool) -> tuple[list[dict], list[s
                 pattern.append({"ENT_TYPE": "DATE"})
             elif word == "NUMBER":
                 pattern.append({"LIKE_NUM": True})
-            elif loose:
-                pattern.append({"IS_PUNCT": False, "ENT_TYPE": {"NOT_IN": ["DATE"]}, "OP": "+"})
+            elif loose:  # any words, with the hyphens and apostrophes inside names ("Ar-Raqqa", "Ma'arrat")
+                pattern.append({"TEXT": {"REGEX": _NAME_TOKEN}, "ENT_TYPE": {"NOT_IN": ["DATE"]}, "OP": "+"})
             else:
                 pattern.append({"ENT_TYPE": {"IN": _ENTITY_LABELS[word]}})
             slots.append(word)
@@ -310,7 +314,8 @@ class QuestionParser:
                     while len(tokens) > 1 and tokens[-1].lower_ in _DATE_WORDS:  # "Narnia in 2016": not "Narnia in"
                         tokens = tokens[:-1]
                 single = candidates.get(tokens[0].i) if len(tokens) == 1 else None
-                values.append((slot, " ".join(t.text for t in tokens), single))
+                written = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]  # "Ar-Raqqa", not "Ar - Raqqa"
+                values.append((slot, written, single))
             try:
                 return self._question(text, form, values, on)
             except (EntityNotFound, AmbiguousName, UnknownQuestion) as exc:
@@ -328,7 +333,7 @@ class QuestionParser:
         return sorted(full, key=lambda h: int(h[0][4:]))
 
     def _question(self, text: str, form: Form, values, on: str | None = None) -> Question:
-        entities, dates, days, as_of = [], [], None, None
+        entities, dates, days, as_of, readings = [], [], None, None, []
         on = next((value for slot, value, _ in values if slot == "ASOF"), None) or on
         for slot, value, ids in values:
             if slot == "DATE":
@@ -341,8 +346,12 @@ class QuestionParser:
                 unit = text.lower()
                 days = int(value) * (7 if re.search(r"\bweeks?\b", unit) else 1)
             else:
-                entities.append(self._resolve(slot, value, ids, text, on))
-        return Question(text.strip(), form.family, tuple(entities), tuple(dates), days, form.support_type, as_of)
+                entity = self._resolve(slot, value, ids, text, on)
+                entities.append(entity)
+                if not ids and not self.graph.named(value) and entity != value:
+                    readings.append((value, entity))
+        return Question(text.strip(), form.family, tuple(entities), tuple(dates), days, form.support_type, as_of,
+                        readings=tuple(readings))
 
     def _alive(self, ids: list[str], on: str | None) -> list[str]:
         """Those of ``ids`` that may have existed on the date ``on`` (all of them with no date or a bad one)."""
@@ -374,10 +383,30 @@ class QuestionParser:
         try:
             return self.graph.resolve(value, places=places, on=on)
         except EntityNotFound as exc:
+            spelled = self._spelled_like(value, places, on)
+            if spelled is not None:
+                return spelled
             if exc.suggestions:
                 raise
             what = {False: "an actor", True: "a place", None: "an actor or a place"}[places]
             raise self._unknown(text, None, detail=f"{value!r} is not {what} I know") from None
+
+    def _spelled_like(self, value: str, places: bool | None, on: str | None) -> str | None:
+        """The one entity (alive on the date, if several) whose name ``value`` spells another way, if any.
+
+        Reporting romanises Arabic names many ways (Raqqah, Dayr az-Zawr, Qamishly); a question written
+        with a spelling the record lacks is read as the entity whose name it varies, when exactly one
+        fits (:func:`graph.names.spelling_key`). The answer notes the reading.
+        """
+        if not hasattr(self.graph, "spelled_like"):
+            return None
+        ids = self.graph.spelled_like(value, places=places)
+        if places is None and len(ids) > 1:  # Syria the state and Syria the country: the actor
+            actors = [i for i in ids if self._kind.get(i) == "ACTOR"]
+            ids = actors if len(actors) == 1 else ids
+        if len(ids) > 1:
+            ids = self._alive(ids, on)
+        return ids[0] if len(ids) == 1 else None
 
     def _unknown(self, text: str, doc, detail: str = "") -> UnknownQuestion:
         if doc is None and text.strip():

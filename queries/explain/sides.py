@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graph.model import claim_order
 from graph.places import theatre_of
 from ontology import RelationKind
 from queries.explain.areas import question_area
@@ -39,11 +40,6 @@ MAX_TENSIONS = 12
 MAX_CYCLE = 4
 
 _TIES = (RelationKind.MEMBER_OF, RelationKind.PART_OF, RelationKind.ALLIED_WITH)
-
-
-def _snapshot_order(c):
-    """The order of ``ActorGraph.claims``: start, subject, predicate, object, id."""
-    return (c.valid.possible_from, c.subject, c.predicate.value, c.object, c.id)
 
 
 def _camps(ctx: Context, claims, scope):
@@ -134,7 +130,7 @@ def _camp_section(ctx: Context, camp: Camp, by_actor, scope) -> Section:
     for p in camp.partners:  # backers that are based in the place without fighting there
         sentences.extend(ctx.sentence(ctx.claim(cid)) for cid in scope.grounds.get(p, ()))
     around = {c.id: c for n in sorted(inside) for c in by_actor[n]}
-    ordered = sorted(around.values(), key=_snapshot_order)
+    ordered = sorted(around.values(), key=claim_order)
     for c in ordered:
         if c.predicate in _TIES and c.subject in inside and c.object in inside:
             sentences.append(ctx.sentence(c))

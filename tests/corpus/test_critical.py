@@ -11,14 +11,6 @@ from tests.corpus.critical import CHECK_DATES, MAIN_CITIES, audit, independent, 
 #: Critical claims that still rest on one newsroom, each with the reason a second source was not added.
 #: Shrink this list as sources are found; a claim that gains a second source must leave it (a test checks).
 EXCEPTIONS = {
-    # Turkey's air and drone war on the SDF, December 2024 - April 2025: both bounds rest on Shafaq News.
-    "l13-tsk-fights-sdf-2024-2025": ("the other newsroom found on the Tishrin Dam ceasefire (The New Arab) "
-                                     "shows no date"),
-    # The defence of Hama (5 December 2024): every other page found relays
-    # the same DW or AFP copy of the Syrian Observatory, or reports the militias' crossing of 2 December.
-    "b-iran-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
-    "b-russia-officers-with-saa-2024": "other pages relay the same DW report of the Observatory's statement",
-    "b-pmf-enters-syria-2024": "other pages report the crossing of 2 December; on 5 December the PMF denied deploying",
 }
 
 

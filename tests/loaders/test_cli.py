@@ -217,3 +217,65 @@ def test_relations_of_a_state_include_those_of_its_forces(capsys, folder):
     # A part's own question does not climb to the whole: the army's relations leave out Patria's backing.
     assert "patria-backs" not in _ids(capsys, folder, "--actor", "p-army", "--as-of", "2016-06-01")
     assert "patria-backs" in _ids(capsys, folder, "--actor", "patria", "--as-of", "2016-06-01")
+
+
+_EPISODE_DATA = {
+    "actors.yaml": """actors:
+  - {id: land, name: Land, kind: state}
+  - {id: land-air, name: Land Air Force, kind: armed_forces}
+  - {id: militia-a, name: Militia A, kind: armed_group}
+  - {id: militia-b, name: Militia B, kind: armed_group}
+""",
+    "sources.yaml": """sources:
+  - {id: s1, title: A report, publisher: Example News, url: "https://example.org/1", published: 2021-03-01}
+""",
+    "claims.yaml": """claims:
+  - {id: air-of-land, subject: land-air, predicate: part_of, object: land, valid: 2000/, sources: [s1]}
+  - {id: strike, subject: land-air, predicate: fights, object: militia-a, valid: 2021-02-25,
+     qualifiers: {episode: "true"}, sources: [s1]}
+  - {id: raid, subject: militia-b, predicate: fights, object: land, valid: 2021-02-20/2021-02-22, sources: [s1]}
+  - {id: campaign, subject: land, predicate: fights, object: militia-b, valid: 2021-02-01/2021-02-24,
+     sources: [s1]}
+  - {id: old-strike, subject: land, predicate: fights, object: militia-a, valid: 2021-02-10, sources: [s1]}
+  - {id: month-strike, subject: land, predicate: fights, object: militia-a, valid: 2021-02, sources: [s1]}
+  - {id: backing, subject: land, predicate: supports, object: militia-a, valid: 2021-02-25,
+     support_types: [weapons], sources: [s1]}
+""",
+}
+
+
+def _listed(capsys, folder, *argv):
+    code, out, err = run(capsys, "relations", "--data", str(folder), *argv, "--format", "json")
+    assert code == 0, err
+    return [(r["id"], r["listed_as"]) for r in json.loads(out)]
+
+
+def test_relations_at_a_date_list_the_short_fights_of_the_week_before(capsys, tmp_path):
+    """A strike asked about the day after (or on its local day) is listed as an episode that just ended; a
+    long campaign that just ended, a strike of weeks before and a fight dated only by its month are not."""
+    for name, text in _EPISODE_DATA.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    asked = ("--subject", "land", "--predicate", "fights")
+    # On its day the strike holds (through the air force, a part of Land); the raid ended on the 21st.
+    assert _listed(capsys, tmp_path, *asked, "--as-of", "2021-02-25") == [
+        ("month-strike", "match"), ("raid", "episode"), ("strike", "part")]
+    assert _listed(capsys, tmp_path, *asked, "--as-of", "2021-02-26") == [
+        ("month-strike", "match"), ("raid", "episode"), ("strike", "episode")]
+    # The window is the seven days before the date: the strike's last day, 25 February, is in it up to 4 March;
+    # the fight dated only by its month (it may have lasted all February) is no episode.
+    assert _listed(capsys, tmp_path, *asked, "--as-of", "2021-03-04") == [("strike", "episode")]
+    assert _listed(capsys, tmp_path, *asked, "--as-of", "2021-03-05") == []
+    # From the other end, and without the state's parts.
+    assert _listed(capsys, tmp_path, "--object", "militia-a", "--predicate", "fights", "--as-of", "2021-03-01") \
+        == [("strike", "episode")]
+    assert _listed(capsys, tmp_path, "--subject", "land-air", "--as-of", "2021-02-26") == [
+        ("air-of-land", "match"), ("strike", "episode")]
+    # Only fights: a one-day backing is no episode; --exact lists what holds on the date only.
+    assert _listed(capsys, tmp_path, "--subject", "land", "--predicate", "supports", "--as-of", "2021-02-26") == []
+    assert _listed(capsys, tmp_path, *asked, "--as-of", "2021-02-26", "--exact") == [("month-strike", "match")]
+    # Undated, nothing is "before the date": every fight matching the filters, as always.
+    assert {i for i, _ in _listed(capsys, tmp_path, *asked, "--exact")} == {
+        "raid", "campaign", "old-strike", "month-strike"}
+    # The table says why rows beyond the exact matches are there.
+    code, out, _ = run(capsys, "relations", "--data", str(tmp_path), *asked, "--as-of", "2021-02-26")
+    assert code == 0 and "2 short fights that ended in the 7 days before the date" in out
