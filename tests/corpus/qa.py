@@ -65,6 +65,10 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa21.yaml"),
     Path(__file__).with_name("questions-qa22.yaml"),
     Path(__file__).with_name("questions-qa23.yaml"),
+    Path(__file__).with_name("questions-qa24.yaml"),
+    Path(__file__).with_name("questions-qa25.yaml"),
+    Path(__file__).with_name("questions-qa26.yaml"),
+    Path(__file__).with_name("questions-qa27.yaml"),
 )
 
 
