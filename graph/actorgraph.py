@@ -533,6 +533,20 @@ class ActorGraph:
         out.sort(key=claim_order)
         return out
 
+    def relations(self, *, exact: bool = False, pov: PointOfView | None = None, as_of: DateLike | None = None,
+                  certainty: Certainty | str | None = None, known_as_of: DateLike | None = None, **filters) -> list:
+        """What ``actorgraph relations`` lists: the :meth:`claims` matching ``filters`` and, unless ``exact``, at the
+        date the relations of the bodies that are part of a named actor, the lineage formed by then and the short
+        fights of the week before (:mod:`graph.scope`); each a :class:`graph.scope.Listed`, the claim and why it
+        is listed (``match``, ``part``, ``lineage``, ``episode``), in the order of :meth:`claims`. For instance
+        ``g.relations(subject="russia", predicate="fights", as_of="2016-01-01")`` lists the fights of the Russian
+        Armed Forces (recorded as part of Russia) as ``part``.
+        """
+        from graph.scope import relations_in_scope
+
+        pov = point_of_view(pov, as_of=as_of, certainty=certainty, known_as_of=known_as_of)
+        return relations_in_scope(self, filters, pov, parts=not exact)
+
     def holds(self, subject: str, predicate: RelationKind | str, object: str, on: DateLike,
               certainty: Certainty | str | None = None, known_as_of: DateLike | None = None, *,
               pov: PointOfView | None = None) -> bool:

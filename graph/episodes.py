@@ -3,7 +3,7 @@
 A strike, a raid or a one-day battle is recorded on its day (``valid: 2022-08-23``), so on the next day it
 no longer holds, while a question about it is often dated by the report published that day, or by the
 local day of a strike announced the evening before in another time zone. The explainers
-(``queries/explain/lately.py``) and ``actorgraph relations`` (``loaders/cli/scope.py``) therefore show, as
+(``queries/explain/lately.py``) and ``actorgraph relations`` (``graph/scope.py``) therefore show, as
 such, the fights of at most :data:`MAX_EPISODE_DAYS` days that ended in the :data:`LATELY_DAYS` days
 before the date. Longer campaigns that just ended are not included: a week-long battle that is over is
 no fight going on.

@@ -8,6 +8,7 @@ from collections import Counter
 from graph.episodes import LATELY_DAYS
 from graph.exports.escaping import visible
 from graph.records import claim_record, entity_record, side_text
+from graph.scope import relations_in_scope
 from graph.summary import summarize
 from loaders.cli.common import (
     add_data_option,
@@ -17,7 +18,6 @@ from loaders.cli.common import (
     point_of_view,
 )
 from loaders.cli.output import render_json, render_rows
-from loaders.cli.scope import relations_in_scope
 from ontology import ActorKind, NotYetKnown, RelationKind, SupportType
 
 __all__ = ["configure", "add_relation_filters", "relation_filters", "change_rows"]

@@ -169,7 +169,7 @@ _SCOPE_DATA = {
 
 @pytest.fixture
 def folder(tmp_path):
-    """The small dataset of the scope tests (loaders/cli/scope.py), written to a fresh folder."""
+    """The small dataset of the scope tests (graph/scope.py), written to a fresh folder."""
     for name, text in _SCOPE_DATA.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return tmp_path

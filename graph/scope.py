@@ -1,4 +1,5 @@
-"""What ``actorgraph relations`` lists for a question, beyond the claims that match its filters word for word.
+"""What ``actorgraph relations`` and :meth:`ActorGraph.relations` list for a question, beyond the claims that
+match its filters word for word.
 
 Two things a reader asking about an actor at a date expects and the exact filters miss:
 
@@ -19,7 +20,7 @@ Two things a reader asking about an actor at a date expects and the exact filter
   the same fights the explainers show in their "short fights" section (``queries/explain/lately.py``).
 
 Each row says why it is listed (``listed_as``: ``match``, ``part``, ``lineage`` or ``episode``).
-``--exact`` lists the matches only.
+``--exact`` (``exact=True``) lists the matches only.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def relations_in_scope(graph, filters: dict, pov, *, parts: bool = True) -> list
     """The claims matching ``filters`` at the point of view, with (``parts``) those of the named actors'
     parts, the lineage formed by the date and the short fights just before it; each claim once (under its
     first reason in that order), in the graph's order."""
+    filters = {**filters, "predicate": _predicates(filters.get("predicate"))}
     claims = graph.claims(**filters, pov=pov)  # first: an unknown or ambiguous name fails here, as it always did
     found = {c.id: Listed(c, "match") for c in claims}
     if not parts:
@@ -65,6 +67,15 @@ def relations_in_scope(graph, filters: dict, pov, *, parts: bool = True) -> list
     if len(found) == len(claims):
         return list(found.values())
     return sorted(found.values(), key=lambda item: claim_order(item.claim))
+
+
+def _predicates(asked) -> list[str] | None:
+    """The relation kinds asked for as a list of their values (one kind, several, or none: every kind)."""
+    if asked is None:
+        return None
+    if isinstance(asked, (str, RelationKind)):
+        asked = [asked]
+    return [RelationKind(p).value for p in asked]
 
 
 def parts_of(graph, actor: str, pov) -> list[str]:
