@@ -11,8 +11,6 @@ from tests.corpus.critical import CHECK_DATES, MAIN_CITIES, audit, independent, 
 #: Critical claims that still rest on one newsroom, each with the reason a second source was not added.
 #: Shrink this list as sources are found; a claim that gains a second source must leave it (a test checks).
 EXCEPTIONS = {
-    # src13: no second newsroom reporting who holds al-Hara (Daraa) in 2025 was found in the stored pages
-    "q25c-stg-controls-al-hara",
 }
 
 
