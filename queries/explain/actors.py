@@ -12,9 +12,9 @@ from queries.explain.lately import lately_section, shown_in
 from queries.explain.model import Explanation, Question, Section, Sentence
 from queries.explain.wording import date_text, lineage_sentence
 
-__all__ = ["MAX_HOPS", "explain_allies", "explain_connection", "explain_leaders", "explain_members",
-           "explain_opponents", "explain_profile", "explain_supported", "explain_supporters",
-           "explain_territory"]
+__all__ = ["MAX_HOPS", "explain_allies", "explain_connection", "explain_designations", "explain_leaders",
+           "explain_lineage", "explain_members", "explain_opponents", "explain_profile", "explain_supported",
+           "explain_supporters", "explain_territory"]
 
 #: The longest chain of relations "how are A and B connected" looks for.
 MAX_HOPS = 4
@@ -108,6 +108,40 @@ def explain_leaders(ctx: Context, q: Question) -> Explanation:
     sections = [Section("leaders", f"Who leads {name}", tuple(ctx.sentence(c) for c in claims)),
                 ctx.recent(lambda c: c.predicate is R.LEADS and c.object == actor)]
     notes = _existence_notes(ctx, actor) + (() if claims else _nothing(ctx, f"who leads {name}"))
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_designations(ctx: Context, q: Question) -> Explanation:
+    """Who designates an actor as a terrorist organisation at the date; the listings and delistings of the days
+    before come under the recent changes."""
+    actor = q.entities[0]
+    name = ctx.name(actor)
+    claims = _by_other(ctx, actor, ctx.claims(object=actor, predicate=R.DESIGNATES_TERRORIST))
+    sections = [Section("designations", f"Who designates {name} as terrorist", tuple(ctx.sentence(c) for c in claims)),
+                ctx.recent(lambda c: c.predicate is R.DESIGNATES_TERRORIST and c.object == actor)]
+    notes = _existence_notes(ctx, actor)
+    if not claims:
+        notes += _nothing(ctx, f"that anyone designates {name} as terrorist")
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_lineage(ctx: Context, q: Question) -> Explanation:
+    """Where an actor comes from and what it became: the splits, renamings and mergers of its lineage that had
+    happened by the date (each a past event, dated; a group renamed in 2016 still descends from the old name)."""
+    actor = q.entities[0]
+    name = ctx.name(actor)
+    lineage = ctx.graph.lineage(actor, pov=ctx.pov)
+    last = day_span(ctx.as_of)[1]
+
+    def told(steps) -> tuple[Sentence, ...]:
+        claims = dict.fromkeys(s.claim for s in steps if s.claim.valid.possible_from <= last)
+        return tuple(Sentence(lineage_sentence(c, ctx.name), (c.id,)) for c in claims)
+
+    ancestors, descendants = told(lineage.ancestors), told(lineage.descendants)
+    sections = [Section("ancestors", f"Where {name} comes from", ancestors),
+                Section("descendants", f"What {name} became", descendants)]
+    notes = () if (ancestors or descendants) else _nothing(ctx, f"that {name} split from, succeeded or merged "
+                                                               "with any other actor")
     return finish(ctx, q, q.text, sections, notes=notes)
 
 

@@ -10,7 +10,9 @@ from ontology import Certainty, InvalidDate, InvalidInterval
 from queries.explain.actors import (
     explain_allies,
     explain_connection,
+    explain_designations,
     explain_leaders,
+    explain_lineage,
     explain_members,
     explain_opponents,
     explain_profile,
@@ -39,6 +41,8 @@ _BUILDERS = {
     "connection": explain_connection,
     "changes": explain_changes,
     "control": explain_control,
+    "designations": explain_designations,
+    "lineage": explain_lineage,
 }
 
 

@@ -42,6 +42,8 @@ FAMILIES = {
     "connection": "how two actors (or an actor and a place) are connected",
     "changes": "what changed in a place between two dates, or in the last N days",
     "control": "who controls a place and the places within it",
+    "designations": "who designates an actor as a terrorist organisation",
+    "lineage": "where an actor comes from and what it became: splits, renamings, mergers",
 }
 
 _PLACE_FAMILIES = frozenset({"sides", "changes", "control"})
@@ -50,6 +52,10 @@ _ENTITY_LABELS = {"ACTOR": ["ACTOR", "BOTH"], "PLACE": ["PLACE", "BOTH"], "ENTIT
 _DATE_RE = re.compile(r"(?<![\w-])\d{4}(?:-\d{2}){0,2}[~%]?(?![\w-])")  # no '?': it ends questions
 _APOSTROPHES = str.maketrans({c: "'" for c in "`´ʼʻ’‘"})
 _DATE_WORDS = frozenset({"in", "on", "as", "at", "by", "of"})
+#: Words around a place's name that say what it is ("the city of Raqqa", "Aleppo city"), dropped when the
+#: question is not understood with them (a name may contain them: "Capital City" is matched first).
+_PLACE_WORDS_BEFORE = re.compile(r"\b(?:the\s+)?(?:city|town|village|district|neighbou?rhood)\s+of\s+", re.I)
+_PLACE_WORDS_AFTER = re.compile(r"(?<=\w)\s+(?:city|town|village)(?=\s*(?:[?.!]|$|\s(?:in|on|as|at|by)\s))", re.I)
 _ACRONYM = re.compile(r"^[A-Z0-9.]{1,5}$")
 
 
@@ -263,6 +269,12 @@ class QuestionParser:
         try:
             return self._parse(text, on)
         except (UnknownQuestion, EntityNotFound, AmbiguousName):
+            plain = _PLACE_WORDS_BEFORE.sub("", _PLACE_WORDS_AFTER.sub("", text)) if text else text
+            if plain != text:  # "the city of Raqqa", "Aleppo city": the place's name alone
+                try:
+                    return dataclasses.replace(self._parse(plain, on), text=text.strip())
+                except (UnknownQuestion, EntityNotFound, AmbiguousName):
+                    pass
             found = find_compass(text) if text else None
             if found is None:
                 raise

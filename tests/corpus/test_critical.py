@@ -11,7 +11,8 @@ from tests.corpus.critical import CHECK_DATES, MAIN_CITIES, audit, independent, 
 #: Critical claims that still rest on one newsroom, each with the reason a second source was not added.
 #: Shrink this list as sources are found; a claim that gains a second source must leave it (a test checks).
 EXCEPTIONS = {
-    # src13: only FDD's Long War Journal reports Russian backing; the other account found (Mercy Corps) is only a Docslib mirror
+    # src13: only FDD's Long War Journal reports Russian backing; the other account found (Mercy Corps) is
+    # stored only as a Docslib mirror.
     "q27c-russia-supports-liwa-al-quds",
 }
 
