@@ -39,6 +39,11 @@ def parser():
     ("Whom does Jabhat al-Nusrah fight?", "nusra", "Jabhat al-Nusrah"),
     ("Who controls Dara?", "daraa", "Dara"),
     ("Who controls Darayya?", "darayya", None),
+    ("Who controls the city of Raqqa?", "raqqa", None),  # what the place is, said around its name
+    ("Who controls Raqqa city?", "raqqa", None),
+    ("Who is fighting in the town of Maarat al-Numan?", "maarat", None),
+    ("Who controls the city of Raqqah?", "raqqa", "Raqqah"),
+    ("Who captured Raqqa?", "raqqa", None),  # a capture is asked as control at the date
 ])
 def test_a_spelling_variant_is_read_as_the_one_name_it_varies(parser, text, entity, written):
     q = parser.parse(text)
