@@ -69,6 +69,9 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa25.yaml"),
     Path(__file__).with_name("questions-qa26.yaml"),
     Path(__file__).with_name("questions-qa27.yaml"),
+    Path(__file__).with_name("questions-qa28.yaml"),
+    Path(__file__).with_name("questions-qa29.yaml"),
+    Path(__file__).with_name("questions-qa30.yaml"),
 )
 
 
