@@ -7,7 +7,8 @@ first: ACLED's full string, then without its suffixes, its base name, its acrony
 2. the reference graph's external ids (an id kept across renamings goes back through ``successor_of``
    to the actor of the name in use then);
 3. the reference graph's names and aliases (folded: case, accents, apostrophes and dashes ignored);
-4. for a state's forces (``forces_of``), the reference's one ``armed_forces`` actor of that state.
+4. for a state's forces (``forces_of``), the reference's one ``armed_forces`` actor of that state (its units,
+   ``part_of`` another, left out).
 
 A reference actor is only taken for a row dated within its lifetime. Whatever is left becomes a new
 actor, in this import's id namespace, and is reported as unmatched, so nothing is silently dropped
@@ -188,16 +189,36 @@ class Resolver:
         return None
 
     def _forces_of(self, country: str, span: Interval | None) -> str | None:
-        """The reference's one ``armed_forces`` actor of the state called ``country``, alive during ``span``."""
+        """The reference's one ``armed_forces`` actor of the state called ``country``, alive during ``span``.
+
+        Its units (a division, a guard recorded ``part_of`` another armed-forces actor of the state) are not
+        "the military forces of" the state, nor is the security force of an armed group (``part_of`` an armed
+        group or militia during ``span``): only the forces that are part of no other body but the state's count.
+        """
         if self.reference is None:
             return None
         if country not in self._forces:
             states = [self.reference.get(i) for i in self.reference.named(country, places=False)]
             codes = {a.country for a in states if a.kind.value == "state" and a.country}
-            self._forces[country] = [a for a in self.reference.actors if a.kind.value == "armed_forces"
-                                     and len(codes) == 1 and a.country in codes]
-        forces = [a.id for a in self._forces[country] if span is None or not outside_existence(span, a)]
+            forces = [a for a in self.reference.actors if a.kind.value == "armed_forces"
+                      and len(codes) == 1 and a.country in codes]
+            ids = {a.id for a in forces}
+            units = {c.subject for a in forces for c in self.reference.claims(subject=a.id, predicate="part_of")
+                     if c.object in ids}
+            self._forces[country] = [a for a in forces if a.id not in units]
+        forces = [a.id for a in self._forces[country] if (span is None or not outside_existence(span, a))
+                  and not self._part_of_a_group(a.id, span)]
         return forces[0] if len(forces) == 1 else None
+
+    def _part_of_a_group(self, actor_id: str, span: Interval | None) -> bool:
+        """Whether ``actor_id`` is recorded as part of an armed group or militia at some time in ``span``."""
+        for c in self.reference.claims(subject=actor_id, predicate="part_of"):
+            whole = self.reference.get(c.object)
+            if whole is None or whole.kind.value not in ("armed_group", "militia"):
+                continue
+            if span is None or (c.valid.possible_from < span.possible_to and span.possible_from < c.valid.possible_to):
+                return True
+        return False
 
     def country_code(self, country: str) -> str | None:
         """The ISO code of the reference state called ``country`` (for a new actor's ``country``), or ``None``."""
