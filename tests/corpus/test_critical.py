@@ -19,12 +19,9 @@ EXCEPTIONS = {
     # where a page read contradicts it) until a second newsroom is found.
     "gg-local-defence-forces-part-of-saa",
     "go-ahmed-mahmoud-sultan-leads-jaysh-al-thuwar",
-    "go-alwiya-al-furqan-member-of-fsa",
-    "go-fastaqim-member-of-jaysh-al-mujahideen",
     "go-faylaq-al-majd-fights-ypg-afrin-2018",
     "go-jaysh-al-sharqiya-fights-ypg-afrin-2018",
     "go-jordan-supports-alwiya-al-furqan",
-    "go-liwa-shuhada-al-islam-member-of-southern-front",
     "go-northern-democratic-brigade-allied-with-ypg",
     "go-northern-democratic-brigade-member-of-jaysh-al-thuwar",
     "go-usa-supports-jaysh-al-nasr",
