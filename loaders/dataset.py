@@ -381,6 +381,8 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
             sources[rid] = value
             if rec.data.get("title_from") == "address":
                 ds.warnings.append(rec.problem("title_from", _ADDRESS_TITLE))
+            if (rec.data.get("title_from") == "citation") != bool(rec.data.get("title_cited_by")):
+                ds.problems.append(rec.problem("title_cited_by", _CITED_TITLE))
             if rec.data.get("copy") == "mirror":
                 ds.warnings.append(rec.problem("copy", _MIRROR_COPY))
         else:
@@ -601,6 +603,9 @@ _CONVERT = {"actors": _actor, "places": _place, "sources": _source}
 
 # A title made from a URL may not be the page's headline: a warning (not an error) keeps such a source
 # usable while telling the reviewer which titles still need reading on the page.
+_CITED_TITLE = ("`title_from: citation` and `title_cited_by` go together: a title read in another page's reference to "
+                "this address names that page in `title_cited_by` (its URL); without such a page, read the headline on "
+                "this page (`title_from: page`) or mark it `title_from: address`")
 _ADDRESS_TITLE = ("the title was made from the page address, not read on the page; read the page's headline, "
                   "set it as `title` and remove `title_from: address`")
 _MIRROR_COPY = ("the page is a repost or aggregator copy of another publisher's report; cite the original page "

@@ -102,3 +102,31 @@ def test_a_mirror_copy_warns_and_a_syndicated_copy_does_not(tmp_path):
     (tmp_path / "data.yaml").write_text(text.replace("copy: mirror", "copy: blog"), encoding="utf-8")
     [problem] = read_dataset([tmp_path]).problems
     assert problem.field == "copy" and "syndication" in problem.message and "mirror" in problem.message
+
+
+def test_a_title_read_in_another_pages_citation_names_that_page(tmp_path):
+    text = textwrap.dedent(DATA.replace("{value}", "citation")).replace(
+        "    title_from: citation\n",
+        "    title_from: citation\n    title_cited_by: \"https://example.org/wiki/Northland\"\n")
+    (tmp_path / "data.yaml").write_text(text, encoding="utf-8")
+    ds = read_dataset([tmp_path])
+    # a cited title is a read title: no warning, no error
+    assert ds.ok and not [p for p in ds.warnings if p.field == "title_from"]
+
+
+def test_a_cited_title_without_the_citing_page_is_an_error_and_loads_nothing(tmp_path):
+    _write(tmp_path, "citation")
+    ds = read_dataset([tmp_path])
+    assert not ds.ok
+    [problem] = ds.problems
+    lines = (tmp_path / "data.yaml").read_text(encoding="utf-8").splitlines()
+    assert problem.field == "title_cited_by" and "title_cited_by" in problem.message
+    assert problem.line == lines.index("  - id: guessed") + 1
+
+
+def test_a_citing_page_without_title_from_citation_is_an_error(tmp_path):
+    text = textwrap.dedent(DATA.replace("{value}", "page")).replace(
+        "  - id: plain\n", "  - id: plain\n    title_cited_by: \"https://example.org/list\"\n")
+    (tmp_path / "data.yaml").write_text(text, encoding="utf-8")
+    ds = read_dataset([tmp_path])
+    assert [p.field for p in ds.problems] == ["title_cited_by"]
