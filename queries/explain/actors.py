@@ -48,17 +48,24 @@ def _nothing(ctx: Context, what: str) -> tuple[str, ...]:
     return (f"No claim in the graph says {what} as of {ctx.date_words()}.",)
 
 
-def explain_supporters(ctx: Context, q: Question) -> Explanation:
+def _pointing_at(ctx: Context, q: Question, predicate: R, key: str, heading: str, nothing: str,
+                 **filters) -> Explanation:
+    """The answer listing the claims of one kind that point at the question's actor (its supporters, leaders,
+    designators): one section of them at the date, the changes of the days before, and notes when the actor did
+    not exist or no claim says anything."""
     actor = q.entities[0]
-    claims = ctx.claims(object=actor, predicate=R.SUPPORTS, support_type=q.support_type)
-    how = f" with {q.support_type}" if q.support_type else ""
-    sentences = tuple(ctx.sentence(c) for c in _by_other(ctx, actor, claims))
-    sections = [Section("supporters", f"Who supports {ctx.name(actor)}{how}", sentences),
-                ctx.recent(lambda c: c.predicate is R.SUPPORTS and c.object == actor)]
-    notes = _existence_notes(ctx, actor)
-    if not claims:
-        notes += _nothing(ctx, f"that anyone supports {ctx.name(actor)}{how}")
+    claims = _by_other(ctx, actor, ctx.claims(object=actor, predicate=predicate, **filters))
+    sections = [Section(key, heading, tuple(ctx.sentence(c) for c in claims)),
+                ctx.recent(lambda c: c.predicate is predicate and c.object == actor)]
+    notes = _existence_notes(ctx, actor) + (() if claims else _nothing(ctx, nothing))
     return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_supporters(ctx: Context, q: Question) -> Explanation:
+    name = ctx.name(q.entities[0])
+    how = f" with {q.support_type}" if q.support_type else ""
+    return _pointing_at(ctx, q, R.SUPPORTS, "supporters", f"Who supports {name}{how}",
+                        f"that anyone supports {name}{how}", support_type=q.support_type)
 
 
 def explain_supported(ctx: Context, q: Question) -> Explanation:
@@ -102,27 +109,16 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
 
 def explain_leaders(ctx: Context, q: Question) -> Explanation:
     """Who leads an actor at the date (its `leads` claims); a dissolved actor's note says it no longer existed."""
-    actor = q.entities[0]
-    name = ctx.name(actor)
-    claims = _by_other(ctx, actor, ctx.claims(object=actor, predicate=R.LEADS))
-    sections = [Section("leaders", f"Who leads {name}", tuple(ctx.sentence(c) for c in claims)),
-                ctx.recent(lambda c: c.predicate is R.LEADS and c.object == actor)]
-    notes = _existence_notes(ctx, actor) + (() if claims else _nothing(ctx, f"who leads {name}"))
-    return finish(ctx, q, q.text, sections, notes=notes)
+    name = ctx.name(q.entities[0])
+    return _pointing_at(ctx, q, R.LEADS, "leaders", f"Who leads {name}", f"who leads {name}")
 
 
 def explain_designations(ctx: Context, q: Question) -> Explanation:
     """Who designates an actor as a terrorist organisation at the date; the listings and delistings of the days
     before come under the recent changes."""
-    actor = q.entities[0]
-    name = ctx.name(actor)
-    claims = _by_other(ctx, actor, ctx.claims(object=actor, predicate=R.DESIGNATES_TERRORIST))
-    sections = [Section("designations", f"Who designates {name} as terrorist", tuple(ctx.sentence(c) for c in claims)),
-                ctx.recent(lambda c: c.predicate is R.DESIGNATES_TERRORIST and c.object == actor)]
-    notes = _existence_notes(ctx, actor)
-    if not claims:
-        notes += _nothing(ctx, f"that anyone designates {name} as terrorist")
-    return finish(ctx, q, q.text, sections, notes=notes)
+    name = ctx.name(q.entities[0])
+    return _pointing_at(ctx, q, R.DESIGNATES_TERRORIST, "designations", f"Who designates {name} as terrorist",
+                        f"that anyone designates {name} as terrorist")
 
 
 def explain_lineage(ctx: Context, q: Question) -> Explanation:
