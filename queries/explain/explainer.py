@@ -94,10 +94,12 @@ class Explainer:
         on = str(as_of) if as_of is not None else date.today().isoformat()
         q = question if isinstance(question, Question) else self.parse(question, on=on)
         if q.as_of is not None:
-            if as_of is not None and str(parse_day(as_of)) != str(parse_day(q.as_of)):
+            if as_of is None or str(parse_day(as_of)) == str(parse_day(q.as_of)):
+                as_of = q.as_of
+            elif not _within(str(as_of), q.as_of):
                 raise InvalidDate(f"the question asks about {q.as_of} but the date given is {as_of}; "
                                   "give one date, in the question or as --as-of")
-            as_of = q.as_of
+            # else: a day inside the question's year or month ("in 2016" asked as of 2016-06-01) answers for that day
         when = str(parse_day(as_of)) if as_of is not None else date.today().isoformat()
         known = str(parse_day(known_as_of)) if known_as_of is not None else None
         if q.family == "changes":
@@ -112,6 +114,13 @@ class Explainer:
         if family == "profile" and self.graph.get(q.entities[0]).is_place:
             family = "control"  # what a place "is", in this graph, is who holds it
         return _BUILDERS[family](Context(self.graph, PointOfView(when, certainty, known)), q)
+
+
+def _within(day: str, period: str) -> bool:
+    """Whether the span of ``day`` lies inside the span of ``period`` (2016-06-01 inside 2016)."""
+    first, last = day_span(day)
+    start, end = day_span(period)
+    return start <= first and last <= end
 
 
 def explain(graph, question: str, *, as_of: str | date | None = None, known_as_of: str | None = None,

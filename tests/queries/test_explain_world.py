@@ -240,6 +240,12 @@ def test_the_date_in_the_question_is_the_date_of_the_answer(ex):
     assert ex.explain("Who is fighting in Valdor on 2018-06-01?", as_of="2018-06-01").sections == given.sections
     with pytest.raises(InvalidDate, match="give one date"):
         ex.explain("Who is fighting in Valdor in 2016?", as_of="2018-06-01")
+    # a day inside the year or month the question names is that question's day, not a contradiction
+    within = ex.explain("Who is fighting in Valdor in 2018?", as_of="2018-06-01")
+    assert within.as_of == "2018-06-01" and within.sections == given.sections
+    assert ex.explain("Who is fighting in Valdor in June 2018?", as_of="2018-06-01").as_of == "2018-06-01"
+    with pytest.raises(InvalidDate, match="give one date"):
+        ex.explain("Who is fighting in Valdor in May 2018?", as_of="2018-06-01")
 
 
 def test_control_answer_names_forces_based_there_apart_from_the_holders():
