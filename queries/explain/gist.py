@@ -1,0 +1,204 @@
+"""Reading a question that fits no form by its gist: the names it holds and the cue words around them.
+
+Users do not write the forms of ``forms.jsonl``: "hts leader 2019", "Who were Assad's main foreign
+backers?", "Which militias did Iran back?", "Is HTS still listed as terrorist by the US?". When no
+form fits, the parser hands this module the question as words, with its known names merged into one
+word each, and :func:`read_gist` decides which family the question belongs to and which names it is
+about, from cue words ("backers", "leader", "terrorist", "held") and where the names stand around them
+("backed by Iran" asks whom Iran backs; "Iran's backers" who backs Iran).
+
+The rules are deliberately few and general; a question whose gist is unclear (no cue word, or none of
+the names fits the family) is not guessed: :func:`read_gist` returns ``None`` and the parser reports it
+as not understood. The answer says how it read the question (``Question.read_as``), so a wrong reading
+shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Gist", "Word", "read_gist", "read_as"]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of the question: lower-case text, or a known name (``label`` ACTOR, PLACE or BOTH) or a DATE."""
+
+    text: str
+    label: str = ""
+
+    @property
+    def is_name(self) -> bool:
+        return self.label in ("ACTOR", "PLACE", "BOTH")
+
+
+@dataclass(frozen=True, slots=True)
+class Gist:
+    """The family read and the positions (in the words) of the names it is about, in the order the family wants."""
+
+    family: str
+    names: tuple[int, ...]
+    support_type: str | None = None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Cue words of each family. A word is tested as written and with a plural or verb ending removed.
+_TERROR = re.compile(r"^(?:terror\w*|designat\w*|proscri\w*|blacklist\w*|fto|sdgt)$")
+_LINEAGE = _words("""become became becomes becoming origin origins originate originated originates predecessor
+predecessors successor successors rename renamed renaming rebrand rebranded rebranding rebrands founded founder
+founders founding emerge emerged emerges offshoot offshoots splinter splintered split merge merged merger mergers
+descended descendant descendants roots fate disband disbanded dissolve dissolved dissolution formed lineage""")
+_LEAD = _words("""lead leads led leader leaders leadership head heads headed chief chiefs commander commanders
+command commands commanded emir amir boss chairman president""")
+_IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's leader
+_MEMBER = _words("""member members membership belong belongs belonged comprise comprises comprised compose composed
+components component constituent constituents factions faction joined join joins""")
+_ALLY = _words("ally allies allied alliance alliances partner partners partnered")
+_BACKERS = _words("""backer backers supporter supporters sponsor sponsors patron patrons benefactor benefactors
+funder funders financier financiers supplier suppliers""")
+_CLIENTS = _words("proxy proxies client clients protege proteges")
+_SUPPORT = _words("""support supports supported supporting back backs backed backing help helps helped helping aid
+aids aided aiding arm arms armed arming fund funds funded funding finance finances financed financing sponsored
+sponsoring assist assists assisted assisting equip equips equipped train trains trained supply supplies supplied
+bankroll bankrolls bankrolled weapons money""")
+_WEAPONS = _words("arm arms armed arming weapons equip equips equipped supplier suppliers supply supplies supplied")
+_MONEY = _words("fund funds funded funding finance finances financed financing funder funders financier "
+                "financiers bankroll bankrolls bankrolled money")
+#: "armed" before these words describes the group, it does not ask who armed it
+_ARMED_NOUNS = _words("""group groups force forces faction factions opposition men militia militias rebels rebel
+actors actor conflict wing wings struggle""")
+_CONTROL = _words("""control controls controlled controlling held hold holds holding ran run runs running govern
+governs governed governing rule rules ruled ruling administer administers administered occupy occupies occupied
+occupying captured capture captures took seized seize seizes retook recaptured liberated hands possession""")
+_BASED = _words("based base bases headquarters headquartered hq stationed deployed located territory")
+_FIGHT = _words("""fight fights fought fighting battle battles battled battling clash clashes clashed clashing attack
+attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
+adversaries rival rivals oppose opposes opposed opposing strike strikes struck bomb bombs bombed bombing airstrikes
+airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
+belligerent belligerents sides side involved""")
+_CONNECTION = _words("relationship relationships relation relations connected connection connections link links "
+                     "linked ties tied between")
+#: words that carry no gist: a question made only of these and one name asks what the name is
+_FILLER = _words("""what who whom is was are were the a an tell me us about describe profile of info information on
+please give show explain some""")
+_AGENT_KINDS = frozenset({"state", "government", "international_organisation"})
+
+
+def _cue(word: str, cues: frozenset[str]) -> bool:
+    return word in cues or (len(word) > 4 and (word[:-1] in cues or word.rstrip("s") in cues))
+
+
+def read_gist(words: Sequence[Word], kind_of: Callable[[int], str]) -> Gist | None:
+    """The family and the names a question is about, read from its cue words, or ``None`` when unclear.
+
+    ``kind_of(i)`` gives the kind of the entity named by ``words[i]`` (``"place"``, or an actor kind such
+    as ``"state"`` or ``"person"``; ``""`` when the name fits several entities of different kinds).
+    """
+    names = [i for i, w in enumerate(words) if w.is_name]
+    if not names:
+        return None
+    plain = [w.text for w in words if not w.is_name and w.label != "DATE"]
+    places = [i for i in names if kind_of(i) == "place"]
+    actors = [i for i in names if kind_of(i) != "place"]
+
+    def has(cues) -> bool:
+        return any(_cue(w, cues) for w in plain)
+
+    if any(_TERROR.match(w) for w in plain) and actors:
+        return Gist("designations", (_listed(words, actors, kind_of),))
+    if has(_LINEAGE) and actors:
+        return Gist("lineage", (actors[0],))
+    if has(_CONNECTION) and len(actors) >= 2:
+        return Gist("connection", (actors[0], actors[1]))
+    if "charge" in plain:
+        return Gist("control", (places[0],)) if places else Gist("leaders", (actors[0],))
+    if has(_LEAD):
+        led = [i for i in actors if kind_of(i) != "person"]
+        if led:
+            return Gist("leaders", (_after_of(words, led),))
+        if places and not actors:
+            return Gist("leaders", (places[0],))
+        return Gist("profile", (actors[0],)) if actors else None
+    if has(_MEMBER):
+        if actors:
+            return Gist("members", (_after_of(words, actors),))
+        return Gist("sides", (places[0],))
+    if has(_ALLY) and actors:
+        return Gist("allies", (actors[0],))
+    support = _support(words, actors)
+    if support is not None:
+        return support
+    if has(_CONTROL) or has(_BASED):
+        if places:
+            return Gist("control", (places[0],)) if has(_CONTROL) else Gist("territory", (actors[0],)) \
+                if actors else Gist("control", (places[0],))
+        return Gist("territory", (actors[0],))
+    if has(_FIGHT):
+        return Gist("opponents", (actors[0],)) if actors else Gist("sides", (places[0],))
+    if len(names) == 1 and all(w in _FILLER for w in plain):
+        return Gist("control" if places else "profile", (names[0],))
+    return None
+
+
+def _listed(words: Sequence[Word], actors: list[int], kind_of) -> int:
+    """Of the actors in a designation question, the one listed: not the one after "by", not a state if another is."""
+    listed = [i for i in actors if not (i > 0 and words[i - 1].text == "by")] or actors
+    groups = [i for i in listed if kind_of(i) not in _AGENT_KINDS]
+    return (groups or listed)[0]
+
+
+def _after_of(words: Sequence[Word], candidates: list[int]) -> int:
+    """The name that follows "of", "to" or "in" ("the members of X", "who belongs to X"), else the last one."""
+    for i in candidates:
+        if i > 0 and words[i - 1].text in ("of", "to", "in", "into"):
+            return i
+    return candidates[-1] if len(candidates) > 1 else candidates[0]
+
+
+def _support(words: Sequence[Word], actors: list[int]) -> Gist | None:
+    """A support question: whom the support goes to, or whose support it is, from where the names stand."""
+    if not actors:
+        return None
+    texts = [w.text for w in words]
+    cues = [i for i, w in enumerate(words) if not w.is_name and w.label != "DATE" and (
+        _cue(w.text, _SUPPORT) or _cue(w.text, _BACKERS) or _cue(w.text, _CLIENTS))
+        and not (w.text == "armed" and i + 1 < len(words) and words[i + 1].text in _ARMED_NOUNS)]
+    if not cues:
+        return None
+    kind = ("weapons" if any(_cue(texts[i], _WEAPONS) for i in cues)
+            else "funding" if any(_cue(texts[i], _MONEY) for i in cues) else None)
+    cue = cues[0]
+    if any(_cue(texts[i], _CLIENTS) for i in cues):  # "Iran's proxies": whom Iran backs
+        return Gist("supported", (actors[0],))
+    if any(_cue(texts[i], _BACKERS) for i in cues):  # "Assad's backers", "backers of HTS": who backs them
+        return Gist("supporters", (actors[0],), kind)
+    by = [i for i in actors if i > 0 and texts[i - 1] == "by" and i > cue]
+    before = [i for i in actors if i < cue and i not in by]
+    after = [i for i in actors if i > cue and i not in by]
+    if by:  # "X backed by Y": who backs X (the answer names Y or not); "groups backed by Y": whom Y backs
+        return Gist("supporters", (before[0],), kind) if before else Gist("supported", (by[0],), kind)
+    if after:  # "who backs X", "support for X", "did Russia support Assad"
+        return Gist("supporters", (after[0],), kind)
+    return Gist("supported", (before[-1],), kind)  # "which militias did Iran back", "what did Turkey arm"
+
+
+#: How the answer says a question read by its gist was read.
+_READ_AS = {
+    "sides": "Who is fighting in {0}?", "supporters": "Who supports {0}?", "supported": "Whom does {0} support?",
+    "opponents": "Whom does {0} fight?", "leaders": "Who leads {0}?", "members": "Who are the members of {0}?",
+    "allies": "Who are the allies of {0}?", "territory": "What does {0} control?", "profile": "What is {0}?",
+    "connection": "How are {0} and {1} connected?", "control": "Who controls {0}?",
+    "designations": "Who designates {0} as terrorist?", "lineage": "Where does {0} come from, and what did it become?",
+}
+_READ_AS_TYPED = {"weapons": "Who arms {0}?", "funding": "Who funds {0}?"}
+
+
+def read_as(family: str, names: Sequence[str], support_type: str | None = None) -> str:
+    """The understood form a question read by its gist stands for, with its names ("Who leads HTS?")."""
+    form = _READ_AS_TYPED.get(support_type or "", _READ_AS[family]) if family == "supporters" else _READ_AS[family]
+    return form.format(*names)
