@@ -191,6 +191,9 @@ def finish(ctx: Context, question: Question, title: str, sections, **extra) -> E
         for entity_id in (*camp.members, *camp.partners, *camp.leaders):
             names.setdefault(entity_id, ctx.name(entity_id))
     records = {cid: claim_record(ctx.graph, ctx.claim(cid), known_as_of=ctx.pov) for cid in citations}
+    if question.read_as:  # a question that fits no form: say what it was taken to ask
+        extra["notes"] = (f"Read as \"{question.read_as}\" (the question fits no understood form word for word).",
+                          *extra.get("notes", ()))
     if question.readings:  # say how a name no record spells that way was read
         read = tuple(f"'{written}' is read as {ctx.name(i)}, a spelling of its name."
                      for written, i in question.readings)

@@ -21,7 +21,9 @@ class Question:
     ("Who is fighting in Syria in 2016?"), if any; ``compass`` a direction ("north-east") when the
     question is about that part of its place ("the north-east of Syria"); ``readings`` the names
     written in the question that no name or alias matched and that were read as another spelling
-    of one entity's name, as ``(written, entity id)`` pairs (the answer says so).
+    of one entity's name, as ``(written, entity id)`` pairs (the answer says so); ``read_as`` the
+    understood form a question that fits none was taken for, by its cue words ("hts leader" as "Who
+    leads Hayat Tahrir al-Sham?"), also said in the answer.
     """
 
     text: str
@@ -33,6 +35,7 @@ class Question:
     as_of: str | None = None
     compass: str | None = None
     readings: tuple[tuple[str, str], ...] = ()
+    read_as: str = ""
 
 
 @dataclass(frozen=True, slots=True)

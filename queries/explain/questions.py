@@ -23,6 +23,7 @@ from importlib import resources
 from graph.names import fold_name
 from ontology import ActorGraphError, AmbiguousName, EntityNotFound
 from queries.explain.areas import default_country, find_compass
+from queries.explain.gist import Word, read_as, read_gist
 from queries.explain.model import Question
 from queries.explain.spoken_dates import iso_dates
 
@@ -277,7 +278,10 @@ class QuestionParser:
                     pass
             found = find_compass(text) if text else None
             if found is None:
-                raise
+                gist = self._by_gist(text, on) if text else None
+                if gist is None:
+                    raise
+                return dataclasses.replace(gist, text=text.strip())
             direction, start, end = found
             variants = [text[:start] + text[end:]]
             country = default_country(self.graph)
@@ -290,7 +294,47 @@ class QuestionParser:
                     continue
                 if q.family in _PLACE_FAMILIES and self._kind.get(q.entities[0]) == "PLACE":
                     return dataclasses.replace(q, text=text.strip(), compass=direction)
-            raise
+            gist = self._by_gist(text, on)
+            if gist is None:
+                raise
+            return dataclasses.replace(gist, text=text.strip())
+
+    def _by_gist(self, text: str, on: str | None) -> Question | None:
+        """The question read by its cue words and names (:mod:`queries.explain.gist`) when no form fits, or None.
+
+        The names are those the graph knows (merged into single words); a name read as another spelling
+        is noted as in the strict reading. ``Question.read_as`` says which form the question was taken for.
+        """
+        doc, candidates = self.mentions(text)
+        words, ids_at = [], {}
+        for token in doc:
+            if token.is_punct and token.ent_type_ != "DATE":
+                continue
+            label = token.ent_type_ if token.ent_type_ in ("ACTOR", "PLACE", "BOTH", "DATE") else ""
+            if label and label != "DATE":
+                ids_at[len(words)] = (candidates.get(token.i) or set(), token.text)
+            words.append(Word(token.text if label else token.lower_, label))
+
+        def kind_of(i: int) -> str:
+            kinds = {("place" if self._kind[e] == "PLACE" else str(self.graph.get(e).kind)) for e in ids_at[i][0]}
+            return kinds.pop() if len(kinds) == 1 else ""
+
+        gist = read_gist(words, kind_of)
+        if gist is None:
+            return None
+        as_of = next((w.text for w in reversed(words) if w.label == "DATE"), None)
+        slot = {"control": "PLACE", "sides": "PLACE"}.get(gist.family, "ACTOR")
+        entities = []
+        for i in gist.names:
+            ids, written = ids_at[i]
+            try:
+                entities.append(self._resolve("ENTITY" if gist.family == "profile" else slot, written, ids, text,
+                                              as_of or on))
+            except (EntityNotFound, AmbiguousName, UnknownQuestion):
+                return None
+        names = [self.graph.get(e).name for e in entities]
+        return Question(text.strip(), gist.family, tuple(entities), (), None, gist.support_type, as_of,
+                        read_as=read_as(gist.family, names, gist.support_type))
 
     def _parse(self, text: str, on: str | None = None) -> Question:
         if not text or not text.strip():
