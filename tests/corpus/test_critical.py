@@ -13,7 +13,8 @@ from tests.corpus.critical import CHECK_DATES, MAIN_CITIES, audit, independent, 
 EXCEPTIONS = {
     # Stop 28: claims of the groups added by the coverage round (helpers go, gg, gp) that rest on one newsroom after
     # four helpers searched for a second (src140-src143: 56 found); each is marked `reported` (or `disputed`
-    # where a page read contradicts it) until a second newsroom is found.
+    # where a page read contradicts it) until a second newsroom is found. Helper x1 searched the stored pages and
+    # docs corpora again (English and Arabic) for these eight and found no second newsroom.
     "go-faylaq-al-majd-fights-ypg-afrin-2018",
     "go-jaysh-al-sharqiya-fights-ypg-afrin-2018",
     "go-jordan-supports-alwiya-al-furqan",
