@@ -11,14 +11,10 @@ from tests.corpus.critical import CHECK_DATES, MAIN_CITIES, audit, independent, 
 #: Critical claims that still rest on one newsroom, each with the reason a second source was not added.
 #: Shrink this list as sources are found; a claim that gains a second source must leave it (a test checks).
 EXCEPTIONS = {
-    # src13: only FDD's Long War Journal reports Russian backing; the other account found (Mercy Corps) is
-    # stored only as a Docslib mirror.
-    "q27c-russia-supports-liwa-al-quds",
     # Stop 28: claims of the groups added by the coverage round (helpers go, gg, gp) that rest on one newsroom after
     # four helpers searched for a second (src140-src143: 56 found); each is marked `reported` (or `disputed`
-    # where a page read contradicts it) until a second newsroom is found.
-    "gg-local-defence-forces-part-of-saa",
-    "go-ahmed-mahmoud-sultan-leads-jaysh-al-thuwar",
+    # where a page read contradicts it) until a second newsroom is found. Helper x1 searched the stored pages and
+    # docs corpora again (English and Arabic) for these eight and found no second newsroom.
     "go-faylaq-al-majd-fights-ypg-afrin-2018",
     "go-jaysh-al-sharqiya-fights-ypg-afrin-2018",
     "go-jordan-supports-alwiya-al-furqan",
@@ -27,7 +23,6 @@ EXCEPTIONS = {
     "go-usa-supports-jaysh-al-nasr",
     "go-yaman-talju-leads-faylaq-al-majd",
     "gp-harkoush-leads-levant-front",
-    "gp-turkistani-leads-tip",
 }
 
 
