@@ -86,6 +86,11 @@ _CONNECTION = _words("relationship relationships relation relations connected co
 #: words that carry no gist: a question made only of these and one name asks what the name is
 _FILLER = _words("""what who whom is was are were the a an tell me us about describe profile of info information on
 please give show explain some""")
+#: words asking what the graph does not record (who wins, why, when, how many): such a question is not guessed
+_UNANSWERED = _words("""why when win wins winning won lose loses losing lost casualties killed deaths died dead
+injured wounded refugees displaced weather population cost costs""")
+_MONTHS = _words("""january february april june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec""")
 _AGENT_KINDS = frozenset({"state", "government", "international_organisation"})
 
 
@@ -103,6 +108,10 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str]) -> Gist | No
     if not names:
         return None
     plain = [w.text for w in words if not w.is_name and w.label != "DATE"]
+    if any(w[:1].isdigit() or w in _MONTHS for w in plain):  # a date that was not read ("31 June"): not dropped
+        return None
+    if any(w in _UNANSWERED for w in plain) or " ".join(plain).find("how many") >= 0 or "how much" in " ".join(plain):
+        return None
     places = [i for i in names if kind_of(i) == "place"]
     actors = [i for i in names if kind_of(i) != "place"]
 
