@@ -69,12 +69,20 @@ def explain_supporters(ctx: Context, q: Question) -> Explanation:
 
 
 def explain_supported(ctx: Context, q: Question) -> Explanation:
+    """Whom an actor supports at the date; a state's support given through its parts (its Revolutionary Guard, its
+    armed forces) is listed apart, as its fights are for "whom does it fight"."""
     actor = q.entities[0]
+    name = ctx.name(actor)
     claims = ctx.claims(subject=actor, predicate=R.SUPPORTS)
-    sentences = tuple(ctx.sentence(c) for c in _by_other(ctx, actor, claims))
-    sections = [Section("supported", f"Whom {ctx.name(actor)} supports", sentences),
-                ctx.recent(lambda c: c.predicate is R.SUPPORTS and c.subject == actor)]
-    notes = _existence_notes(ctx, actor) + (() if claims else _nothing(ctx, f"that {ctx.name(actor)} supports anyone"))
+    parts = _parts(ctx, actor)
+    through = [c for part in parts for c in _by_other(ctx, part, ctx.claims(subject=part, predicate=R.SUPPORTS))
+               if c.object != actor]
+    own = tuple(ctx.sentence(c) for c in _by_other(ctx, actor, claims))
+    sections = [Section("supported", f"Whom {name} supports", own),
+                Section("through", f"Whom {name}'s forces and other parts support",
+                        tuple(ctx.sentence(c) for c in through)),
+                ctx.recent(lambda c: c.predicate is R.SUPPORTS and c.subject in (actor, *parts))]
+    notes = _existence_notes(ctx, actor) + (() if claims or through else _nothing(ctx, f"that {name} supports anyone"))
     return finish(ctx, q, q.text, sections, notes=notes)
 
 

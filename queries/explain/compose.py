@@ -194,6 +194,10 @@ def finish(ctx: Context, question: Question, title: str, sections, **extra) -> E
     if question.read_as:  # a question that fits no form: say what it was taken to ask
         extra["notes"] = (f"Read as \"{question.read_as}\" (the question fits no understood form word for word).",
                           *extra.get("notes", ()))
+    if question.stands_for:  # a person read as the body they lead
+        extra["notes"] = tuple(f"{ctx.name(person)} is read as {ctx.name(body)}, which {ctx.name(person)} leads at the "
+                               "date: no claim of this kind names the person." for person, body in question.stands_for
+                               ) + tuple(extra.get("notes", ()))
     if question.readings:  # say how a name no record spells that way was read
         read = tuple(f"'{written}' is read as {ctx.name(i)}, a spelling of its name."
                      for written, i in question.readings)

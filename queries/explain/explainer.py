@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from graph.pointofview import PointOfView
 from graph.time import day_span, parse_day
 from ontology import Certainty, InvalidDate, InvalidInterval
+from ontology import RelationKind as R
 from queries.explain.actors import (
     explain_allies,
     explain_connection,
@@ -113,7 +115,38 @@ class Explainer:
         family = q.family
         if family == "profile" and self.graph.get(q.entities[0]).is_place:
             family = "control"  # what a place "is", in this graph, is who holds it
-        return _BUILDERS[family](Context(self.graph, PointOfView(when, certainty, known)), q)
+        ctx = Context(self.graph, PointOfView(when, certainty, known))
+        return _BUILDERS[family](ctx, _person_as_body(ctx, q))
+
+
+#: The families whose question about a person ("Who backs Assad?") means the body the person leads, when no claim
+#: of the family names the person: the relations a leader is said to have are mostly those of what they lead.
+_BODY_FAMILIES = {"supporters": (R.SUPPORTS,), "supported": (R.SUPPORTS,), "allies": (R.ALLIED_WITH,),
+                  "opponents": (R.FIGHTS, R.OPPOSES), "members": (R.MEMBER_OF, R.PART_OF),
+                  "territory": (R.CONTROLS, R.BASED_IN)}
+#: Which led body a person stands for, when several: a government before the state it governs.
+_BODY_ORDER = ("government", "armed_group", "militia", "coalition", "political_organisation", "armed_forces",
+               "international_organisation", "state")
+
+
+def _person_as_body(ctx: Context, q: Question) -> Question:
+    """``q`` about the body a person leads at the date, when the question is about a person's backers, enemies,
+    allies, members or territory and no claim of that kind names the person (the answer notes the reading)."""
+    predicates = _BODY_FAMILIES.get(q.family)
+    if not predicates or not q.entities:
+        return q
+    person = ctx.entity(q.entities[0])
+    if person is None or person.is_place or str(person.kind) != "person":
+        return q
+    if any(ctx.claims(actor=person.id, predicate=p) for p in predicates):
+        return q
+    bodies = {c.object for c in ctx.claims(subject=person.id, predicate=R.LEADS)}
+    kinds = {b: str(ctx.entity(b).kind) for b in bodies if ctx.entity(b) is not None}
+    ranked = sorted(kinds, key=lambda b: (_BODY_ORDER.index(kinds[b]) if kinds[b] in _BODY_ORDER else 99, b))
+    if not ranked:
+        return q
+    body = ranked[0]
+    return dataclasses.replace(q, entities=(body, *q.entities[1:]), stands_for=((person.id, body),))
 
 
 def _within(day: str, period: str) -> bool:

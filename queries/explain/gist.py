@@ -41,6 +41,7 @@ class Gist:
     family: str
     names: tuple[int, ...]
     support_type: str | None = None
+    where_default: bool = False  # the question is about the default place (it names none)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -54,11 +55,13 @@ predecessors successor successors rename renamed renaming rebrand rebranded rebr
 founders founding emerge emerged emerges offshoot offshoots splinter splintered split merge merged merger mergers
 descended descendant descendants roots fate disband disbanded dissolve dissolved dissolution formed lineage""")
 _LEAD = _words("""lead leads led leader leaders leadership head heads headed chief chiefs commander commanders
-command commands commanded emir amir boss chairman president""")
+command commands commanded emir amir boss chairman president minister premier""")
 _IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's leader
 _MEMBER = _words("""member members membership belong belongs belonged comprise comprises comprised compose composed
-components component constituent constituents factions faction joined join joins""")
-_ALLY = _words("ally allies allied alliance alliances partner partners partnered")
+components component constituent constituents factions faction joined join joins consist consists consisted
+include includes included""")
+_MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b")
+_ALLY = _words("ally allies allied alliance alliances partner partners partnered alongside")
 _BACKERS = _words("""backer backers supporter supporters sponsor sponsors patron patrons benefactor benefactors
 funder funders financier financiers supplier suppliers""")
 _CLIENTS = _words("proxy proxies client clients protege proteges")
@@ -80,9 +83,12 @@ _FIGHT = _words("""fight fights fought fighting battle battles battled battling 
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
 adversaries rival rivals oppose opposes opposed opposing strike strikes struck bomb bombs bombed bombing airstrikes
 airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
-belligerent belligerents sides side involved""")
+belligerent belligerents involved""")
+_SIDE = _words("side sides camp camps")
 _CONNECTION = _words("relationship relationships relation relations connected connection connections link links "
                      "linked ties tied between")
+#: words before a place that say where something happens ("in eastern Syria"), not who takes part
+_WHERE = _words("in at around near inside across throughout within over into")
 #: words that carry no gist: a question made only of these and one name asks what the name is
 _FILLER = _words("""what who whom is was are were the a an tell me us about describe profile of info information on
 please give show explain some""")
@@ -98,22 +104,28 @@ def _cue(word: str, cues: frozenset[str]) -> bool:
     return word in cues or (len(word) > 4 and (word[:-1] in cues or word.rstrip("s") in cues))
 
 
-def read_gist(words: Sequence[Word], kind_of: Callable[[int], str]) -> Gist | None:
+def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str | None = None) -> Gist | None:
     """The family and the names a question is about, read from its cue words, or ``None`` when unclear.
 
     ``kind_of(i)`` gives the kind of the entity named by ``words[i]`` (``"place"``, or an actor kind such
     as ``"state"`` or ``"person"``; ``""`` when the name fits several entities of different kinds).
+    ``default`` is the place a question about the sides means when it names none (the main country).
     """
     names = [i for i, w in enumerate(words) if w.is_name]
     if not names:
         return None
     plain = [w.text for w in words if not w.is_name and w.label != "DATE"]
+    said = " ".join(plain)
     if any(w[:1].isdigit() or w in _MONTHS for w in plain):  # a date that was not read ("31 June"): not dropped
         return None
-    if any(w in _UNANSWERED for w in plain) or " ".join(plain).find("how many") >= 0 or "how much" in " ".join(plain):
+    if any(w in _UNANSWERED for w in plain) or "how many" in said or "how much" in said:
         return None
     places = [i for i in names if kind_of(i) == "place"]
     actors = [i for i in names if kind_of(i) != "place"]
+    where = [i for i in actors if kind_of(i) == "" and _after_where(words, i)]
+    if where and len(where) < len(actors):  # "in eastern Syria": Syria the country, where it happens
+        actors = [i for i in actors if i not in where]
+        places = sorted(places + where)
 
     def has(cues) -> bool:
         return any(_cue(w, cues) for w in plain)
@@ -133,7 +145,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str]) -> Gist | No
         if places and not actors:
             return Gist("leaders", (places[0],))
         return Gist("profile", (actors[0],)) if actors else None
-    if has(_MEMBER):
+    if has(_SIDE) and (places or default is not None):  # "whose side was Hezbollah on in Aleppo"
+        return Gist("sides", (places[0],) if places else (), where_default=not places)
+    if has(_MEMBER) or _MADE_UP.search(said):
         if actors:
             return Gist("members", (_after_of(words, actors),))
         return Gist("sides", (places[0],))
@@ -152,6 +166,18 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str]) -> Gist | No
     if len(names) == 1 and all(w in _FILLER for w in plain):
         return Gist("control" if places else "profile", (names[0],))
     return None
+
+
+_COMPASS = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|rural)(?:ern)?$")
+
+
+def _after_where(words: Sequence[Word], i: int) -> bool:
+    """Whether the name at ``i`` follows a word of place ("in", "around"), maybe through compass words
+    ("in eastern Syria", "across north-western Syria")."""
+    j = i - 1
+    while j >= 0 and _COMPASS.match(words[j].text):
+        j -= 1
+    return j >= 0 and words[j].text in _WHERE
 
 
 def _listed(words: Sequence[Word], actors: list[int], kind_of) -> int:

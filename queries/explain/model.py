@@ -23,7 +23,8 @@ class Question:
     written in the question that no name or alias matched and that were read as another spelling
     of one entity's name, as ``(written, entity id)`` pairs (the answer says so); ``read_as`` the
     understood form a question that fits none was taken for, by its cue words ("hts leader" as "Who
-    leads Hayat Tahrir al-Sham?"), also said in the answer.
+    leads Hayat Tahrir al-Sham?"), also said in the answer; ``stands_for`` the persons read as the body they
+    lead at the date ("Assad's backers": the backers of his government), as ``(person, body)`` pairs.
     """
 
     text: str
@@ -36,6 +37,7 @@ class Question:
     compass: str | None = None
     readings: tuple[tuple[str, str], ...] = ()
     read_as: str = ""
+    stands_for: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,15 @@ _DATE_WORDS = frozenset({"in", "on", "as", "at", "by", "of"})
 _PLACE_WORDS_BEFORE = re.compile(r"\b(?:the\s+)?(?:city|town|village|district|neighbou?rhood)\s+of\s+", re.I)
 _PLACE_WORDS_AFTER = re.compile(r"(?<=\w)\s+(?:city|town|village)(?=\s*(?:[?.!]|$|\s(?:in|on|as|at|by)\s))", re.I)
 _ACRONYM = re.compile(r"^[A-Z0-9.]{1,5}$")
+#: capitalised words that are not names of actors or places: adjectives of peoples and creeds ("Kurdish",
+#: "Iranian", "Sunni"), titles, and the words of operation names; any other unknown capitalised word stops a
+#: reading by gist
+_NOT_A_NAME = re.compile(r"(?i)^(?:\w+(?:ish|ian|ean|ese|ic|ist|ists|ite|ites|is|i)|kurds?|arabs?|shia|shiite"
+                         r"|shi'a|sunni|druze|christians?|jews?|muslims?|western|gulf|operation|president|mr|general|sheikh|emir"
+                         r"|army|front|forces?|militias?|groups?|rebels?|regime|government|state|shield|branch|spring"
+                         r"|peace|dawn|freedom|deterrence|aggression|caliphate|i|ok)$")
+#: short English words that are also acronyms of the graph (US, IS): never read as the acronym in lower case
+_ENGLISH_WORDS = frozenset("us is it an as at in on or no so to up we me he be do go am by of if my".split())
 
 
 class UnknownQuestion(ActorGraphError, ValueError):
@@ -163,6 +172,7 @@ class QuestionParser:
             names += [(entity.id, text, exact) for text, exact in self._name_texts(entity)]
         self._quick = QuickReader(names, self._kind, self.forms, _DATE_RE, _compile)
         self._spacy_ready = False
+        self._acronyms: set[str] | None = None
 
     def _name_texts(self, entity) -> list[tuple[str, bool]]:
         """(text, exact) of each id, name and alias: acronyms (IS, US, SDF) and question words match only as written."""
@@ -302,29 +312,40 @@ class QuestionParser:
     def _by_gist(self, text: str, on: str | None) -> Question | None:
         """The question read by its cue words and names (:mod:`queries.explain.gist`) when no form fits, or None.
 
-        The names are those the graph knows (merged into single words); a name read as another spelling
-        is noted as in the strict reading. ``Question.read_as`` says which form the question was taken for.
+        The names are those the graph knows (merged into single words), acronyms also in lower case
+        ("isis", "the us"); a capitalised name the graph does not know, nor as another spelling, stops the
+        reading (the question is about something else). ``Question.read_as`` says which form the question
+        was taken for.
         """
-        doc, candidates = self.mentions(text)
-        words, ids_at = [], {}
+        doc, candidates = self.mentions(self._acronyms_upper(text))
+        words, ids_at, readings = [], {}, []
         for token in doc:
             if token.is_punct and token.ent_type_ != "DATE":
                 continue
             label = token.ent_type_ if token.ent_type_ in ("ACTOR", "PLACE", "BOTH", "DATE") else ""
             if label and label != "DATE":
                 ids_at[len(words)] = (candidates.get(token.i) or set(), token.text)
+            elif not label and token.i > 0 and token.text[:1].isupper() and token.lower_ not in self._form_words:
+                spelled = self._spelled_like(token.text, None, on)
+                if spelled is not None:
+                    ids_at[len(words)] = ({spelled}, token.text)
+                    readings.append((token.text, spelled))
+                    label = self._kind[spelled]
+                elif not _NOT_A_NAME.match(token.text):
+                    return None  # a name the graph does not know: the question is about something else
             words.append(Word(token.text if label else token.lower_, label))
 
         def kind_of(i: int) -> str:
             kinds = {("place" if self._kind[e] == "PLACE" else str(self.graph.get(e).kind)) for e in ids_at[i][0]}
             return kinds.pop() if len(kinds) == 1 else ""
 
-        gist = read_gist(words, kind_of)
+        country = default_country(self.graph)
+        gist = read_gist(words, kind_of, country)
         if gist is None:
             return None
         as_of = next((w.text for w in reversed(words) if w.label == "DATE"), None)
         slot = {"control": "PLACE", "sides": "PLACE"}.get(gist.family, "ACTOR")
-        entities = []
+        entities = [country] if gist.where_default else []
         for i in gist.names:
             ids, written = ids_at[i]
             try:
@@ -334,7 +355,25 @@ class QuestionParser:
                 return None
         names = [self.graph.get(e).name for e in entities]
         return Question(text.strip(), gist.family, tuple(entities), (), None, gist.support_type, as_of,
+                        readings=tuple((w, e) for w, e in readings if e in entities),
                         read_as=read_as(gist.family, names, gist.support_type))
+
+    def _acronyms_upper(self, text: str) -> str:
+        """``text`` with known acronyms written in lower case put in capitals ("isis", "sdf"), except words that
+        are also plain English ("us", "is", "it"; "the us" is the US)."""
+        if self._acronyms is None:
+            self._acronyms = {t for e in [*self.graph.actors, *self.graph.places]
+                              for t, exact in self._name_texts(e) if exact and t.isalpha() and t.isupper()}
+
+        def upper(m: re.Match) -> str:
+            word = m.group(0)
+            if word.upper() not in self._acronyms:
+                return word
+            if word in _ENGLISH_WORDS and not (word == "us" and re.search(r"\bthe\s+$", text[:m.start()], re.I)):
+                return word
+            return word.upper()
+
+        return re.sub(r"(?<![\w'-])[a-z]{2,6}(?![\w'-])", upper, text)
 
     def _parse(self, text: str, on: str | None = None) -> Question:
         if not text or not text.strip():

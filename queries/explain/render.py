@@ -70,6 +70,7 @@ def to_data(e: Explanation) -> dict:
     return {
         "question": e.question.text,
         "family": e.question.family,
+        "read_as": e.question.read_as or None,
         "entities": [named(i) for i in e.question.entities],
         "as_of": e.as_of,
         "known_as_of": e.known_as_of,
