@@ -1,0 +1,107 @@
+"""Questions that fit no form, read by their gist: the cue words and where the names stand around them.
+
+The world is invented (tests/queries/explain_world.py), so no reading is right by accident of the real
+record; each question here is worded so that no form of forms.jsonl fits it word for word (checked first).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Source
+from ontology import EntityNotFound
+from queries.explain import Explainer, QuestionParser, UnknownQuestion, to_data
+from tests.queries.explain_world import build_world
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return QuestionParser(build_world())
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Explainer(build_world())
+
+
+@pytest.mark.parametrize("text,family,entities,read_as", [
+    ("Who were the Valdor regime's main foreign backers?", "supporters", ("regime",), "Who supports Regime of Valdor?"),
+    ("ff leader", "leaders", ("free-front",), "Who leads Free Front?"),
+    ("Which groups did Patronia back in northern Valdor?", "supported", ("patronia",), "Whom does Patronia support?"),
+    ("groups backed by Turan", "supported", ("turan",), "Whom does Turan support?"),
+    ("Was the Free Front backed by Turan?", "supporters", ("free-front",), "Who supports Free Front?"),
+    ("Is the Black Banner still listed as terrorist by Farland?", "designations", ("black-banner",),
+     "Who designates Black Banner as terrorist?"),
+    ("the origins of Old Crescent", "lineage", ("old-crescent",),
+     "Where does Old Crescent come from, and what did it become?"),
+    ("who held port town back then", "control", ("port",), "Who controls Port Town?"),
+    ("whose side was Patronia on", "sides", ("val",), "Who is fighting in Valdor?"),
+    ("which group fought alongside the Crescent Brigade", "allies", ("crescent",),
+     "Who are the allies of Crescent Brigade?"),
+    ("what groups is the North Forces made up of", "members", ("north-forces",),
+     "Who are the members of North Forces?"),
+    ("the Black Banner's enemies", "opponents", ("black-banner",), "Whom does Black Banner fight?"),
+    ("links between Farland and Turan", "connection", ("farland", "turan"), "How are Farland and Turan connected?"),
+    ("Patronia", "profile", ("patronia",), "What is Patronia?"),
+])
+def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
+    with pytest.raises((UnknownQuestion, EntityNotFound)):
+        parser._parse(text)  # no form fits it word for word: the gist is what reads it
+    q = parser.parse(text)
+    assert (q.family, q.entities, q.read_as) == (family, entities, read_as)
+
+
+def test_a_date_in_a_gist_question_is_its_date(parser):
+    q = parser.parse("ff leader 2016")
+    assert q.family == "leaders" and q.as_of == "2016"
+
+
+@pytest.mark.parametrize("text", [
+    "Who was winning the war in Valdor around then?",  # who wins: not recorded
+    "How many died in Capital City?",
+    "Why did Patronia back the regime?",
+    "Which Zorgan group held Port Town?",  # a name the graph does not know: not dropped
+    "Who was fighting in Valdor on 31 June 2016?",  # a date that was not read: not dropped
+    "Tell me something nice",  # no name at all
+    "What is the weather in Valdor?",  # a name and no cue
+])
+def test_what_the_gist_cannot_read_is_still_an_error(parser, text):
+    with pytest.raises((UnknownQuestion, EntityNotFound)):
+        parser.parse(text)
+
+
+def test_acronyms_in_lower_case_but_not_english_words(parser):
+    assert parser._acronyms_upper("who is fighting bb") == "who is fighting BB"
+    assert parser._acronyms_upper("tell us about ff") == "tell us about FF"
+    assert parser._acronyms_upper("is it va") == "is it VA"
+
+
+def test_the_answer_says_how_the_question_was_read(ex):
+    e = ex.explain("ff leader", as_of="2016-06-01")
+    assert any('Read as "Who leads Free Front?"' in n for n in e.notes)
+    assert to_data(e)["read_as"] == "Who leads Free Front?"
+    assert to_data(ex.explain("Who leads Free Front?", as_of="2016-06-01"))["read_as"] is None
+
+
+def test_a_person_asked_about_as_a_side_is_read_as_the_body_they_lead(ex):
+    e = ex.explain("Who backs Ovo Tyrant?", as_of="2016-06-01")
+    assert e.question.entities == ("regime",) and e.question.stands_for == (("tyrant", "regime"),)
+    assert "patronia" in {i for s in e.sections for x in s.sentences for c in x.claims
+                          for i in (ex.graph.claim(c).subject,)}
+    assert any("Ovo Tyrant is read as Regime of Valdor" in n for n in e.notes)
+    # after the regime fell the person leads nothing: the question stays about the person
+    later = ex.explain("Who backs Ovo Tyrant?", as_of="2025-06-01")
+    assert later.question.entities == ("tyrant",) and not later.question.stands_for
+
+
+def test_whom_a_state_supports_lists_its_parts_support_apart():
+    g = ActorGraph()
+    g.add(actors=[Actor("sta", "Statia", "state"), Actor("guard", "Statia Guard", "armed_forces"),
+                  Actor("mil", "Hill Militia", "militia"), Actor("gov", "Lowland Government", "government")],
+          sources=[Source("s1", "Report", "Wire", "https://example.org/r", PartialDate.parse("2016"))],
+          claims=[Claim(i, s, p, o, Interval.parse("2014/.."), citations=[Citation("s1", note="says so")])
+                  for i, s, p, o in [("c1", "guard", "part_of", "sta"), ("c2", "guard", "supports", "mil"),
+                                     ("c3", "sta", "supports", "gov")]])
+    e = Explainer(g).explain("Whom does Statia support?", as_of="2016-01-01")
+    by_key = {s.key: [c for x in s.sentences for c in x.claims] for s in e.sections}
+    assert by_key["supported"] == ["c3"] and by_key["through"] == ["c2"]
