@@ -142,11 +142,40 @@ def explain_lineage(ctx: Context, q: Question) -> Explanation:
         return tuple(Sentence(lineage_sentence(c, ctx.name), (c.id,)) for c in claims)
 
     ancestors, descendants = told(lineage.ancestors), told(lineage.descendants)
+    founders = tuple(Sentence(lineage_sentence(c, ctx.name), (c.id,)) for c in _founding_members(ctx, actor))
     sections = [Section("ancestors", f"Where {name} comes from", ancestors),
+                Section("founders", f"Who founded {name} (its founding members)", founders),
                 Section("descendants", f"What {name} became", descendants)]
-    notes = () if (ancestors or descendants) else _nothing(ctx, f"that {name} split from, succeeded or merged "
-                                                               "with any other actor")
+    notes = () if (ancestors or descendants or founders) else _nothing(
+        ctx, f"that {name} split from, succeeded or merged with any other actor")
     return finish(ctx, q, q.text, sections, notes=notes)
+
+
+#: How long after an actor's founding day a membership still counts as founding (reports date a merger by its
+#: announcement, the members' statements follow within days).
+FOUNDING_DAYS = 7
+
+
+def _founding_members(ctx: Context, actor: str) -> list:
+    """The groups recorded as members of ``actor`` from its founding (a membership starting within
+    :data:`FOUNDING_DAYS` of the founding date), as then known, by the date: part of where a coalition or a
+    merged group comes from, whether or not they stayed. Persons are left out (they join, they do not found)."""
+    entity = ctx.entity(actor)
+    if entity is None or entity.is_place or entity.founded is None:
+        return []
+    first, last_founding = day_span(str(entity.founded))
+    last = day_span(ctx.as_of)[1]
+    out = []
+    for claim in ctx.graph.all_claims():
+        if claim.predicate is not R.MEMBER_OF or claim.object != actor or not ctx.graph.is_known(claim, ctx.pov):
+            continue
+        member = ctx.entity(claim.subject)
+        if member is None or str(member.kind) == "person":
+            continue
+        known = ctx.claim(claim.id)
+        if first <= known.valid.possible_from <= last_founding + FOUNDING_DAYS and known.valid.possible_from <= last:
+            out.append(known)
+    return _by_other(ctx, actor, out)
 
 
 def explain_members(ctx: Context, q: Question) -> Explanation:

@@ -188,6 +188,7 @@ _LINEAGE_PAST = {
     RelationKind.OFFSHOOT_OF: "split from {o}",
     RelationKind.SUCCESSOR_OF: "succeeded {o}",
     RelationKind.MERGED_INTO: "merged into {o}",
+    RelationKind.MEMBER_OF: "joined {o} at its founding",  # told only of the founding members (explain_lineage)
 }
 
 

@@ -66,3 +66,25 @@ def test_lineage_shows_what_had_happened_by_the_date(capsys):
     assert "b-jfs-successor-of-nusra" in _claims(after, "descendants")
     founders = _answer(capsys, "Who were the founders of HTS?", "2019-06-01")
     assert "b-jfs-merged-into-hts" in _claims(founders, "ancestors")
+
+
+def test_lineage_names_the_founding_members_not_later_ones_nor_persons():
+    from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Source
+    from queries.explain import Explainer
+
+    g = ActorGraph()
+    g.add(actors=[Actor("union", "Union Front", "coalition", founded=PartialDate.parse("2017-01-28")),
+                  Actor("a", "Alpha Brigade", "armed_group"), Actor("b", "Beta Brigade", "armed_group"),
+                  Actor("late", "Late Brigade", "armed_group"), Actor("emir", "An Emir", "person")],
+          sources=[Source("s1", "Report", "Wire", "https://example.org/r", PartialDate.parse("2018"))],
+          claims=[Claim(i, s, "member_of", "union", Interval.parse(v), citations=[Citation("s1", note="says so")])
+                  for i, s, v in [("m-a", "a", "2017-01-28/2017-07"), ("m-b", "b", "2017-02-02/.."),
+                                  ("m-late", "late", "2017-06/.."), ("m-emir", "emir", "2017-01-28/..")]])
+    ex = Explainer(g)
+    founders = lambda e: [c for s in e.sections if s.key == "founders" for x in s.sentences for c in x.claims]  # noqa: E731
+    # Alpha left in July 2017 and is still a founder in 2020; Beta joined within the week; Late and the person not
+    assert founders(ex.explain("Who founded the Union Front?", as_of="2020-01-01")) == ["m-a", "m-b"]
+    # before Beta's joining, only Alpha
+    assert founders(ex.explain("Who founded the Union Front?", as_of="2017-01-30")) == ["m-a"]
+    # the record as it stood before anything was reported knows none
+    assert founders(ex.explain("Who founded the Union Front?", as_of="2020-01-01", known_as_of="2017-12-31")) == []
