@@ -53,7 +53,8 @@ _TERROR = re.compile(r"^(?:terror\w*|designat\w*|proscri\w*|blacklist\w*|fto|sdg
 _LINEAGE = _words("""become became becomes becoming origin origins originate originated originates predecessor
 predecessors successor successors rename renamed renaming rebrand rebranded rebranding rebrands founded founder
 founders founding emerge emerged emerges offshoot offshoots splinter splintered split merge merged merger mergers
-descended descendant descendants roots fate disband disbanded dissolve dissolved dissolution formed lineage""")
+descended descendant descendants roots fate disband disbanded dissolve dissolved dissolution formed lineage
+happened""")
 _LEAD = _words("""lead leads led leader leaders leadership head heads headed chief chiefs commander commanders
 command commands commanded emir amir boss chairman president minister premier""")
 _IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's leader
@@ -77,7 +78,8 @@ _ARMED_NOUNS = _words("""group groups force forces faction factions opposition m
 actors actor conflict wing wings struggle""")
 _CONTROL = _words("""control controls controlled controlling held hold holds holding ran run runs running govern
 governs governed governing rule rules ruled ruling administer administers administered occupy occupies occupied
-occupying captured capture captures took seized seize seizes retook recaptured liberated hands possession""")
+occupying captured capture captures took take takes taking seized seize seizes retook retake recaptured liberated
+hands possession fell fall""")
 _BASED = _words("based base bases headquarters headquartered hq stationed deployed located territory")
 _FIGHT = _words("""fight fights fought fighting battle battles battled battling clash clashes clashed clashing attack
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
@@ -91,9 +93,11 @@ _CONNECTION = _words("relationship relationships relation relations connected co
 _WHERE = _words("in at around near inside across throughout within over into")
 #: words that carry no gist: a question made only of these and one name asks what the name is
 _FILLER = _words("""what who whom is was are were the a an tell me us about describe profile of info information on
-please give show explain some""")
+please give show explain some when""")
+#: nouns of bodies that, before "in ACTOR", ask for its members ("which groups are in the SNA")
+_BODIES = _words("groups factions brigades units militias organisations organizations parties battalions")
 #: words asking what the graph does not record (who wins, why, when, how many): such a question is not guessed
-_UNANSWERED = _words("""why when win wins winning won lose loses losing lost casualties killed deaths died dead
+_UNANSWERED = _words("""why win wins winning won lose loses losing lost casualties killed deaths died dead
 injured wounded refugees displaced weather population cost costs""")
 _MONTHS = _words("""january february april june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec""")
@@ -147,7 +151,10 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("profile", (actors[0],)) if actors else None
     if has(_SIDE) and (places or default is not None):  # "whose side was Hezbollah on in Aleppo"
         return Gist("sides", (places[0],) if places else (), where_default=not places)
-    if has(_MEMBER) or _MADE_UP.search(said):
+    inside = [i for i in actors if _before(words, i) in ("in", "within", "inside") and has(_BODIES)]
+    if has(_MEMBER) or _MADE_UP.search(said) or inside:
+        if inside:
+            return Gist("members", (inside[0],))
         if actors:
             return Gist("members", (_after_of(words, actors),))
         return Gist("sides", (places[0],))
@@ -165,6 +172,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("opponents", (actors[0],)) if actors else Gist("sides", (places[0],))
     if len(names) == 1 and all(w in _FILLER for w in plain):
         return Gist("control" if places else "profile", (names[0],))
+    if len(actors) == 1 and all(w in _FILLER or w in _WHERE for w in plain):  # "hezbollah in syria"
+        return Gist("profile", (actors[0],))
     return None
 
 
@@ -178,6 +187,14 @@ def _after_where(words: Sequence[Word], i: int) -> bool:
     while j >= 0 and _COMPASS.match(words[j].text):
         j -= 1
     return j >= 0 and words[j].text in _WHERE
+
+
+def _before(words: Sequence[Word], i: int) -> str:
+    """The word before the name at ``i``, past an article ("in the SNA": "in")."""
+    j = i - 1
+    while j >= 0 and words[j].text in ("the", "a", "an"):
+        j -= 1
+    return words[j].text if j >= 0 else ""
 
 
 def _listed(words: Sequence[Word], actors: list[int], kind_of) -> int:

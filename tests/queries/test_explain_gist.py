@@ -43,6 +43,11 @@ def ex():
     ("the Black Banner's enemies", "opponents", ("black-banner",), "Whom does Black Banner fight?"),
     ("links between Farland and Turan", "connection", ("farland", "turan"), "How are Farland and Turan connected?"),
     ("Patronia", "profile", ("patronia",), "What is Patronia?"),
+    ("Black Banner in Valdor", "profile", ("black-banner",), "What is Black Banner?"),
+    ("which groups are in the North Forces", "members", ("north-forces",), "Who are the members of North Forces?"),
+    ("what happened to Old Crescent", "lineage", ("old-crescent",),
+     "Where does Old Crescent come from, and what did it become?"),
+    ("when did the Black Banner take Port Town", "control", ("port",), "Who controls Port Town?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
