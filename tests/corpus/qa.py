@@ -72,6 +72,10 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa28.yaml"),
     Path(__file__).with_name("questions-qa29.yaml"),
     Path(__file__).with_name("questions-qa30.yaml"),
+    Path(__file__).with_name("questions-qa31.yaml"),
+    Path(__file__).with_name("questions-qa32.yaml"),
+    Path(__file__).with_name("questions-qa33.yaml"),
+    Path(__file__).with_name("questions-qa34.yaml"),
 )
 
 

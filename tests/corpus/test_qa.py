@@ -293,6 +293,9 @@ _STOP27_SETS = (15, 16, 17, 18, 19, 20, 21)
 #: Every set written before stop 28 (its sets use none of their pages).
 _BEFORE_STOP28 = (*_FIRST_FOURTEEN, *(f"questions-qa{n}.yaml" for n in range(15, 24)))
 
+#: Every set written before stop 29 (its sets, written in parallel, use none of their pages).
+_BEFORE_STOP29 = (*_BEFORE_STOP28, *(f"questions-qa{n}.yaml" for n in range(24, 31)))
+
 #: The sets added after the second: (file, id prefix, first and last year, the sets written before it). The
 #: fourth and fifth were written at the same time, so neither is checked against the other.
 _LATER_SETS = [
@@ -332,8 +335,10 @@ _LATER_SETS = [
                                                      "questions-qa12.yaml", "questions-qa13.yaml")),
     # Sets 15 to 21 were written at the same time (stop 27), each before any of the others was merged.
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _FIRST_FOURTEEN) for n in _STOP27_SETS],
-    *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _FIRST_FOURTEEN if n < 24 else _BEFORE_STOP28)
+    *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026",
+       _FIRST_FOURTEEN if n < 24 else _BEFORE_STOP28 if n < 31 else _BEFORE_STOP29)
       for n in MEASURED_SETS],
+    ("questions-qa33.yaml", "q33-", "2012", "2026", _BEFORE_STOP29),
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _BEFORE_STOP28) for n in FINAL_SCORES_STOP28],
 ]
 
@@ -390,7 +395,7 @@ def test_the_runner_scores_every_set_by_default():
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
                      "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
                      "questions-qa12.yaml", "questions-qa13.yaml", "questions-qa14.yaml",
-                     *(f"questions-qa{n}.yaml" for n in range(15, 31))]
+                     *(f"questions-qa{n}.yaml" for n in range(15, 35))]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
