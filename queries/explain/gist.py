@@ -54,9 +54,9 @@ _LINEAGE = _words("""become became becomes becoming origin origins originate ori
 predecessors successor successors rename renamed renaming rebrand rebranded rebranding rebrands founded founder
 founders founding emerge emerged emerges offshoot offshoots splinter splintered split merge merged merger mergers
 descended descendant descendants roots fate disband disbanded dissolve dissolved dissolution formed lineage
-happened""")
+happened called grow grew grown""")
 _LEAD = _words("""lead leads led leader leaders leadership head heads headed chief chiefs commander commanders
-command commands commanded emir amir boss chairman president minister premier""")
+command commands commanded emir amir boss chairman president minister premier leading caliph""")
 _IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's leader
 _MEMBER = _words("""member members membership belong belongs belonged comprise comprises comprised compose composed
 components component constituent constituents factions faction joined join joins consist consists consisted
@@ -80,12 +80,13 @@ _CONTROL = _words("""control controls controlled controlling held hold holds hol
 governs governed governing rule rules ruled ruling administer administers administered occupy occupies occupied
 occupying captured capture captures took take takes taking seized seize seizes retook retake recaptured liberated
 hands possession fell fall""")
+_HAS = _words("has have had")  # "who has X": with a place, who holds it
 _BASED = _words("based base bases headquarters headquartered hq stationed deployed located territory")
 _FIGHT = _words("""fight fights fought fighting battle battles battled battling clash clashes clashed clashing attack
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
 adversaries rival rivals oppose opposes opposed opposing strike strikes struck bomb bombs bombed bombing airstrikes
 airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
-belligerent belligerents involved""")
+belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled""")
 _SIDE = _words("side sides camp camps")
 _CONNECTION = _words("relationship relationships relation relations connected connection connections link links "
                      "linked ties tied between")
@@ -95,12 +96,11 @@ _WHERE = _words("in at around near inside across throughout within over into")
 _FILLER = _words("""what who whom is was are were the a an tell me us about describe profile of info information on
 please give show explain some when""")
 #: nouns of bodies that, before "in ACTOR", ask for its members ("which groups are in the SNA")
-_BODIES = _words("groups factions brigades units militias organisations organizations parties battalions")
+_BODIES = _words("""group groups faction factions brigade brigades unit units militia militias organisation
+organisations organization organizations party parties battalion battalions""")
 #: words asking what the graph does not record (who wins, why, when, how many): such a question is not guessed
 _UNANSWERED = _words("""why win wins winning won lose loses losing lost casualties killed deaths died dead
 injured wounded refugees displaced weather population cost costs""")
-_MONTHS = _words("""january february april june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec""")
 _AGENT_KINDS = frozenset({"state", "government", "international_organisation"})
 
 
@@ -120,7 +120,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return None
     plain = [w.text for w in words if not w.is_name and w.label != "DATE"]
     said = " ".join(plain)
-    if any(w[:1].isdigit() or w in _MONTHS for w in plain):  # a date that was not read ("31 June"): not dropped
+    if any(w[:1].isdigit() for w in plain):  # a date that was not read ("31 June 2016"): not dropped
         return None
     if any(w in _UNANSWERED for w in plain) or "how many" in said or "how much" in said:
         return None
@@ -151,7 +151,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("profile", (actors[0],)) if actors else None
     if has(_SIDE) and (places or default is not None):  # "whose side was Hezbollah on in Aleppo"
         return Gist("sides", (places[0],) if places else (), where_default=not places)
-    inside = [i for i in actors if _before(words, i) in ("in", "within", "inside") and has(_BODIES)]
+    inside = [i for i in actors if (_before(words, i) in ("in", "within", "inside") and has(_BODIES))
+              or (_before(words, i) == "of" and _before(words, _back(words, i)) == "part")]
     if has(_MEMBER) or _MADE_UP.search(said) or inside:
         if inside:
             return Gist("members", (inside[0],))
@@ -170,6 +171,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("territory", (actors[0],))
     if has(_FIGHT):
         return Gist("opponents", (actors[0],)) if actors else Gist("sides", (places[0],))
+    if places and (has(_HAS) or "or" in plain):  # "who has Ras al-Ain now", "Tadmur - IS or the army?"
+        return Gist("control", (places[0],))
     if len(names) == 1 and all(w in _FILLER for w in plain):
         return Gist("control" if places else "profile", (names[0],))
     if len(actors) == 1 and all(w in _FILLER or w in _WHERE for w in plain):  # "hezbollah in syria"
@@ -189,11 +192,20 @@ def _after_where(words: Sequence[Word], i: int) -> bool:
     return j >= 0 and words[j].text in _WHERE
 
 
-def _before(words: Sequence[Word], i: int) -> str:
-    """The word before the name at ``i``, past an article ("in the SNA": "in")."""
+_ARTICLES = _words("the a an new old current former its their")
+
+
+def _back(words: Sequence[Word], i: int) -> int:
+    """The position of the word before ``i``, past articles and "new", "current" ("in the new SNA": "in")."""
     j = i - 1
-    while j >= 0 and words[j].text in ("the", "a", "an"):
+    while j >= 0 and words[j].text in _ARTICLES:
         j -= 1
+    return j
+
+
+def _before(words: Sequence[Word], i: int) -> str:
+    """The word before the name at ``i``, past articles ("in the SNA": "in"); "" at the start."""
+    j = _back(words, i)
     return words[j].text if j >= 0 else ""
 
 

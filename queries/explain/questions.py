@@ -64,7 +64,8 @@ _ACRONYM = re.compile(r"^[A-Z0-9.]{1,5}$")
 _NOT_A_NAME = re.compile(r"(?i)^(?:\w+(?:ish|ian|ean|ese|ic|ist|ists|ite|ites|is|i)|kurds?|arabs?|shia|shiite"
                          r"|shi'a|sunni|druze|christians?|jews?|muslims?|western|gulf|operation|president|mr|general|sheikh|emir"
                          r"|army|front|forces?|militias?|groups?|rebels?|regime|government|state|shield|branch|spring"
-                         r"|peace|dawn|freedom|deterrence|aggression|caliphate|i|ok)$")
+                         r"|peace|dawn|freedom|deterrence|aggression|caliphate|i|ok|january|february|march|april"
+                         r"|may|june|july|august|september|october|november|december)$")
 #: short English words that are also acronyms of the graph (US, IS): never read as the acronym in lower case
 _ENGLISH_WORDS = frozenset("us is it an as at in on or no so to up we me he be do go am by of if my".split())
 
