@@ -190,7 +190,20 @@ MEASURED_SETS = {
     28: 40,  # of 48, 2012-2018
     29: 34,  # of 45, 2019-2026
     30: 39,  # of 55, 2012-2026
+    # Stop 29: qa31 (2012-2018) and qa32 (2019-2026) written and frozen at its start, about a third of their explain
+    # questions in the writer's own words (`wording: own`); qa34 (2012-2026) written after the gist reading, every
+    # question in the writer's own words, by a writer who read neither the forms nor the explainer's code. All three
+    # scored once after every other change of the stop (qa34 before the gist rules its misses then suggested).
+    31: 37,  # of 48
+    32: 40,  # of 49
+    34: 30,  # of 52 (1/52 with the code of the start of the stop)
 }
+
+#: Sets of questions in users' own words that the gist reading (queries/explain/gist.py) was then developed on: the
+#: score it reached, which it must keep (their misses are data gaps and readings still not understood; see each
+#: set's header). qa33: 13/59 with the code of the start of stop 29, 37/59 on its first run (gist reading written
+#: before it was delivered), 48/59 after; qa34: 30/52 on its first run (MEASURED_SETS), 43/52 after.
+WORDING_FLOORS = {33: 48, 34: 43}
 
 #: Right answers of the fourth set (questions-qa4.yaml, of 41, 2013-2016): 28 on its first run, 40 after
 #: claims-13w (and three bounds corrected in claims-b-control, claims-13n1 and claims-13t); the one other is in
@@ -387,6 +400,13 @@ def test_measured_set_score_does_not_fall_below_its_first_run(number):
     outcomes = _outcomes(f"questions-qa{number}.yaml")
     right = sum(o.verdict == "right" for o in outcomes)
     assert right >= MEASURED_SETS[number], [(o.id, o.verdict, o.why) for o in outcomes if o.verdict != "right"]
+
+
+@pytest.mark.parametrize("number", sorted(WORDING_FLOORS))
+def test_wording_set_score_does_not_fall(number):
+    outcomes = _outcomes(f"questions-qa{number}.yaml")
+    right = sum(o.verdict == "right" for o in outcomes)
+    assert right >= WORDING_FLOORS[number], [(o.id, o.verdict, o.why) for o in outcomes if o.verdict != "right"]
 
 
 def test_the_runner_scores_every_set_by_default():
