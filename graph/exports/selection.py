@@ -6,6 +6,7 @@ the same thing in all of them, and give exactly the claims the graph's own queri
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -163,22 +164,25 @@ def last_event_day(graph, pov: PointOfView | None = None) -> int:
     return min(max(days), today) if days else today
 
 
-def busy_span(graph, pov: PointOfView | None = None, *, share: float = 0.97) -> tuple[int, int]:
+def busy_span(graph, pov: PointOfView | None = None, *, share_of_peak: float = 0.05) -> tuple[int, int]:
     """The days a time slider should cover: from where the record's dated events get going to its last one.
 
     Background facts (a state founded in 1945, an alliance of 1949) would otherwise stretch a slider
     over decades in which nothing of the conflict happens. The span covers whole years: from 1 January
-    of the year from which ``share`` of the dated claim starts and ends follow, to 31 December of the
-    year of :func:`last_event_day` (or the end of the data, if sooner); other days stay reachable by
-    typing a date. With fewer than 20 dated events, it starts where the data starts.
+    of the first year whose dated claim starts and ends number at least ``share_of_peak`` of the busiest
+    year's, to 31 December of the year of :func:`last_event_day` (or the end of the data, if sooner);
+    other days stay reachable by typing a date. A share of the busiest year, not a share of all events,
+    so that a record growing in its later years does not push the slider past the war's first year. With
+    fewer than 20 dated events, it starts where the data starts.
     """
     first, last = data_span(graph, pov)
     end = min(date(date.fromordinal(last_event_day(graph, pov)).year, 12, 31).toordinal(), last)
-    events = sorted(lo for c in graph.claims(pov=(pov or PointOfView()).at(None))
+    years = Counter(date.fromordinal(lo).year for c in graph.claims(pov=(pov or PointOfView()).at(None))
                     for lo, _hi in (c.valid.start_span, c.valid.end_span) if FAR_PAST + 1 < lo < FAR_FUTURE - 1)
-    if len(events) < 20:
+    if sum(years.values()) < 20:
         return first, max(first, end)
-    start = date(date.fromordinal(events[int(len(events) * (1 - share))]).year, 1, 1).toordinal()
+    peak = max(years.values())
+    start = date(min(y for y, n in years.items() if n >= share_of_peak * peak), 1, 1).toordinal()
     return max(first, min(start, end)), max(first, end)
 
 

@@ -196,3 +196,21 @@ def test_the_ego_network_respects_knowledge_time(syria):
     assert ids == {c.id for c in syria.claims(as_of=DAY, known_as_of="2019-10-01", actor="sdf")}
     assert not any("peace-spring" in i for i in ids)
     assert last_event_day(syria, known.selection.pov) < last_event_day(syria)  # the record of 2019 ends earlier
+
+
+def test_the_slider_starts_where_the_events_get_going_however_busy_later_years_are():
+    """Old background facts stay outside; a first war year with few events stays inside, even when later years hold
+    many times more (a share of all events would cut it off as the record grows)."""
+    g = ActorGraph()
+    actors = [Actor(f"a{i}", f"Actor {i}", "armed_group") for i in range(3)]
+    claims = [Claim(f"old{i}", "a0", "allied_with", "a1", Interval.parse(f"{1950 + 5 * i}/.."),
+                    citations=(Citation("s"),)) for i in range(4)]
+    claims += [Claim(f"w{i}", "a1", "fights", "a2", Interval.parse(f"2011-0{1 + i}/2011-0{2 + i}"),
+                     citations=(Citation("s"),)) for i in range(3)]
+    claims += [Claim(f"x{y}-{i}", "a0", "fights", "a2", Interval.parse(f"{y}-03/{y}-04"), citations=(Citation("s"),))
+               for y in range(2012, 2020) for i in range(30)]
+    g.add(actors=actors, sources=[Source("s", "S", "W", "https://example.org", PartialDate.parse("2020"))],
+          claims=claims)
+    first, last = busy_span(g)
+    # 2011 has 6 dated bounds against 60 in the busiest year (10%): in; the 1950s-60s have one each: out
+    assert (ordinal_to_iso(first), ordinal_to_iso(last)) == ("2011-01-01", "2019-12-31")
