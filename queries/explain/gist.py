@@ -98,7 +98,7 @@ please give show explain some when""")
 #: nouns of bodies that, before "in ACTOR", ask for its members ("which groups are in the SNA")
 _BODIES = _words("""group groups faction factions brigade brigades unit units militia militias organisation
 organisations organization organizations party parties battalion battalions""")
-#: words asking what the graph does not record (who wins, why, when, how many): such a question is not guessed
+#: words asking what the graph does not record (who wins, why, how many): such a question is not guessed
 _UNANSWERED = _words("""why win wins winning won lose loses losing lost casualties killed deaths died dead
 injured wounded refugees displaced weather population cost costs""")
 _AGENT_KINDS = frozenset({"state", "government", "international_organisation"})
