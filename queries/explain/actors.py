@@ -166,15 +166,12 @@ def _founding_members(ctx: Context, actor: str) -> list:
     first, last_founding = day_span(str(entity.founded))
     last = day_span(ctx.as_of)[1]
     out = []
-    for claim in ctx.graph.all_claims():
-        if claim.predicate is not R.MEMBER_OF or claim.object != actor or not ctx.graph.is_known(claim, ctx.pov):
-            continue
+    for claim in ctx.graph.claims(object=actor, predicate=R.MEMBER_OF, pov=ctx.pov.at(None)):  # any date, as known
         member = ctx.entity(claim.subject)
         if member is None or str(member.kind) == "person":
             continue
-        known = ctx.claim(claim.id)
-        if first <= known.valid.possible_from <= last_founding + FOUNDING_DAYS and known.valid.possible_from <= last:
-            out.append(known)
+        if first <= claim.valid.possible_from <= min(last_founding + FOUNDING_DAYS, last):
+            out.append(claim)
     return _by_other(ctx, actor, out)
 
 

@@ -140,8 +140,8 @@ def _person_as_body(ctx: Context, q: Question) -> Question:
         return q
     if any(ctx.claims(actor=person.id, predicate=p) for p in predicates):
         return q
-    bodies = {c.object for c in ctx.claims(subject=person.id, predicate=R.LEADS)}
-    kinds = {b: str(ctx.entity(b).kind) for b in bodies if ctx.entity(b) is not None}
+    bodies = {c.object: ctx.entity(c.object) for c in ctx.claims(subject=person.id, predicate=R.LEADS)}
+    kinds = {b: str(e.kind) for b, e in bodies.items() if e is not None}
     ranked = sorted(kinds, key=lambda b: (_BODY_ORDER.index(kinds[b]) if kinds[b] in _BODY_ORDER else 99, b))
     if not ranked:
         return q

@@ -57,7 +57,7 @@ descended descendant descendants roots fate disband disbanded dissolve dissolved
 happened called grow grew grown""")
 _LEAD = _words("""lead leads led leader leaders leadership head heads headed chief chiefs commander commanders
 command commands commanded emir amir boss chairman president minister premier leading caliph""")
-_IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's leader
+_IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's leader (tested before the leaders)
 _MEMBER = _words("""member members membership belong belongs belonged comprise comprises comprised compose composed
 components component constituent constituents factions faction joined join joins consist consists consisted
 include includes included""")
@@ -140,7 +140,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("lineage", (actors[0],))
     if has(_CONNECTION) and len(actors) >= 2:
         return Gist("connection", (actors[0], actors[1]))
-    if "charge" in plain:
+    if any(w in _IN_CHARGE for w in plain):
         return Gist("control", (places[0],)) if places else Gist("leaders", (actors[0],))
     if has(_LEAD):
         led = [i for i in actors if kind_of(i) != "person"]
@@ -164,10 +164,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     support = _support(words, actors)
     if support is not None:
         return support
-    if has(_CONTROL) or has(_BASED):
-        if places:
-            return Gist("control", (places[0],)) if has(_CONTROL) else Gist("territory", (actors[0],)) \
-                if actors else Gist("control", (places[0],))
+    if has(_CONTROL) or has(_BASED):  # who holds a place; what an actor holds or where it is based
+        if places and (has(_CONTROL) or not actors):
+            return Gist("control", (places[0],))
         return Gist("territory", (actors[0],))
     if has(_FIGHT):
         return Gist("opponents", (actors[0],)) if actors else Gist("sides", (places[0],))
@@ -221,7 +220,7 @@ def _after_of(words: Sequence[Word], candidates: list[int]) -> int:
     for i in candidates:
         if i > 0 and words[i - 1].text in ("of", "to", "in", "into"):
             return i
-    return candidates[-1] if len(candidates) > 1 else candidates[0]
+    return candidates[-1]
 
 
 def _support(words: Sequence[Word], actors: list[int]) -> Gist | None:

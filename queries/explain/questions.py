@@ -288,27 +288,23 @@ class QuestionParser:
                 except (UnknownQuestion, EntityNotFound, AmbiguousName):
                     pass
             found = find_compass(text) if text else None
-            if found is None:
-                gist = self._by_gist(text, on) if text else None
-                if gist is None:
-                    raise
-                return dataclasses.replace(gist, text=text.strip())
-            direction, start, end = found
-            variants = [text[:start] + text[end:]]
-            country = default_country(self.graph)
-            if country is not None:
-                variants.append(f"{text[:start]}{self.graph.get(country).name} {text[end:]}")
-            for variant in variants:
-                try:
-                    q = self._parse(variant, on)
-                except (UnknownQuestion, EntityNotFound, AmbiguousName):
-                    continue
-                if q.family in _PLACE_FAMILIES and self._kind.get(q.entities[0]) == "PLACE":
-                    return dataclasses.replace(q, text=text.strip(), compass=direction)
-            gist = self._by_gist(text, on)
+            if found is not None:
+                direction, start, end = found
+                variants = [text[:start] + text[end:]]
+                country = default_country(self.graph)
+                if country is not None:
+                    variants.append(f"{text[:start]}{self.graph.get(country).name} {text[end:]}")
+                for variant in variants:
+                    try:
+                        q = self._parse(variant, on)
+                    except (UnknownQuestion, EntityNotFound, AmbiguousName):
+                        continue
+                    if q.family in _PLACE_FAMILIES and self._kind.get(q.entities[0]) == "PLACE":
+                        return dataclasses.replace(q, text=text.strip(), compass=direction)
+            gist = self._by_gist(text, on) if text else None
             if gist is None:
                 raise
-            return dataclasses.replace(gist, text=text.strip())
+            return gist
 
     def _by_gist(self, text: str, on: str | None) -> Question | None:
         """The question read by its cue words and names (:mod:`queries.explain.gist`) when no form fits, or None.
