@@ -62,6 +62,8 @@ _MEMBER = _words("""member members membership belong belongs belonged comprise c
 components component constituent constituents factions faction joined join joins consist consists consisted
 include includes included""")
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b")
+#: "broke away from X", "a breakaway of X", "defected from X": a split, asked about as the body's lineage
+_BROKE_AWAY = re.compile(r"\b(?:(?:break|breaks|breaking|broke|broken) (?:away|off)|breakaway|defect\w*|secede\w*)\b")
 _ALLY = _words("ally allies allied alliance alliances partner partners partnered alongside")
 _BACKERS = _words("""backer backers supporter supporters sponsor sponsors patron patrons benefactor benefactors
 funder funders financier financiers supplier suppliers""")
@@ -69,7 +71,7 @@ _CLIENTS = _words("proxy proxies client clients protege proteges")
 _SUPPORT = _words("""support supports supported supporting back backs backed backing help helps helped helping aid
 aids aided aiding arm arms armed arming fund funds funded funding finance finances financed financing sponsored
 sponsoring assist assists assisted assisting equip equips equipped train trains trained supply supplies supplied
-bankroll bankrolls bankrolled weapons money""")
+bankroll bankrolls bankrolled weapons money behind""")
 _WEAPONS = _words("arm arms armed arming weapons equip equips equipped supplier suppliers supply supplies supplied")
 _MONEY = _words("fund funds funded funding finance finances financed financing funder funders financier "
                 "financiers bankroll bankrolls bankrolled money")
@@ -94,7 +96,7 @@ _CONNECTION = _words("relationship relationships relation relations connected co
 _WHERE = _words("in at around near inside across throughout within over into")
 #: words that carry no gist: a question made only of these and one name asks what the name is
 _FILLER = _words("""what who whom is was are were the a an tell me us about describe profile of info information on
-please give show explain some when""")
+please give show explain some when now currently today there these days 's""")
 #: nouns of bodies that, before "in ACTOR", ask for its members ("which groups are in the SNA")
 _BODIES = _words("""group groups faction factions brigade brigades unit units militia militias organisation
 organisations organization organizations party parties battalion battalions""")
@@ -136,7 +138,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
 
     if any(_TERROR.match(w) for w in plain) and actors:
         return Gist("designations", (_listed(words, actors, kind_of),))
-    if has(_LINEAGE) and actors:
+    if (has(_LINEAGE) or _BROKE_AWAY.search(said)) and actors:
         return Gist("lineage", (actors[0],))
     if has(_CONNECTION) and len(actors) >= 2:
         return Gist("connection", (actors[0], actors[1]))
@@ -172,7 +174,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("opponents", (actors[0],)) if actors else Gist("sides", (places[0],))
     if places and (has(_HAS) or "or" in plain):  # "who has Ras al-Ain now", "Tadmur - IS or the army?"
         return Gist("control", (places[0],))
-    if len(names) == 1 and all(w in _FILLER for w in plain):
+    if len(names) == 1 and all(w in _FILLER or (places and w in _WHERE) for w in plain):  # "who's in Manbij now"
         return Gist("control" if places else "profile", (names[0],))
     if len(actors) == 1 and all(w in _FILLER or w in _WHERE for w in plain):  # "hezbollah in syria"
         return Gist("profile", (actors[0],))

@@ -48,6 +48,12 @@ def ex():
     ("what happened to Old Crescent", "lineage", ("old-crescent",),
      "Where does Old Crescent come from, and what did it become?"),
     ("when did the Black Banner take Port Town", "control", ("port",), "Who controls Port Town?"),
+    ("which groups broke away from Old Crescent", "lineage", ("old-crescent",),
+     "Where does Old Crescent come from, and what did it become?"),
+    ("who stood behind the Free Front", "supporters", ("free-front",), "Who supports Free Front?"),
+    ("which militias was Patronia behind", "supported", ("patronia",), "Whom does Patronia support?"),
+    ("who's in Port Town now", "control", ("port",), "Who controls Port Town?"),
+    ("who is in port town these days", "control", ("port",), "Who controls Port Town?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
