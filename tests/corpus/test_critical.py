@@ -14,14 +14,14 @@ EXCEPTIONS = {
     # Stop 28: claims of the groups added by the coverage round (helpers go, gg, gp) that rest on one newsroom after
     # four helpers searched for a second (src140-src143: 56 found); each is marked `reported` (or `disputed`
     # where a page read contradicts it) until a second newsroom is found. Helper x1 searched the stored pages and
-    # docs corpora again (English and Arabic) for these eight and found no second newsroom.
-    "go-faylaq-al-majd-fights-ypg-afrin-2018",
+    # docs corpora again (English and Arabic) for these eight and found no second newsroom; helper x3, searching other
+    # spellings, languages and kinds of pages, found one for Faylaq al-Majd in Afrin (Roz Press) and for Yaman Talju's
+    # command (Syrian Mirror), which left the list.
     "go-jaysh-al-sharqiya-fights-ypg-afrin-2018",
     "go-jordan-supports-alwiya-al-furqan",
     "go-northern-democratic-brigade-allied-with-ypg",
     "go-northern-democratic-brigade-member-of-jaysh-al-thuwar",
     "go-usa-supports-jaysh-al-nasr",
-    "go-yaman-talju-leads-faylaq-al-majd",
     "gp-harkoush-leads-levant-front",
 }
 
