@@ -16,11 +16,11 @@ EXCEPTIONS = {
     # where a page read contradicts it) until a second newsroom is found. Helper x1 searched the stored pages and
     # docs corpora again (English and Arabic) for these eight and found no second newsroom; helper x3, searching other
     # spellings, languages and kinds of pages, found one for Faylaq al-Majd in Afrin (Roz Press) and for Yaman Talju's
-    # command (Syrian Mirror) and for the US support of Jaysh al-Nasr (Enab Baladi), which left the list.
+    # command (Syrian Mirror), for the US support of Jaysh al-Nasr (Enab Baladi) and for the Northern Democratic
+    # Brigade (then al-Qa'qa') in Jaysh al-Thuwar (Micro Syria), which left the list.
     "go-jaysh-al-sharqiya-fights-ypg-afrin-2018",
     "go-jordan-supports-alwiya-al-furqan",
     "go-northern-democratic-brigade-allied-with-ypg",
-    "go-northern-democratic-brigade-member-of-jaysh-al-thuwar",
     "gp-harkoush-leads-levant-front",
 }
 
