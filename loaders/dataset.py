@@ -340,6 +340,7 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
     broken: set[str] = set(salvaged)  # ids of records that exist but failed; references to them are not re-reported
     entities: dict[str, Actor | Place] = {}
     sources: dict[str, Source] = {}
+    addressed: dict[tuple[str, str], _Record] = {}  # one report, one source id: the first record of each
     claim_records: list[_Record] = []
     for rec in records:
         rid = rec.data.get("id")
@@ -379,6 +380,11 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
             continue
         if isinstance(value, Source):
             sources[rid] = value
+            page = (_address_key(value.url), str(value.published))  # a download page's releases differ by date
+            same = addressed.setdefault(page, rec) if value.url else rec
+            if same is not rec:
+                ds.problems.append(rec.problem("url", _SAME_PAGE.format(
+                    other=same.data["id"], where=f"{same.file}:{same.line}")))
             if rec.data.get("title_from") == "address":
                 ds.warnings.append(rec.problem("title_from", _ADDRESS_TITLE))
             if (rec.data.get("title_from") == "citation") != bool(rec.data.get("title_cited_by")):
@@ -608,8 +614,18 @@ _CITED_TITLE = ("`title_from: citation` and `title_cited_by` go together: a titl
                 "this page (`title_from: page`) or mark it `title_from: address`")
 _ADDRESS_TITLE = ("the title was made from the page address, not read on the page; read the page's headline, "
                   "set it as `title` and remove `title_from: address`")
+_SAME_PAGE = ("this address, published on the same date, is already the source {other!r} ({where}); one report is "
+              "one source: cite {other!r} and delete this record")
 _MIRROR_COPY = ("the page is a repost or aggregator copy of another publisher's report; cite the original page "
                 "(its url, publisher, title and publication date) where it can be read, and remove `copy: mirror`")
+
+
+def _address_key(url: str) -> str:
+    """A page's address without what does not change the page: scheme, "www.", a trailing "/" or "#part"."""
+    rest = url.strip().split("#", 1)[0].split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    host = host.lower().removeprefix("www.").removesuffix(":443").removesuffix(":80")
+    return f"{host}/{path}".rstrip("/")
 
 
 def validate_paths(paths: Iterable[str | os.PathLike]) -> list[Problem]:
