@@ -76,6 +76,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa32.yaml"),
     Path(__file__).with_name("questions-qa33.yaml"),
     Path(__file__).with_name("questions-qa34.yaml"),
+    Path(__file__).with_name("questions-qa35.yaml"),
+    Path(__file__).with_name("questions-qa36.yaml"),
 )
 
 

@@ -197,6 +197,11 @@ MEASURED_SETS = {
     31: 37,  # of 48
     32: 40,  # of 49
     34: 30,  # of 52 (1/52 with the code of the start of the stop)
+    # Stop 30: qa35 (2012-2026, half of it asking who held or led something early in a period, the later holder
+    # expected absent) and qa36 (2012-2026, every question in the writer's own words, written without reading the
+    # forms or the explainer's code), written and frozen at its start, scored once after every other change.
+    35: 48,  # of 51 (48 also with the code and data of the start of the stop)
+    36: 45,  # of 54 (44 with the code and data of the start of the stop)
 }
 
 #: Sets of questions in users' own words that the gist reading (queries/explain/gist.py) was then developed on: the
@@ -309,6 +314,9 @@ _BEFORE_STOP28 = (*_FIRST_FOURTEEN, *(f"questions-qa{n}.yaml" for n in range(15,
 #: Every set written before stop 29 (its sets, written in parallel, use none of their pages).
 _BEFORE_STOP29 = (*_BEFORE_STOP28, *(f"questions-qa{n}.yaml" for n in range(24, 31)))
 
+#: Every set written before stop 30.
+_BEFORE_STOP30 = (*_BEFORE_STOP29, *(f"questions-qa{n}.yaml" for n in range(31, 35)))
+
 #: The sets added after the second: (file, id prefix, first and last year, the sets written before it). The
 #: fourth and fifth were written at the same time, so neither is checked against the other.
 _LATER_SETS = [
@@ -349,7 +357,7 @@ _LATER_SETS = [
     # Sets 15 to 21 were written at the same time (stop 27), each before any of the others was merged.
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _FIRST_FOURTEEN) for n in _STOP27_SETS],
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026",
-       _FIRST_FOURTEEN if n < 24 else _BEFORE_STOP28 if n < 31 else _BEFORE_STOP29)
+       _FIRST_FOURTEEN if n < 24 else _BEFORE_STOP28 if n < 31 else _BEFORE_STOP29 if n < 35 else _BEFORE_STOP30)
       for n in MEASURED_SETS],
     ("questions-qa33.yaml", "q33-", "2012", "2026", _BEFORE_STOP29),
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _BEFORE_STOP28) for n in FINAL_SCORES_STOP28],
@@ -415,7 +423,7 @@ def test_the_runner_scores_every_set_by_default():
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
                      "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
                      "questions-qa12.yaml", "questions-qa13.yaml", "questions-qa14.yaml",
-                     *(f"questions-qa{n}.yaml" for n in range(15, 35))]
+                     *(f"questions-qa{n}.yaml" for n in range(15, 37))]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
