@@ -88,7 +88,7 @@ _FIGHT = _words("""fight fights fought fighting battle battles battled battling 
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
 adversaries rival rivals oppose opposes opposed opposing strike strikes struck bomb bombs bombed bombing airstrikes
 airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
-belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled""")
+hit hits hitting belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled""")
 _SIDE = _words("side sides camp camps")
 _CONNECTION = _words("relationship relationships relation relations connected connection connections link links "
                      "linked ties tied between")
@@ -100,9 +100,17 @@ please give show explain some when now currently today there these days 's""")
 #: nouns of bodies that, before "in ACTOR", ask for its members ("which groups are in the SNA")
 _BODIES = _words("""group groups faction factions brigade brigades unit units militia militias organisation
 organisations organization organizations party parties battalion battalions""")
-#: words asking what the graph does not record (who wins, why, how many): such a question is not guessed
-_UNANSWERED = _words("""why win wins winning won lose loses losing lost casualties killed deaths died dead
-injured wounded refugees displaced weather population cost costs""")
+#: words asking what the graph does not record (why, tolls, how many): such a question is not guessed
+_UNANSWERED = _words("why casualties deaths injured wounded refugees displaced weather population cost costs")
+#: who won or lost: not recorded, unless what was won or lost is a place ("since the army lost it": who holds it)
+_OUTCOME = _words("win wins winning won lose loses losing lost")
+_WON_PLACE = _words("it control hold")  # "lost it", "lost control of", "lost hold of" (a place named elsewhere)
+#: a death: not recorded, unless it is said of a named person as a clause ("now that Soleimani is dead")
+_DEATH = _words("killed died dead death")
+_DEATH_LINKS = _words("is was got been had has 's")
+#: "back" as an adverb ("is Daraa back under the regime") is not the verb of support ("did Iran back in 2013")
+_BACK_ADVERB = _words("in into under to on with at")
+_BE = _words("is was are were 's be been being come came comes go goes went get got gets now")
 _AGENT_KINDS = frozenset({"state", "government", "international_organisation"})
 
 
@@ -126,7 +134,11 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return None
     if any(w in _UNANSWERED for w in plain) or "how many" in said or "how much" in said:
         return None
+    if any(_said_of_no_person(words, i, kind_of) for i, w in enumerate(words) if w.text in _DEATH):
+        return None
     places = [i for i in names if kind_of(i) == "place"]
+    if any(w.text in _OUTCOME and not _of_a_place(words, i, kind_of) for i, w in enumerate(words)):
+        return None
     actors = [i for i in names if kind_of(i) != "place"]
     where = [i for i in actors if kind_of(i) == "" and _after_where(words, i)]
     if where and len(where) < len(actors):  # "in eastern Syria": Syria the country, where it happens
@@ -166,6 +178,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     support = _support(words, actors)
     if support is not None:
         return support
+    if places and "under" in plain:  # "is Daraa back under the regime": who holds it
+        return Gist("control", (places[0],))
     if has(_CONTROL) or has(_BASED):  # who holds a place; what an actor holds or where it is based
         if places and (has(_CONTROL) or not actors):
             return Gist("control", (places[0],))
@@ -225,6 +239,31 @@ def _after_of(words: Sequence[Word], candidates: list[int]) -> int:
     return candidates[-1]
 
 
+def _of_a_place(words: Sequence[Word], i: int, kind_of) -> bool:
+    """Whether the outcome word at ``i`` is said of a place: "lost Idlib", "lost it" with a place named."""
+    j = _ahead(words, i)
+    if j < len(words) and words[j].is_name:
+        return kind_of(j) == "place"
+    return j < len(words) and words[j].text in _WON_PLACE and any(
+        w.is_name and kind_of(k) == "place" for k, w in enumerate(words))
+
+
+def _ahead(words: Sequence[Word], i: int) -> int:
+    """The position of the word after ``i``, past articles ("lost the town": "town")."""
+    j = i + 1
+    while j < len(words) and words[j].text in _ARTICLES:
+        j += 1
+    return j
+
+
+def _said_of_no_person(words: Sequence[Word], i: int, kind_of) -> bool:
+    """Whether the death word at ``i`` is not said of a named person ("Soleimani is dead" is; "killed in Homs" not)."""
+    j = i - 1
+    while j >= 0 and words[j].text in _DEATH_LINKS:
+        j -= 1
+    return not (j >= 0 and words[j].is_name and kind_of(j) == "person")
+
+
 def _support(words: Sequence[Word], actors: list[int]) -> Gist | None:
     """A support question: whom the support goes to, or whose support it is, from where the names stand."""
     if not actors:
@@ -232,7 +271,9 @@ def _support(words: Sequence[Word], actors: list[int]) -> Gist | None:
     texts = [w.text for w in words]
     cues = [i for i, w in enumerate(words) if not w.is_name and w.label != "DATE" and (
         _cue(w.text, _SUPPORT) or _cue(w.text, _BACKERS) or _cue(w.text, _CLIENTS))
-        and not (w.text == "armed" and i + 1 < len(words) and words[i + 1].text in _ARMED_NOUNS)]
+        and not (w.text == "armed" and i + 1 < len(words) and words[i + 1].text in _ARMED_NOUNS)
+        and not (w.text == "back" and i + 1 < len(words) and words[i + 1].text in _BACK_ADVERB
+                 and any(v.text in _BE for v in words[:i]))]
     if not cues:
         return None
     kind = ("weapons" if any(_cue(texts[i], _WEAPONS) for i in cues)

@@ -52,6 +52,9 @@ _SLOTS = ("ACTOR", "PLACE", "ENTITY", "DATE", "NUMBER")  # and ASOF, the optiona
 _ENTITY_LABELS = {"ACTOR": ["ACTOR", "BOTH"], "PLACE": ["PLACE", "BOTH"], "ENTITY": ["ACTOR", "PLACE", "BOTH"]}
 _DATE_RE = re.compile(r"(?<![\w-])\d{4}(?:-\d{2}){0,2}[~%]?(?![\w-])")  # no '?': it ends questions
 _APOSTROPHES = str.maketrans({c: "'" for c in "`´ʼʻ’‘"})
+#: A question's final stop after a letter of another script ("... ܣܘܪܝܝܐ."), which spaCy's tokenizer leaves on the
+#: word (a Latin "U.S." keeps its own stop)
+_FINAL_STOP = re.compile(r"(?<=[^\x00-\x7f\W])([.?!]+)$")
 _DATE_WORDS = frozenset({"in", "on", "as", "at", "by", "of"})
 #: Words around a place's name that say what it is ("the city of Raqqa", "Aleppo city"), dropped when the
 #: question is not understood with them (a name may contain them: "Capital City" is matched first).
@@ -228,7 +231,7 @@ class QuestionParser:
         from spacy.util import filter_spans
 
         self._spacy()
-        doc = self.nlp.make_doc(text.translate(_APOSTROPHES).strip())
+        doc = self.nlp.make_doc(_FINAL_STOP.sub(r" \1", text.translate(_APOSTROPHES).strip()))
         found: dict[tuple[int, int], set[str]] = {}
         for matcher in (self._names_lower, self._names_exact):
             for match_id, start, end in matcher(doc):
@@ -340,7 +343,10 @@ class QuestionParser:
         gist = read_gist(words, kind_of, country)
         if gist is None:
             return None
-        as_of = next((w.text for w in reversed(words) if w.label == "DATE"), None)
+        dated = [i for i, w in enumerate(words) if w.label == "DATE"]
+        as_of = words[dated[-1]].text if dated else None
+        if dated and any(w.text == "since" for w in words[:dated[-1]]):
+            as_of = None  # "held since the army lost it in March 2015": when it began, not the day asked about
         slot = {"control": "PLACE", "sides": "PLACE"}.get(gist.family, "ACTOR")
         entities = [country] if gist.where_default else []
         for i in gist.names:

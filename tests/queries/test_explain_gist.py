@@ -54,6 +54,10 @@ def ex():
     ("which militias was Patronia behind", "supported", ("patronia",), "Whom does Patronia support?"),
     ("who's in Port Town now", "control", ("port",), "Who controls Port Town?"),
     ("who is in port town these days", "control", ("port",), "Who controls Port Town?"),
+    ("who is in charge of the Black Banner now that Ovo Tyrant is dead", "leaders", ("black-banner",),
+     "Who leads Black Banner?"),
+    ("is Port Town back under the Valdor regime", "control", ("port",), "Who controls Port Town?"),
+    ("what did Patronia hit in Valdor", "opponents", ("patronia",), "Whom does Patronia fight?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -75,6 +79,8 @@ def test_a_date_in_a_gist_question_is_its_date(parser):
     "Who was fighting in Valdor on 31 June 2016?",  # a date that was not read: not dropped
     "Tell me something nice",  # no name at all
     "What is the weather in Valdor?",  # a name and no cue
+    "Who was killed in Port Town?",  # a death not said of a named person: a toll, not recorded
+    "Who lost the war in Valdor?",  # an outcome not said of a place
 ])
 def test_what_the_gist_cannot_read_is_still_an_error(parser, text):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -116,3 +122,9 @@ def test_whom_a_state_supports_lists_its_parts_support_apart():
     e = Explainer(g).explain("Whom does Statia support?", as_of="2016-01-01")
     by_key = {s.key: [c for x in s.sentences for c in x.claims] for s in e.sections}
     assert by_key["supported"] == ["c3"] and by_key["through"] == ["c2"]
+
+
+def test_since_a_date_asks_about_the_day_of_the_question_not_the_date(parser):
+    q = parser.parse("who has held Port Town since the Black Banner lost it in 2016", on="2019-06-01")
+    assert (q.family, q.entities, q.as_of) == ("control", ("port",), None)  # answered for the day asked
+    assert parser.parse("who held Port Town in 2016").as_of == "2016"  # without "since", the date is the day
