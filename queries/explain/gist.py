@@ -61,6 +61,7 @@ _IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's le
 _MEMBER = _words("""member members membership belong belongs belonged comprise comprises comprised compose composed
 components component constituent constituents factions faction joined join joins consist consists consisted
 include includes included""")
+_TOOK_OVER = re.compile(r"\b(?:take|takes|took|taken|taking) over\b")  # with no place named: a succession
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b")
 #: "broke away from X", "a breakaway of X", "defected from X": a split, asked about as the body's lineage
 _BROKE_AWAY = re.compile(r"\b(?:(?:break|breaks|breaking|broke|broken) (?:away|off)|breakaway|defect\w*|secede\w*)\b")
@@ -181,6 +182,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if places and "under" in plain:  # "is Daraa back under the regime": who holds it
         return Gist("control", (places[0],))
     if has(_CONTROL) or has(_BASED):  # who holds a place; what an actor holds or where it is based
+        led = [i for i in actors if kind_of(i) != "person"]
+        if not places and led and _TOOK_OVER.search(said):  # "who took over IS after Baghdadi's death"
+            return Gist("leaders", (led[0],))
         if places and (has(_CONTROL) or not actors):
             return Gist("control", (places[0],))
         return Gist("territory", (actors[0],))

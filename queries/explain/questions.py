@@ -95,6 +95,39 @@ class Form:
     support_type: str | None = None
 
 
+def _unique_surnames(graph) -> dict[str, tuple[str, ...]]:
+    """Persons' family names written with the article ("Bashir" and "al-Bashir" of "Mohammed al-Bashir"), where no
+    other entity bears the same text: how the press names them after a first mention ("Baghdadi's death").
+
+    Only names with an "al-" article are taken (a plain last word is often a given name or an English word:
+    "Salih Muslim", "Ilham Ahmed"); a name that another person also bears, first or last ("al-Khatib", "Qassem"
+    of Naim Qassem), or that is another entity's name or alias, is left out, so it stays an unknown word rather
+    than a wrong guess.
+    """
+    taken: dict[str, set[str]] = {}
+    for e in [*graph.actors, *graph.places]:
+        for text in (e.id, e.name, *e.aliases):
+            taken.setdefault(text.translate(_APOSTROPHES).lower(), set()).add(e.id)
+    offered: dict[str, set[str]] = {}
+    for person in graph.actors:
+        if str(person.kind) != "person":
+            continue
+        for name in (person.name, *person.aliases):  # every person's first and last word blocks the same text
+            words = name.translate(_APOSTROPHES).split()
+            for word in (words[0], words[-1]) if len(words) > 1 else ():
+                for text in {word, word[3:] if word.lower().startswith("al-") else word}:
+                    offered.setdefault(text.lower(), set()).add(person.id)
+    out: dict[str, list[str]] = {}
+    for person in graph.actors:
+        last = person.name.split()[-1] if str(person.kind) == "person" and " " in person.name else ""
+        if last.lower().startswith("al-") and len(last) > 5:
+            for text in (last, last[3].upper() + last[4:]):
+                key = text.lower()
+                if offered[key] == {person.id} and taken.get(key, {person.id}) == {person.id}:
+                    out.setdefault(person.id, []).append(text)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def load_forms() -> tuple[Form, ...]:
     """The question forms shipped in ``forms.jsonl``, in file order (the order loose matching tries them)."""
     text = resources.files("queries.explain").joinpath("forms.jsonl").read_text(encoding="utf-8")
@@ -170,6 +203,7 @@ class QuestionParser:
         self.forms = forms if forms is not None else load_forms()
         self._form_words = {w for f in self.forms for word in f.words for w in word.rstrip("?").split("|")}
         self._kind: dict[str, str] = {}
+        self._surnames = _unique_surnames(graph)
         names = []
         for entity in [*graph.actors, *graph.places]:
             self._kind[entity.id] = "PLACE" if entity.is_place else "ACTOR"
@@ -184,6 +218,7 @@ class QuestionParser:
         for text in dict.fromkeys((entity.id, entity.name, *entity.aliases)):
             text = text.translate(_APOSTROPHES)
             out.append((text, bool(_ACRONYM.match(text)) or text.lower() in self._form_words))
+        out += [(text, True) for text in self._surnames.get(entity.id, ())]  # as written: "Said" is not "said"
         return out
 
     def _spacy(self) -> None:

@@ -58,6 +58,9 @@ def ex():
      "Who leads Black Banner?"),
     ("is Port Town back under the Valdor regime", "control", ("port",), "Who controls Port Town?"),
     ("what did Patronia hit in Valdor", "opponents", ("patronia",), "Whom does Patronia fight?"),
+    ("who took over the Black Banner after Ovo Tyrant's death", "leaders", ("black-banner",),
+     "Who leads Black Banner?"),
+    ("who took over Port Town", "control", ("port",), "Who controls Port Town?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -128,3 +131,19 @@ def test_since_a_date_asks_about_the_day_of_the_question_not_the_date(parser):
     q = parser.parse("who has held Port Town since the Black Banner lost it in 2016", on="2019-06-01")
     assert (q.family, q.entities, q.as_of) == ("control", ("port",), None)  # answered for the day asked
     assert parser.parse("who held Port Town in 2016").as_of == "2016"  # without "since", the date is the day
+
+
+def test_a_person_is_found_by_a_family_name_only_no_one_else_bears():
+    g = ActorGraph()
+    g.add(actors=[Actor("zorgani", "Abu Bakr al-Zorgani", "person"), Actor("front", "Dawn Front", "armed_group"),
+                  Actor("d1", "Omar al-Dari", "person"), Actor("d2", "Saif al-Dari", "person"),
+                  Actor("naim", "Naim Qassem", "person"), Actor("farid", "Farid al-Qassem", "person")],
+          sources=[Source("s1", "Report", "Wire", "https://example.org/r", PartialDate.parse("2016"))],
+          claims=[Claim("c1", "zorgani", "leads", "front", Interval.parse("2014/.."),
+                        citations=[Citation("s1", note="says so")])])
+    parser = QuestionParser(g)
+    assert parser.parse("What is Zorgani?").entities == ("zorgani",)  # with or without the article
+    assert parser.parse("What is al-Zorgani?").entities == ("zorgani",)
+    for shared in ("What is Dari?", "What is Qassem?"):  # two persons bear it, first or last
+        with pytest.raises((UnknownQuestion, EntityNotFound)):
+            parser.parse(shared)
