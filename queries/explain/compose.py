@@ -15,6 +15,7 @@ from graph.records import claim_record
 from graph.time import day_span, parse_day
 from ontology import Status
 from queries.explain.model import Explanation, Footnote, Question, Section, Sentence
+from queries.explain.questions import demonyms
 from queries.explain.wording import (
     change_date,
     change_sentence,
@@ -199,7 +200,9 @@ def finish(ctx: Context, question: Question, title: str, sections, **extra) -> E
                                "date: no claim of this kind names the person." for person, body in question.stands_for
                                ) + tuple(extra.get("notes", ()))
     if question.readings:  # say how a name no record spells that way was read
-        read = tuple(f"'{written}' is read as {ctx.name(i)}, a spelling of its name."
+        read = tuple(f"'{written}' is read as {ctx.name(i)}, "
+                     + ("the state its forces or patronage are named after." if written in demonyms()
+                        else "a spelling of its name.")
                      for written, i in question.readings)
         extra["notes"] = read + tuple(extra.get("notes", ()))
     return Explanation(question=question, title=title, as_of=str(ctx.as_of), known_as_of=ctx.known_as_of,

@@ -141,13 +141,16 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if any(w.text in _OUTCOME and not _of_a_place(words, i, kind_of) for i, w in enumerate(words)):
         return None
     actors = [i for i in names if kind_of(i) != "place"]
-    where = [i for i in actors if kind_of(i) == "" and _after_where(words, i)]
-    if where and len(where) < len(actors):  # "in eastern Syria": Syria the country, where it happens
-        actors = [i for i in actors if i not in where]
-        places = sorted(places + where)
 
     def has(cues) -> bool:
         return any(_cue(w, cues) for w in plain)
+
+    where = [i for i in actors if kind_of(i) == "" and _after_where(words, i)]
+    # "in eastern Syria": Syria the country, where it happens (also when it is the only name of a fight:
+    # "which militias fought in Syria" asks for the sides there, not Syria's members)
+    if where and (len(where) < len(actors) or has(_FIGHT)):
+        actors = [i for i in actors if i not in where]
+        places = sorted(places + where)
 
     if any(_TERROR.match(w) for w in plain) and actors:
         return Gist("designations", (_listed(words, actors, kind_of),))
@@ -168,6 +171,10 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("sides", (places[0],) if places else (), where_default=not places)
     inside = [i for i in actors if (_before(words, i) in ("in", "within", "inside") and has(_BODIES))
               or (_before(words, i) == "of" and _before(words, _back(words, i)) == "part")]
+    support = _support(words, actors)
+    if support is not None and not inside and has(_MEMBER) and all(w in _BODIES or not _cue(w, _MEMBER)
+                                                                   for w in plain):
+        return support  # "which factions are Turkish-backed": "factions" names the answer, "backed" asks
     if has(_MEMBER) or _MADE_UP.search(said) or inside:
         if inside:
             return Gist("members", (inside[0],))
@@ -176,7 +183,6 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("sides", (places[0],))
     if has(_ALLY) and actors:
         return Gist("allies", (actors[0],))
-    support = _support(words, actors)
     if support is not None:
         return support
     if places and "under" in plain:  # "is Daraa back under the regime": who holds it

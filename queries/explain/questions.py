@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -93,6 +94,20 @@ class Form:
     example: str
     words: tuple[str, ...]
     support_type: str | None = None
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Country adjectives ("Russian") to country codes ("RUS"), from demonyms.json."""
+    data = json.loads(resources.files("queries.explain").joinpath("demonyms.json").read_text(encoding="utf-8"))
+    return {word: code for code, words in data.items() if not code.startswith("_") for word in words}
+
+
+#: words after a country's adjective that make it name the state's forces or patronage ("Russian jets",
+#: "Turkish-backed"); "Iraqi militias" or "Lebanese Hezbollah" name others
+_FORCES_AFTER = frozenset("""jets warplanes planes aircraft air force forces troops army military soldiers navy drone
+drones strike strikes airstrike airstrikes bombers advisers advisors officers government authorities regime
+backed led supported funded armed sponsored""".split())
 
 
 def _unique_surnames(graph) -> dict[str, tuple[str, ...]]:
@@ -360,6 +375,10 @@ class QuestionParser:
             label = token.ent_type_ if token.ent_type_ in ("ACTOR", "PLACE", "BOTH", "DATE") else ""
             if label and label != "DATE":
                 ids_at[len(words)] = (candidates.get(token.i) or set(), token.text)
+            elif not label and (state := self._state_of_adjective(doc, token)) is not None:
+                ids_at[len(words)] = ({state}, token.text)  # "Russian jets": Russia
+                readings.append((token.text, state))
+                label = "ACTOR"
             elif not label and token.i > 0 and token.text[:1].isupper() and token.lower_ not in self._form_words:
                 spelled = self._spelled_like(token.text, None, on)
                 if spelled is not None:
@@ -395,6 +414,15 @@ class QuestionParser:
         return Question(text.strip(), gist.family, tuple(entities), (), None, gist.support_type, as_of,
                         readings=tuple((w, e) for w, e in readings if e in entities),
                         read_as=read_as(gist.family, names, gist.support_type))
+
+    def _state_of_adjective(self, doc, token) -> str | None:
+        """The state a country's adjective names when the next word is its forces or patronage, else None."""
+        code = demonyms().get(token.text)
+        after = next((t for t in doc[token.i + 1:] if t.text != "-"), None)
+        if code is None or after is None or after.lower_ not in _FORCES_AFTER or after.ent_type_:
+            return None
+        states = [a.id for a in self.graph.actors if str(a.kind) == "state" and a.country == code]
+        return states[0] if len(states) == 1 else None
 
     def _acronyms_upper(self, text: str) -> str:
         """``text`` with known acronyms written in lower case put in capitals ("isis", "sdf"), except words that

@@ -61,6 +61,8 @@ def ex():
     ("who took over the Black Banner after Ovo Tyrant's death", "leaders", ("black-banner",),
      "Who leads Black Banner?"),
     ("who took over Port Town", "control", ("port",), "Who controls Port Town?"),
+    ("which groups did Turkish jets bomb", "opponents", ("turan",), "Whom does Turan fight?"),  # Turan is TUR
+    ("which factions are Turkish-backed", "supported", ("turan",), "Whom does Turan support?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -147,3 +149,13 @@ def test_a_person_is_found_by_a_family_name_only_no_one_else_bears():
     for shared in ("What is Dari?", "What is Qassem?"):  # two persons bear it, first or last
         with pytest.raises((UnknownQuestion, EntityNotFound)):
             parser.parse(shared)
+
+
+def test_a_country_adjective_names_the_state_only_before_its_forces(parser, ex):
+    q = parser.parse("which groups did Turkish jets bomb")
+    assert q.readings == (("Turkish", "turan"),)
+    notes = " ".join(to_data(ex.explain("which groups did Turkish jets bomb", as_of="2019-06-01"))["notes"])
+    assert "'Turkish' is read as Turan, the state its forces or patronage are named after" in notes
+    # before a word that is not the state's forces, the adjective names no one ("Turkish militias")
+    with pytest.raises((UnknownQuestion, EntityNotFound)):
+        parser.parse("which Turkish militias are strong")
