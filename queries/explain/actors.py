@@ -13,8 +13,8 @@ from queries.explain.model import Explanation, Question, Section, Sentence
 from queries.explain.wording import date_text, lineage_sentence
 
 __all__ = ["MAX_HOPS", "explain_allies", "explain_connection", "explain_designations", "explain_leaders",
-           "explain_lineage", "explain_members", "explain_opponents", "explain_profile", "explain_supported",
-           "explain_supporters", "explain_territory"]
+           "explain_lineage", "explain_members", "explain_memberships", "explain_opponents", "explain_profile",
+           "explain_supported", "explain_supporters", "explain_territory"]
 
 #: The longest chain of relations "how are A and B connected" looks for.
 MAX_HOPS = 4
@@ -201,6 +201,31 @@ def explain_members(ctx: Context, q: Question) -> Explanation:
     notes = _existence_notes(ctx, actor)
     if not (members or parts or merged):
         notes += _nothing(ctx, f"that any actor is a member or a part of {name}")
+    return finish(ctx, q, q.text, sections, notes=notes)
+
+
+def explain_memberships(ctx: Context, q: Question) -> Explanation:
+    """What an actor belongs to at the date: the coalitions and organisations it is a member of (`member_of`), and,
+    apart, the bodies it is an organ of (`part_of`); the other way round from :func:`explain_members`.
+
+    A yes/no question naming the body too ("Is Syria back in the Arab League?") gets a note that says whether the
+    graph records that membership at the date, so the answer does not leave the reader to search the list.
+    """
+    actor = q.entities[0]
+    name = ctx.name(actor)
+    member = _by_other(ctx, actor, [c for c in ctx.claims(subject=actor, predicate=R.MEMBER_OF) if c.object != actor])
+    part = _by_other(ctx, actor, [c for c in ctx.claims(subject=actor, predicate=R.PART_OF) if c.object != actor])
+    sections = [Section("memberships", f"What {name} is a member of", tuple(ctx.sentence(c) for c in member)),
+                Section("part_of", f"What {name} is part of", tuple(ctx.sentence(c) for c in part)),
+                ctx.recent(lambda c: c.predicate in (R.MEMBER_OF, R.PART_OF) and c.subject == actor)]
+    notes = _existence_notes(ctx, actor)
+    if not (member or part):
+        notes += _nothing(ctx, f"that {name} is a member or a part of anything")
+    for body in q.entities[1:]:
+        held = any(c.object == body for c in (*member, *part))
+        notes += (f"{name} is recorded as a member or part of {ctx.name(body)} as of {ctx.date_words()}." if held
+                  else f"No claim in the graph says that {name} is a member or part of {ctx.name(body)} as of "
+                       f"{ctx.date_words()}.",)
     return finish(ctx, q, q.text, sections, notes=notes)
 
 

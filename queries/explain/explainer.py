@@ -16,6 +16,7 @@ from queries.explain.actors import (
     explain_leaders,
     explain_lineage,
     explain_members,
+    explain_memberships,
     explain_opponents,
     explain_profile,
     explain_supported,
@@ -37,6 +38,7 @@ _BUILDERS = {
     "opponents": explain_opponents,
     "leaders": explain_leaders,
     "members": explain_members,
+    "memberships": explain_memberships,
     "allies": explain_allies,
     "territory": explain_territory,
     "profile": explain_profile,
@@ -123,6 +125,7 @@ class Explainer:
 #: of the family names the person: the relations a leader is said to have are mostly those of what they lead.
 _BODY_FAMILIES = {"supporters": (R.SUPPORTS,), "supported": (R.SUPPORTS,), "allies": (R.ALLIED_WITH,),
                   "opponents": (R.FIGHTS, R.OPPOSES), "members": (R.MEMBER_OF, R.PART_OF),
+                  "memberships": (R.MEMBER_OF, R.PART_OF),
                   "territory": (R.CONTROLS, R.BASED_IN)}
 #: Which led body a person stands for, when several: a government before the state it governs.
 _BODY_ORDER = ("government", "armed_group", "militia", "coalition", "political_organisation", "armed_forces",

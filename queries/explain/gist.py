@@ -154,6 +154,10 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
 
     if any(_TERROR.match(w) for w in plain) and actors:
         return Gist("designations", (_listed(words, actors, kind_of),))
+    led = [i for i in actors if kind_of(i) != "person"]
+    cue = _leads_first(words)
+    if led and cue:  # "who heads the coalition formed in Doha": "formed" describes, "heads" asks
+        return Gist("leaders", ([i for i in led if i > cue] or [_after_of(words, led)])[:1])
     if (has(_LINEAGE) or _BROKE_AWAY.search(said)) and actors:
         return Gist("lineage", (actors[0],))
     if has(_CONNECTION) and len(actors) >= 2:
@@ -169,6 +173,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("profile", (actors[0],)) if actors else None
     if has(_SIDE) and (places or default is not None):  # "whose side was Hezbollah on in Aleppo"
         return Gist("sides", (places[0],) if places else (), where_default=not places)
+    belongs = _belongs(words, actors, kind_of)
+    if belongs:  # "what is Syria a member of", "which coalitions did Ahrar al-Sham join", "is Turkey in NATO"
+        return Gist("memberships", belongs)
     inside = [i for i in actors if (_before(words, i) in ("in", "within", "inside") and has(_BODIES))
               or (_before(words, i) == "of" and _before(words, _back(words, i)) == "part")]
     support = _support(words, actors)
@@ -203,6 +210,54 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if len(actors) == 1 and all(w in _FILLER or w in _WHERE for w in plain):  # "hezbollah in syria"
         return Gist("profile", (actors[0],))
     return None
+
+
+#: "member of", "part of", "belongs to", "joined": the tie of membership, read from the member's side when no name
+#: follows it ("what is Syria a member of"); with a name after it, it asks for that body's members
+_MEMBERSHIP = re.compile(r"^(?:members? of|part of|belong(?:s|ed)? to|join(?:s|ed)?)$")
+_YES_NO = _words("is was are were")
+#: kinds of actor that a yes/no question places another "in" as a member ("is Turkey in NATO"); a state or a person
+#: after "in" is where or with whom, not a body one belongs to
+_BODY_KINDS = frozenset({"coalition", "international_organisation", "political_organisation", "armed_group",
+                         "militia", "government", "armed_forces"})
+
+
+def _belongs(words: Sequence[Word], actors: list[int], kind_of) -> tuple[int, ...]:
+    """The member (and, in a yes/no question, the body) of a question about what an actor belongs to, or ``()``.
+
+    Read from the member's side when a membership phrase follows an actor and no name follows the phrase ("what is
+    Syria a member of", "which coalitions did Ahrar al-Sham join"), or in a yes/no question whose first name is an
+    actor placed in another body ("is Syria back in the Arab League", "was HTS part of the SNA")."""
+    texts = [w.text for w in words]
+    for k, text in enumerate(texts):
+        phrase = " ".join(texts[k:k + 2]) if k + 1 < len(texts) else ""
+        width = 2 if _MEMBERSHIP.match(phrase) else 1 if _MEMBERSHIP.match(text) else 0
+        if not width or words[k].is_name:
+            continue
+        before = [i for i in actors if i < k]
+        after = _ahead(words, k + width - 1)
+        if before and not (after < len(words) and words[after].is_name):
+            return (before[-1],)
+    if texts and texts[0] in _YES_NO and len(actors) >= 2 and _ahead(words, 0) == actors[0]:
+        body = actors[1]
+        placed = _before(words, body) in ("in", "into", "inside", "within") or _MEMBERSHIP.match(
+            " ".join(texts[max(_back(words, body) - 1, 0):_back(words, body) + 1]))
+        if placed and kind_of(body) in _BODY_KINDS:
+            return actors[0], body
+    return ()
+
+
+def _leads_first(words: Sequence[Word]) -> int:
+    """The position of the question's first verb or noun after "who" when it is one of leading ("who heads ...",
+    "who is the leader of ..."), else 0: then later words of founding or forming describe the body (the first
+    name after that word), they do not ask its lineage."""
+    if not words or words[0].text not in ("who", "whom"):
+        return 0
+    j = 1
+    while j < len(words) and not words[j].is_name and (words[j].text in _BE or words[j].text in _ARTICLES
+                                                       or words[j].text in ("currently", "still")):
+        j += 1
+    return j if j < len(words) and not words[j].is_name and _cue(words[j].text, _LEAD) else 0
 
 
 _COMPASS = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|rural)(?:ern)?$")
@@ -307,6 +362,7 @@ def _support(words: Sequence[Word], actors: list[int]) -> Gist | None:
 _READ_AS = {
     "sides": "Who is fighting in {0}?", "supporters": "Who supports {0}?", "supported": "Whom does {0} support?",
     "opponents": "Whom does {0} fight?", "leaders": "Who leads {0}?", "members": "Who are the members of {0}?",
+    "memberships": "What is {0} a member of?",
     "allies": "Who are the allies of {0}?", "territory": "What does {0} control?", "profile": "What is {0}?",
     "connection": "How are {0} and {1} connected?", "control": "Who controls {0}?",
     "designations": "Who designates {0} as terrorist?", "lineage": "Where does {0} come from, and what did it become?",

@@ -38,6 +38,7 @@ FAMILIES = {
     "opponents": "who fights or opposes an actor",
     "leaders": "who leads an actor",
     "members": "the members of a coalition and the bodies that are part of an actor",
+    "memberships": "what an actor belongs to: the coalitions it is a member of and the bodies it is part of",
     "allies": "whom an actor is allied with",
     "territory": "what an actor controls and where it is based",
     "profile": "what an actor is: kind, lineage, leaders, allies, enemies, backers, territory",

@@ -63,6 +63,13 @@ def ex():
     ("who took over Port Town", "control", ("port",), "Who controls Port Town?"),
     ("which groups did Turkish jets bomb", "opponents", ("turan",), "Whom does Turan fight?"),  # Turan is TUR
     ("which factions are Turkish-backed", "supported", ("turan",), "Whom does Turan support?"),
+    ("which alliances has Farland joined so far", "memberships", ("farland",), "What is Farland a member of?"),
+    ("is Turan still in the Pact", "memberships", ("turan", "pact"), "What is Turan a member of?"),
+    ("what was the Valdor Army part of back then", "memberships", ("valdor-army",),
+     "What is Valdor Army a member of?"),
+    ("which groups joined the North Forces later", "members", ("north-forces",),
+     "Who are the members of North Forces?"),
+    ("who heads the Valdor regime founded by Ovo Tyrant", "leaders", ("regime",), "Who leads Regime of Valdor?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -159,3 +166,23 @@ def test_a_country_adjective_names_the_state_only_before_its_forces(parser, ex):
     # before a word that is not the state's forces, the adjective names no one ("Turkish militias")
     with pytest.raises((UnknownQuestion, EntityNotFound)):
         parser.parse("which Turkish militias are strong")
+
+
+def test_what_an_actor_belongs_to_is_its_memberships_not_its_members(ex):
+    e = ex.explain("What is Turan a member of?", as_of="2019-06-01")
+    keys = {x.key: x for x in e.sections if x.sentences}
+    assert [c for x in keys["memberships"].sentences for c in x.claims] == ["c-turan-in-pact"]
+    army = ex.explain("What is the Valdor Army part of?", as_of="2019-06-01")
+    assert [c for x in army.sections if x.key == "part_of" for s in x.sentences for c in s.claims] == [
+        "c-army-part-of-regime"]
+    # the other way round: the Pact's members are not what the Pact belongs to
+    pact = ex.explain("What is the Pact a member of?", as_of="2019-06-01")
+    assert not any(x.sentences for x in pact.sections if x.key in ("memberships", "part_of"))
+
+
+def test_a_yes_no_membership_question_says_whether_it_holds(ex):
+    yes = ex.explain("Is Turan a member of the Pact?", as_of="2019-06-01")
+    assert any(n.startswith("Turan is recorded as a member or part of Northern Pact") for n in yes.notes)
+    no = ex.explain("Is Turan a member of North Forces?", as_of="2019-06-01")
+    assert any(n.startswith("No claim in the graph says that Turan is a member or part of North Forces")
+               for n in no.notes)
