@@ -157,7 +157,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     led = [i for i in actors if kind_of(i) != "person"]
     cue = _leads_first(words)
     if led and cue:  # "who heads the coalition formed in Doha": "formed" describes, "heads" asks
-        return Gist("leaders", ([i for i in led if i > cue] or [_after_of(words, led)])[:1])
+        owned = [i for i in led if i > cue and not (i + 1 < len(words) and words[i + 1].text == "'s")]
+        return Gist("leaders", (owned or [_after_of(words, led)])[:1])  # "Iran's Quds Force": the force
     if (has(_LINEAGE) or _BROKE_AWAY.search(said)) and actors:
         return Gist("lineage", (actors[0],))
     if has(_CONNECTION) and len(actors) >= 2:

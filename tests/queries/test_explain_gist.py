@@ -70,6 +70,7 @@ def ex():
     ("which groups joined the North Forces later", "members", ("north-forces",),
      "Who are the members of North Forces?"),
     ("who heads the Valdor regime founded by Ovo Tyrant", "leaders", ("regime",), "Who leads Regime of Valdor?"),
+    ("who heads Turan's North Forces founded in 2015", "leaders", ("north-forces",), "Who leads North Forces?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
