@@ -78,6 +78,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa34.yaml"),
     Path(__file__).with_name("questions-qa35.yaml"),
     Path(__file__).with_name("questions-qa36.yaml"),
+    Path(__file__).with_name("questions-qa37.yaml"),
+    Path(__file__).with_name("questions-qa38.yaml"),
 )
 
 
