@@ -7,7 +7,7 @@ from datetime import date
 
 from graph.pointofview import PointOfView
 from graph.time import day_span, parse_day
-from ontology import Certainty, InvalidDate, InvalidInterval
+from ontology import Certainty, InvalidInterval
 from ontology import RelationKind as R
 from queries.explain.actors import (
     explain_allies,
@@ -85,24 +85,29 @@ class Explainer:
         Args:
             question: plain English, e.g. "Who is fighting in Syria?", or a parsed :class:`Question`.
             as_of: EDTF date (a partial date is a span, read under ``certainty``); the question may end
-                with its date instead ("... in 2016"), but the two may not differ.
+                with its date instead ("... in 2016"); given both, a day inside the question's year or month
+                answers for that day, and otherwise the question's own date is answered (a note says so).
             known_as_of: as the record stood then: only what sources published by then report (an end
                 reported later reads as ongoing), and only those sources cited.
             certainty: ``possible`` (default) or ``certain``, as for :meth:`ActorGraph.claims`.
 
         Raises:
             UnknownQuestion, EntityNotFound, AmbiguousName: from parsing (messages say what to ask instead).
-            InvalidDate: a malformed date, or a question date that differs from ``as_of``.
+            InvalidDate: a malformed date.
             InvalidInterval: "between D1 and D2" with D2 before D1.
         """
         on = str(as_of) if as_of is not None else date.today().isoformat()
         q = question if isinstance(question, Question) else self.parse(question, on=on)
+        set_aside = None
         if q.as_of is not None:
+            if as_of is not None:
+                parse_day(as_of)  # a malformed --as-of is an error whatever the question says
             if as_of is None or str(parse_day(as_of)) == str(parse_day(q.as_of)):
                 as_of = q.as_of
             elif not _within(str(as_of), q.as_of):
-                raise InvalidDate(f"the question asks about {q.as_of} but the date given is {as_of}; "
-                                  "give one date, in the question or as --as-of")
+                # the words of the question are the more precise request ("which alliance did the YPG join in
+                # October 2015", asked on 15 November): its own date is answered, and the answer says so
+                set_aside, as_of = str(as_of), q.as_of
             # else: a day inside the question's year or month ("in 2016" asked as of 2016-06-01) answers for that day
         when = str(parse_day(as_of)) if as_of is not None else date.today().isoformat()
         known = str(parse_day(known_as_of)) if known_as_of is not None else None
@@ -118,7 +123,12 @@ class Explainer:
         if family == "profile" and self.graph.get(q.entities[0]).is_place:
             family = "control"  # what a place "is", in this graph, is who holds it
         ctx = Context(self.graph, PointOfView(when, certainty, known))
-        return _BUILDERS[family](ctx, _person_as_body(ctx, q))
+        answer = _BUILDERS[family](ctx, _person_as_body(ctx, q))
+        if set_aside is None:
+            return answer
+        note = (f"The question names its own date ({q.as_of}); the answer is for that date, not for the date given "
+                f"with it ({set_aside}).")
+        return dataclasses.replace(answer, notes=(note, *answer.notes))
 
 
 #: The families whose question about a person ("Who backs Assad?") means the body the person leads, when no claim

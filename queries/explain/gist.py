@@ -201,6 +201,11 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
             return Gist("leaders", (led[0],))
         if places and (has(_CONTROL) or not actors):
             return Gist("control", (places[0],))
+        # "who holds Damascus": a name of a place and of an actor (the government's alias), held: the place
+        held = [i for i in actors if kind_of(i) == "" and _back(words, i) >= 0 and _cue(words[_back(words, i)].text,
+                                                                                         _CONTROL)]
+        if not places and held:
+            return Gist("control", (held[0],))
         return Gist("territory", (actors[0],))
     if has(_FIGHT):
         return Gist("opponents", (actors[0],)) if actors else Gist("sides", (places[0],))
@@ -216,6 +221,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
 #: "member of", "part of", "belongs to", "joined": the tie of membership, read from the member's side when no name
 #: follows it ("what is Syria a member of"); with a name after it, it asks for that body's members
 _MEMBERSHIP = re.compile(r"^(?:members? of|part of|belong(?:s|ed)? to|join(?:s|ed)?)$")
+#: a body taking a member in ("which organisation readmitted Syria"): the name after it is the member
+_ADMITS = re.compile(r"^(?:re-?)?admit(?:s|ted|ting)?$|^(?:re-?)?admission$")
 _YES_NO = _words("is was are were")
 #: kinds of actor that a yes/no question places another "in" as a member ("is Turkey in NATO"); a state or a person
 #: after "in" is where or with whom, not a body one belongs to
@@ -239,6 +246,9 @@ def _belongs(words: Sequence[Word], actors: list[int], kind_of) -> tuple[int, ..
         after = _ahead(words, k + width - 1)
         if before and not (after < len(words) and words[after].is_name):
             return (before[-1],)
+    admits = [k for k, text in enumerate(texts) if _ADMITS.match(text)]
+    if admits and [i for i in actors if i > admits[0]]:
+        return ([i for i in actors if i > admits[0]][0],)
     if texts and texts[0] in _YES_NO and len(actors) >= 2 and _ahead(words, 0) == actors[0]:
         body = actors[1]
         placed = _before(words, body) in ("in", "into", "inside", "within") or _MEMBERSHIP.match(
@@ -293,8 +303,9 @@ def _before(words: Sequence[Word], i: int) -> str:
 def _listed(words: Sequence[Word], actors: list[int], kind_of) -> int:
     """Of the actors in a designation question, the one listed: not the one after "by", not a state if another is."""
     listed = [i for i in actors if not (i > 0 and words[i - 1].text == "by")] or actors
-    groups = [i for i in listed if kind_of(i) not in _AGENT_KINDS]
-    return (groups or listed)[0]
+    groups = [i for i in listed if kind_of(i) not in _AGENT_KINDS and kind_of(i)]
+    either = [i for i in listed if kind_of(i) not in _AGENT_KINDS]  # "" : a state's name that is also a place's
+    return (groups or either or listed)[0]
 
 
 def _after_of(words: Sequence[Word], candidates: list[int]) -> int:

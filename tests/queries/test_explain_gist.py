@@ -71,6 +71,7 @@ def ex():
      "Who are the members of North Forces?"),
     ("who heads the Valdor regime founded by Ovo Tyrant", "leaders", ("regime",), "Who leads Regime of Valdor?"),
     ("who heads Turan's North Forces founded in 2015", "leaders", ("north-forces",), "Who leads North Forces?"),
+    ("which organisation readmitted Turan back then", "memberships", ("turan",), "What is Turan a member of?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -187,3 +188,23 @@ def test_a_yes_no_membership_question_says_whether_it_holds(ex):
     no = ex.explain("Is Turan a member of North Forces?", as_of="2019-06-01")
     assert any(n.startswith("No claim in the graph says that Turan is a member or part of North Forces")
                for n in no.notes)
+
+
+def _world_with_names_of_places():
+    """The invented world plus a state named like a place (Outland) and a body whose alias is a town's name."""
+    g = build_world()
+    g.add(actors=[Actor("outland-state", "Outland", "state", country="OUT"),
+                  Actor("port-board", "Port Board", "government", aliases=("Port Town",), country="VAL")],
+          claims=[Claim("c-outland-lists-bb", "outland-state", "designates_terrorist", "black-banner",
+                        Interval.parse("2015/.."), citations=[Citation("s-mid", note="states it")])])
+    return g
+
+
+def test_a_name_of_a_place_and_an_actor_is_read_by_its_role():
+    parser = QuestionParser(_world_with_names_of_places())
+    # the listing state, whose name is also a country's, is not the one listed
+    q = parser.parse("Does Outland consider the Black Banner a terrorist group?")
+    assert (q.family, q.entities) == ("designations", ("black-banner",))
+    # held: the town, not the body that shares its name
+    q = parser.parse("Who holds Port Town now that the regime has fled?")
+    assert (q.family, q.entities) == ("control", ("port",))

@@ -238,14 +238,20 @@ def test_the_date_in_the_question_is_the_date_of_the_answer(ex):
     given = ex.explain("Who is fighting in Valdor?", as_of="2018-06-01")
     assert asked.as_of == "2018-06-01" and asked.sections == given.sections
     assert ex.explain("Who is fighting in Valdor on 2018-06-01?", as_of="2018-06-01").sections == given.sections
-    with pytest.raises(InvalidDate, match="give one date"):
-        ex.explain("Who is fighting in Valdor in 2016?", as_of="2018-06-01")
+    # a date in the question that the day given does not fall in: the question's own date is answered, and said
+    earlier = ex.explain("Who is fighting in Valdor in 2016?", as_of="2018-06-01")
+    assert earlier.as_of == "2016" and earlier.sections == ex.explain("Who is fighting in Valdor in 2016?").sections
+    assert earlier.notes[0] == ("The question names its own date (2016); the answer is for that date, not for the "
+                                "date given with it (2018-06-01).")
+    assert ex.explain("Who is fighting in Valdor in May 2018?", as_of="2018-06-01").as_of == "2018-05"
+    later = ex.explain("Who is fighting in Valdor in 2025?", as_of="2018-06-01")
+    assert later.as_of == "2025" and "2018-06-01" in later.notes[0]
     # a day inside the year or month the question names is that question's day, not a contradiction
     within = ex.explain("Who is fighting in Valdor in 2018?", as_of="2018-06-01")
-    assert within.as_of == "2018-06-01" and within.sections == given.sections
+    assert within.as_of == "2018-06-01" and within.sections == given.sections and not within.notes
     assert ex.explain("Who is fighting in Valdor in June 2018?", as_of="2018-06-01").as_of == "2018-06-01"
-    with pytest.raises(InvalidDate, match="give one date"):
-        ex.explain("Who is fighting in Valdor in May 2018?", as_of="2018-06-01")
+    with pytest.raises(InvalidDate):
+        ex.explain("Who is fighting in Valdor in 2016?", as_of="2018-13-01")  # a malformed day is still an error
 
 
 def test_control_answer_names_forces_based_there_apart_from_the_holders():
