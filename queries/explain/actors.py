@@ -116,9 +116,32 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
 
 
 def explain_leaders(ctx: Context, q: Question) -> Explanation:
-    """Who leads an actor at the date (its `leads` claims); a dissolved actor's note says it no longer existed."""
-    name = ctx.name(q.entities[0])
-    return _pointing_at(ctx, q, R.LEADS, "leaders", f"Who leads {name}", f"who leads {name}")
+    """Who leads an actor at the date (its `leads` claims); a dissolved actor's note says it no longer existed.
+
+    A state with no leader recorded at the date (between a ruler's fall and a successor's appointment, or asked for
+    its "prime minister") is answered with the leaders of the governments of its country that existed then, apart
+    and said in a note: in a civil war or an interregnum those are who ran the country's parts."""
+    actor = q.entities[0]
+    name = ctx.name(actor)
+    heads = _government_heads(ctx, actor) if not ctx.claims(object=actor, predicate=R.LEADS) else []
+    if not heads:
+        return _pointing_at(ctx, q, R.LEADS, "leaders", f"Who leads {name}", f"who leads {name}")
+    sections = [Section("governments", f"Who leads the governments of {name}", tuple(ctx.sentence(c) for c in heads)),
+                ctx.recent(lambda c: c.predicate is R.LEADS and c.object == actor)]
+    note = (f"No claim names a leader of {name} itself as of {ctx.date_words()}; the leaders of the governments of "
+            f"{name} that existed then are listed.")
+    return finish(ctx, q, q.text, sections, notes=(note,))
+
+
+def _government_heads(ctx: Context, actor: str) -> list:
+    """The `leads` claims, at the date, of the governments of a state's country that existed then and were no organ
+    of another body (a ministry is part of its government); none for an actor that is not a state."""
+    state = ctx.entity(actor)
+    if state is None or state.is_place or str(state.kind) != "state" or not state.country:
+        return []
+    governments = sorted(a.id for a in ctx.graph.actors if str(a.kind) == "government" and a.country == state.country
+                         and ctx.pov.holds(a.existence) and not ctx.claims(subject=a.id, predicate=R.PART_OF))
+    return [c for g in governments for c in _by_other(ctx, g, ctx.claims(object=g, predicate=R.LEADS))]
 
 
 def explain_designations(ctx: Context, q: Question) -> Explanation:

@@ -208,3 +208,22 @@ def test_a_name_of_a_place_and_an_actor_is_read_by_its_role():
     # held: the town, not the body that shares its name
     q = parser.parse("Who holds Port Town now that the regime has fled?")
     assert (q.family, q.entities) == ("control", ("port",))
+
+
+def test_a_state_with_no_leader_recorded_is_answered_with_its_governments_heads():
+    g = build_world()
+    g.add(actors=[Actor("valdor-state", "Valdor State", "state", country="VAL"),
+                  Actor("val-ministry", "Valdor Ministry", "government", country="VAL"),
+                  Actor("minister", "A Minister", "person", country="VAL")],
+          claims=[Claim("c-ministry-part", "val-ministry", "part_of", "regime", Interval.parse("2010/2024-12-08"),
+                        citations=[Citation("s-early", note="states it")]),
+                  Claim("c-minister-leads", "minister", "leads", "val-ministry", Interval.parse("2010/2024-12-08"),
+                        citations=[Citation("s-early", note="states it")])])
+    e = Explainer(g).explain("Who leads Valdor State?", as_of="2016-06-01")
+    heads = {x.key: [c for s in x.sentences for c in s.claims] for x in e.sections if x.sentences}
+    assert heads == {"governments": ["c-tyrant-leads"]}  # the ministry, an organ of the regime, is left out
+    assert any(n.startswith("No claim names a leader of Valdor State itself") for n in e.notes)
+    # the New Authority has no leader recorded: nothing to list, and the plain note stays
+    later = Explainer(g).explain("Who leads Valdor State?", as_of="2025-06-01")
+    assert not any(x.sentences for x in later.sections if x.key in ("leaders", "governments"))
+    assert any(n.startswith("No claim in the graph says who leads Valdor State") for n in later.notes)
