@@ -97,9 +97,16 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
     parts = _parts(ctx, actor)
     forces = [c for part in parts for c in _by_other(ctx, part, ctx.claims(actor=part, predicate=R.FIGHTS))
               if c.other(part) != actor]
+    # An organ with no fight of its own at the date fights those of the body it is part of (the post-2024 army, in
+    # the government's war with the SDF): listed apart, so the reader sees the claims name the body.
+    wholes = [] if fights else sorted({c.object for c in ctx.claims(subject=actor, predicate=R.PART_OF)} - {actor})
+    through = [c for whole in wholes for c in _by_other(ctx, whole, ctx.claims(actor=whole, predicate=R.FIGHTS))
+               if c.other(whole) != actor]
     sections = [
         Section("fighting", f"Who fights {name}", tuple(ctx.sentence(c) for c in fights)),
         Section("forces", f"Fights of {name}'s forces and other parts", tuple(ctx.sentence(c) for c in forces)),
+        Section("whole", f"Fights of what {name} is part of ({', '.join(ctx.name(w) for w in wholes)})",
+                tuple(ctx.sentence(c) for c in through)),
         Section("opposing", f"Who opposes {name}", tuple(ctx.sentence(c) for c in opposes)),
         Section("designations", f"Who designates {name} as terrorist",
                 tuple(ctx.sentence(c) for c in _by_other(ctx, actor, listed))),
@@ -108,7 +115,9 @@ def explain_opponents(ctx: Context, q: Question) -> Explanation:
                    and c.id not in shown_in(lately)),
     ]
     notes = _existence_notes(ctx, actor)
-    if not (fights or opposes or forces):
+    if through:
+        notes += (f"No claim names {name} in a fight at that date; the fights of what it is part of are listed.",)
+    if not (fights or opposes or forces or through):
         notes += _nothing(ctx, f"that anyone fights or opposes {name}")
         if lately is not None:
             notes += ("The short fights of the days before that date are listed with their own dates.",)

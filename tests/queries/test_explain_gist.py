@@ -227,3 +227,18 @@ def test_a_state_with_no_leader_recorded_is_answered_with_its_governments_heads(
     later = Explainer(g).explain("Who leads Valdor State?", as_of="2025-06-01")
     assert not any(x.sentences for x in later.sections if x.key in ("leaders", "governments"))
     assert any(n.startswith("No claim in the graph says who leads Valdor State") for n in later.notes)
+
+
+def test_an_organ_with_no_fight_of_its_own_is_answered_with_the_fights_of_its_body(ex):
+    e = ex.explain("Whom does the Valdor Army fight?", as_of="2016-06-01")
+    whole = [c for x in e.sections if x.key == "whole" for s in x.sentences for c in s.claims]
+    assert set(whole) == {"c-ff-fights-regime", "c-bb-fights-regime", "c-old-crescent-fights-regime"}
+    assert any("the fights of what it is part of are listed" in n for n in e.notes)
+    # an organ with a fight of its own is answered with it alone
+    g = build_world()
+    g.add(claims=[Claim("c-army-fights-ff", "valdor-army", "fights", "free-front", Interval.parse("2015/2017"),
+                        citations=[Citation("s-early", note="states it")])])
+    own = Explainer(g).explain("Whom does the Valdor Army fight?", as_of="2016-06-01")
+    assert [c for x in own.sections if x.key == "fighting" for s in x.sentences for c in s.claims] == [
+        "c-army-fights-ff"]
+    assert not any(x.sentences for x in own.sections if x.key == "whole")
