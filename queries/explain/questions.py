@@ -144,6 +144,27 @@ def _unique_surnames(graph) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+_PARENTHESIS = re.compile(r"^(.*\S)\s+\([^()]*\)$")
+
+
+def _unique_short_names(graph) -> dict[str, tuple[str, ...]]:
+    """Names written with a trailing explanation in brackets ("Golan buffer zone (UNDOF area of separation)",
+    "Mount Hermon (Syrian side)"), without it, where no other entity bears the shorter text: how users write them."""
+    taken: dict[str, set[str]] = {}
+    short: dict[str, set[str]] = {}
+    for e in [*graph.actors, *graph.places]:
+        for text in (e.id, e.name, *e.aliases):
+            taken.setdefault(text.translate(_APOSTROPHES).lower(), set()).add(e.id)
+            m = _PARENTHESIS.match(text)
+            if m:
+                short.setdefault(m.group(1).translate(_APOSTROPHES), set()).add(e.id)
+    out: dict[str, list[str]] = {}
+    for text, ids in short.items():
+        if len(ids) == 1 and taken.get(text.lower(), ids) == ids:
+            out.setdefault(next(iter(ids)), []).append(text)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def load_forms() -> tuple[Form, ...]:
     """The question forms shipped in ``forms.jsonl``, in file order (the order loose matching tries them)."""
     text = resources.files("queries.explain").joinpath("forms.jsonl").read_text(encoding="utf-8")
@@ -220,6 +241,7 @@ class QuestionParser:
         self._form_words = {w for f in self.forms for word in f.words for w in word.rstrip("?").split("|")}
         self._kind: dict[str, str] = {}
         self._surnames = _unique_surnames(graph)
+        self._short_names = _unique_short_names(graph)
         names = []
         for entity in [*graph.actors, *graph.places]:
             self._kind[entity.id] = "PLACE" if entity.is_place else "ACTOR"
@@ -231,7 +253,7 @@ class QuestionParser:
     def _name_texts(self, entity) -> list[tuple[str, bool]]:
         """(text, exact) of each id, name and alias: acronyms (IS, US, SDF) and question words match only as written."""
         out = []
-        for text in dict.fromkeys((entity.id, entity.name, *entity.aliases)):
+        for text in dict.fromkeys((entity.id, entity.name, *entity.aliases, *self._short_names.get(entity.id, ()))):
             text = text.translate(_APOSTROPHES)
             out.append((text, bool(_ACRONYM.match(text)) or text.lower() in self._form_words))
         out += [(text, True) for text in self._surnames.get(entity.id, ())]  # as written: "Said" is not "said"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Source
+from graph import Actor, ActorGraph, Citation, Claim, Interval, PartialDate, Place, Source
 from ontology import EntityNotFound
 from queries.explain import Explainer, QuestionParser, UnknownQuestion, to_data
 from tests.queries.explain_world import build_world
@@ -242,3 +242,16 @@ def test_an_organ_with_no_fight_of_its_own_is_answered_with_the_fights_of_its_bo
     assert [c for x in own.sections if x.key == "fighting" for s in x.sentences for c in s.claims] == [
         "c-army-fights-ff"]
     assert not any(x.sentences for x in own.sections if x.key == "whole")
+
+
+def test_a_name_is_also_found_without_its_bracketed_explanation_when_no_one_else_bears_it():
+    g = build_world()
+    g.add(places=[Place("zone", "Border strip (UN area of separation)", "region", 35.0, 38.0, country="VAL"),
+                  Place("hill-n", "Twin Hill (north side)", "region", 35.0, 38.0, country="VAL"),
+                  Place("hill-s", "Twin Hill (south side)", "region", 35.0, 38.0, country="VAL")],
+          claims=[Claim("c-patronia-holds-zone", "patronia", "controls", "zone", Interval.parse("2024-12-08/.."),
+                        citations=[Citation("s-late", note="states it")])])
+    parser = QuestionParser(g)
+    assert parser.parse("who's in the border strip now").entities == ("zone",)
+    with pytest.raises((UnknownQuestion, EntityNotFound)):
+        parser.parse("who's on Twin Hill now")  # two places bear it: not guessed
