@@ -119,12 +119,14 @@ def _cue(word: str, cues: frozenset[str]) -> bool:
     return word in cues or (len(word) > 4 and (word[:-1] in cues or word.rstrip("s") in cues))
 
 
-def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str | None = None) -> Gist | None:
+def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str | None = None,
+              is_country: Callable[[int], bool] = lambda i: False) -> Gist | None:
     """The family and the names a question is about, read from its cue words, or ``None`` when unclear.
 
     ``kind_of(i)`` gives the kind of the entity named by ``words[i]`` (``"place"``, or an actor kind such
     as ``"state"`` or ``"person"``; ``""`` when the name fits several entities of different kinds).
     ``default`` is the place a question about the sides means when it names none (the main country).
+    ``is_country(i)`` says whether the name at ``i`` is a country's (a war's whole ground rather than one battle's).
     """
     names = [i for i, w in enumerate(words) if w.is_name]
     if not names:
@@ -138,6 +140,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if any(_said_of_no_person(words, i, kind_of) for i, w in enumerate(words) if w.text in _DEATH):
         return None
     places = [i for i in names if kind_of(i) == "place"]
+    towns = [i for i in places if not is_country(i)]  # a country is where a war happens, not one battle
     if any(w.text in _OUTCOME and not _of_a_place(words, i, kind_of) for i, w in enumerate(words)):
         return None
     actors = [i for i in names if kind_of(i) != "place"]
@@ -208,6 +211,10 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
             return Gist("control", (held[0],))
         return Gist("territory", (actors[0],))
     if has(_FIGHT):
+        if actors and towns and any(_after_where(words, i) for i in towns):
+            # "who fought ISIS in Raqqa": the sides there, not IS's every enemy ("Aleppo's Sheikh Maqsoud": the quarter)
+            spots = [i for i in towns if not (i + 1 < len(words) and words[i + 1].text == "'s")] or towns
+            return Gist("sides", (spots[0],))
         return Gist("opponents", (actors[0],)) if actors else Gist("sides", (places[0],))
     if places and (has(_HAS) or "or" in plain):  # "who has Ras al-Ain now", "Tadmur - IS or the army?"
         return Gist("control", (places[0],))

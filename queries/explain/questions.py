@@ -417,7 +417,10 @@ class QuestionParser:
             return kinds.pop() if len(kinds) == 1 else ""
 
         country = default_country(self.graph)
-        gist = read_gist(words, kind_of, country)
+        def is_country(i: int) -> bool:
+            return any(self._kind[e] == "PLACE" and str(self.graph.get(e).kind) == "country" for e in ids_at[i][0])
+
+        gist = read_gist(words, kind_of, country, is_country)
         if gist is None:
             return None
         dated = [i for i, w in enumerate(words) if w.label == "DATE"]

@@ -72,6 +72,7 @@ def ex():
     ("who heads the Valdor regime founded by Ovo Tyrant", "leaders", ("regime",), "Who leads Regime of Valdor?"),
     ("who heads Turan's North Forces founded in 2015", "leaders", ("north-forces",), "Who leads North Forces?"),
     ("which organisation readmitted Turan back then", "memberships", ("turan",), "What is Turan a member of?"),
+    ("who fought the Black Banner in Port Town that year", "sides", ("port",), "Who is fighting in Port Town?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
