@@ -64,7 +64,8 @@ include includes included""")
 _TOOK_OVER = re.compile(r"\b(?:take|takes|took|taken|taking) over\b")  # with no place named: a succession
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b")
 #: "broke away from X", "a breakaway of X", "defected from X": a split, asked about as the body's lineage
-_BROKE_AWAY = re.compile(r"\b(?:(?:break|breaks|breaking|broke|broken) (?:away|off)|breakaway|defect\w*|secede\w*)\b")
+_BROKE_AWAY = re.compile(r"\b(?:(?:break|breaks|breaking|broke|broken) (?:away|off)|breakaway|defect\w*|secede\w*"
+                         r"|(?:come|comes|came|coming) from)\b")  # "where did this group come from"
 _ALLY = _words("ally allies allied alliance alliances partner partners partnered alongside")
 _BACKERS = _words("""backer backers supporter supporters sponsor sponsors patron patrons benefactor benefactors
 funder funders financier financiers supplier suppliers""")
@@ -111,6 +112,8 @@ _DEATH = _words("killed died dead death")
 _DEATH_LINKS = _words("is was got been had has 's")
 #: "back" as an adverb ("is Daraa back under the regime") is not the verb of support ("did Iran back in 2013")
 _BACK_ADVERB = _words("in into under to on with at")
+#: words standing for a name said before ("which Iranian body supports it", "who was behind them")
+_PRONOUNS = _words("it them him her this that these those")
 _BE = _words("is was are were 's be been being come came comes go goes went get got gets now")
 _AGENT_KINDS = frozenset({"state", "government", "international_organisation"})
 
@@ -151,7 +154,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     where = [i for i in actors if kind_of(i) == "" and _after_where(words, i)]
     # "in eastern Syria": Syria the country, where it happens (also when it is the only name of a fight:
     # "which militias fought in Syria" asks for the sides there, not Syria's members)
-    if where and (len(where) < len(actors) or has(_FIGHT)):
+    if where and (len(where) < len(actors) or has(_FIGHT) or places):
         actors = [i for i in actors if i not in where]
         places = sorted(places + where)
 
@@ -186,7 +189,11 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if support is not None and not inside and has(_MEMBER) and all(w in _BODIES or not _cue(w, _MEMBER)
                                                                    for w in plain):
         return support  # "which factions are Turkish-backed": "factions" names the answer, "backed" asks
-    if has(_MEMBER) or _MADE_UP.search(said) or inside:
+    # "which rebel factions were holding Darayya": a noun of bodies names what the answer lists; it asks for members
+    # only when no other cue says what they did
+    member = any(_cue(w, _MEMBER) and w not in _BODIES for w in plain) or (
+        has(_MEMBER) and not (has(_CONTROL) or has(_FIGHT) or has(_BASED)))
+    if member or _MADE_UP.search(said) or inside:
         if inside:
             return Gist("members", (inside[0],))
         if actors:
@@ -285,7 +292,7 @@ def _after_where(words: Sequence[Word], i: int) -> bool:
     """Whether the name at ``i`` follows a word of place ("in", "around"), maybe through compass words
     ("in eastern Syria", "across north-western Syria")."""
     j = i - 1
-    while j >= 0 and _COMPASS.match(words[j].text):
+    while j >= 0 and (_COMPASS.match(words[j].text) or words[j].text in _ARTICLES):
         j -= 1
     return j >= 0 and words[j].text in _WHERE
 
@@ -367,7 +374,11 @@ def _support(words: Sequence[Word], actors: list[int]) -> Gist | None:
         return Gist("supported", (actors[0],))
     if any(_cue(texts[i], _BACKERS) for i in cues):  # "Assad's backers", "backers of HTS": who backs them
         return Gist("supporters", (actors[0],), kind)
-    by = [i for i in actors if i > 0 and texts[i - 1] == "by" and i > cue]
+    earlier = [i for i in actors if i < cue]
+    if earlier and not [i for i in actors if i > cue] and any(
+            _ahead(words, i) < len(words) and words[_ahead(words, i)].text in _PRONOUNS for i in cues):
+        return Gist("supporters", (earlier[-1],), kind)  # "which power stands behind it": the name said before
+    by = [i for i in actors if _before(words, i) == "by" and i > cue]  # "by Iran", "by the Americans"
     before = [i for i in actors if i < cue and i not in by]
     after = [i for i in actors if i > cue and i not in by]
     if by:  # "X backed by Y": who backs X (the answer names Y or not); "groups backed by Y": whom Y backs

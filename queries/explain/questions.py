@@ -70,7 +70,8 @@ _NOT_A_NAME = re.compile(r"(?i)^(?:\w+(?:ish|ian|ean|ese|ic|ist|ists|ite|ites|is
                          r"|shi'a|sunni|druze|christians?|jews?|muslims?|western|gulf|operation|president|mr|general|sheikh|emir"
                          r"|army|front|forces?|militias?|groups?|rebels?|regime|government|state|shield|branch|spring"
                          r"|peace|dawn|freedom|deterrence|aggression|caliphate|i|ok|january|february|march|april"
-                         r"|may|june|july|august|september|october|november|december)$")
+                         r"|may|june|july|august|september|october|november|december"
+                         r"|tow|manpads|grad|kornet|stinger|scud|sarin|chlorine)$")  # weapons
 #: short English words that are also acronyms of the graph (US, IS): never read as the acronym in lower case
 _ENGLISH_WORDS = frozenset("us is it an as at in on or no so to up we me he be do go am by of if my".split())
 
@@ -109,6 +110,18 @@ def demonyms() -> dict[str, str]:
 _FORCES_AFTER = frozenset("""jets warplanes planes aircraft air force forces troops army military soldiers navy drone
 drones strike strikes airstrike airstrikes bombers advisers advisors officers government authorities regime
 backed led supported funded armed sponsored""".split())
+
+
+def _peoples() -> dict[str, str]:
+    """A country's people in the plural ("Americans", "Russians", "Turks") to its code: in questions about the war
+    they name the state ("backed by the Americans"). The war's own country is left out ("the Syrians" are its people,
+    not one party)."""
+    out = {word + "s": code for word, code in demonyms().items() if word[-1:] in ("n", "i") and code != "SYR"}
+    out.update({"Turks": "TUR", "Brits": "GBR"})
+    return out
+
+
+_PEOPLES = _peoples()
 
 
 def _unique_surnames(graph) -> dict[str, tuple[str, ...]]:
@@ -425,8 +438,12 @@ class QuestionParser:
             return None
         dated = [i for i, w in enumerate(words) if w.label == "DATE"]
         as_of = words[dated[-1]].text if dated else None
-        if dated and any(w.text == "since" for w in words[:dated[-1]]):
-            as_of = None  # "held since the army lost it in March 2015": when it began, not the day asked about
+        if dated and words[:dated[-1]] and (any(w.text == "since" for w in words[:dated[-1]])
+                                            or words[dated[-1] - 1].text in ("after", "following")
+                                            or words[max(dated[-1] - 2, 0)].text in ("after", "following")):
+            # "held since the army lost it in March 2015", "after the October 2017 fighting": when a period began,
+            # not the day asked about
+            as_of = None
         slot = {"control": "PLACE", "sides": "PLACE"}.get(gist.family, "ACTOR")
         entities = [country] if gist.where_default else []
         for i in gist.names:
@@ -442,11 +459,14 @@ class QuestionParser:
                         read_as=read_as(gist.family, names, gist.support_type))
 
     def _state_of_adjective(self, doc, token) -> str | None:
-        """The state a country's adjective names when the next word is its forces or patronage, else None."""
-        code = demonyms().get(token.text)
-        after = next((t for t in doc[token.i + 1:] if t.text != "-"), None)
-        if code is None or after is None or after.lower_ not in _FORCES_AFTER or after.ent_type_:
-            return None
+        """The state a country's adjective names when the next word is its forces or patronage ("Russian jets"), or
+        that its people's plural names ("backed by the Americans", "the Russians"), else None."""
+        code = _PEOPLES.get(token.text) if token.text not in demonyms() else None
+        if code is None:
+            code = demonyms().get(token.text)
+            after = next((t for t in doc[token.i + 1:] if t.text != "-"), None)
+            if code is None or after is None or after.lower_ not in _FORCES_AFTER or after.ent_type_:
+                return None
         states = [a.id for a in self.graph.actors if str(a.kind) == "state" and a.country == code]
         return states[0] if len(states) == 1 else None
 

@@ -73,6 +73,16 @@ def ex():
     ("who heads Turan's North Forces founded in 2015", "leaders", ("north-forces",), "Who leads North Forces?"),
     ("which organisation readmitted Turan back then", "memberships", ("turan",), "What is Turan a member of?"),
     ("who fought the Black Banner in Port Town that year", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("which rebel factions were holding Port Town near Capital City", "control", ("port",), "Who controls Port Town?"),
+    ("Old Crescent: where did this group come from", "lineage", ("old-crescent",),
+     "Where does Old Crescent come from, and what did it become?"),
+    ("the Free Front in Valdor - which foreign power stands behind it", "supporters", ("free-front",),
+     "Who supports Free Front?"),
+    ("is the Free Front backed by the Turks", "supporters", ("free-front",), "Who supports Free Front?"),
+    ("where did the Free Front get its TOW missiles from, who was behind them", "supporters", ("free-front",),
+     "Who supports Free Front?"),
+    ("Patronia was in the Port Town battle - who were they up against", "sides", ("port",),
+     "Who is fighting in Port Town?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -256,3 +266,16 @@ def test_a_name_is_also_found_without_its_bracketed_explanation_when_no_one_else
     assert parser.parse("who's in the border strip now").entities == ("zone",)
     with pytest.raises((UnknownQuestion, EntityNotFound)):
         parser.parse("who's on Twin Hill now")  # two places bear it: not guessed
+
+
+def test_a_date_after_after_says_when_a_period_began_not_the_day_asked(parser):
+    q = parser.parse("Port Town after the 2017 fighting: who holds it now")
+    assert (q.family, q.entities, q.as_of) == ("control", ("port",), None)
+    assert parser.parse("who held Port Town in 2017").as_of == "2017"
+
+
+def test_a_people_in_the_plural_names_its_state(parser):
+    q = parser.parse("whom were the Turks fighting then")
+    assert (q.family, q.entities, q.readings) == ("opponents", ("turan",), (("Turks", "turan"),))
+    with pytest.raises((UnknownQuestion, EntityNotFound)):
+        parser.parse("is the Free Front backed by the Martians")  # no such people: not guessed
