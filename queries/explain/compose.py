@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from graph.pointofview import PointOfView
 from graph.records import claim_record
 from graph.time import day_span, parse_day
+from ontology import RelationKind as R
 from ontology import Status
 from queries.explain.model import Explanation, Footnote, Question, Section, Sentence
 from queries.explain.questions import demonyms
@@ -196,8 +197,10 @@ def finish(ctx: Context, question: Question, title: str, sections, **extra) -> E
         extra["notes"] = (f"Read as \"{question.read_as}\" (the question fits no understood form word for word).",
                           *extra.get("notes", ()))
     if question.stands_for:  # a person read as the body they lead
-        extra["notes"] = tuple(f"{ctx.name(person)} is read as {ctx.name(body)}, which {ctx.name(person)} leads at the "
-                               "date: no claim of this kind names the person." for person, body in question.stands_for
+        extra["notes"] = tuple(f"{ctx.name(person)} is read as {ctx.name(body)}, which {ctx.name(person)} "
+                               + ("leads at the date" if ctx.claims(subject=person, predicate=R.LEADS, object=body)
+                                  else "led last before the date")
+                               + ": no claim of this kind names the person." for person, body in question.stands_for
                                ) + tuple(extra.get("notes", ()))
     if question.readings:  # say how a name no record spells that way was read
         read = tuple(f"'{written}' is read as {ctx.name(i)}, "

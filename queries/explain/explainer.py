@@ -144,7 +144,18 @@ _BODY_ORDER = ("government", "armed_group", "militia", "coalition", "political_o
 
 def _person_as_body(ctx: Context, q: Question) -> Question:
     """``q`` about the body a person leads at the date, when the question is about a person's backers, enemies,
-    allies, members or territory and no claim of that kind names the person (the answer notes the reading)."""
+    allies, members or territory and no claim of that kind names the person (the answer notes the reading).
+
+    Asked who leads a person ("who replaced Baghdadi?"), the answer is about the body the person leads at the
+    date, or else the one the person led last before it: its leaders then include the successor."""
+    if q.family == "leaders" and q.entities:
+        person = ctx.entity(q.entities[0])
+        if person is None or person.is_place or str(person.kind) != "person" or \
+                ctx.claims(object=person.id, predicate=R.LEADS):
+            return q
+        body = _last_led(ctx, person.id)
+        return q if body is None else dataclasses.replace(q, entities=(body, *q.entities[1:]),
+                                                          stands_for=((person.id, body),))
     predicates = _BODY_FAMILIES.get(q.family)
     if not predicates or not q.entities:
         return q
@@ -160,6 +171,17 @@ def _person_as_body(ctx: Context, q: Question) -> Question:
         return q
     body = ranked[0]
     return dataclasses.replace(q, entities=(body, *q.entities[1:]), stands_for=((person.id, body),))
+
+
+def _last_led(ctx: Context, person: str) -> str | None:
+    """The body ``person`` leads at the date, or else the one whose leadership began last before it."""
+    now = sorted(c.object for c in ctx.claims(subject=person, predicate=R.LEADS))
+    if now:
+        return now[0]
+    last = day_span(ctx.as_of)[1]
+    past = [c for c in ctx.graph.claims(subject=person, predicate=R.LEADS, known_as_of=ctx.known_as_of)
+            if c.valid.possible_from <= last]
+    return max(past, key=lambda c: (c.valid.possible_from, c.object)).object if past else None
 
 
 def _within(day: str, period: str) -> bool:

@@ -86,6 +86,14 @@ occupying captured capture captures took take takes taking seized seize seizes r
 hands possession fell fall""")
 _HAS = _words("has have had")  # "who has X": with a place, who holds it
 _BASED = _words("based base bases headquarters headquartered hq stationed deployed located territory")
+#: forces on the ground: with "in PLACE" they say where, so a country's name there is the place ("troops in Syria")
+_TROOPS = _words("troops forces soldiers military presence boots")
+#: taking part where something happens ("which groups operated in Idlib"): the sides there
+_PRESENT = _words("operate operates operated operating active present")
+#: a fight on someone's behalf ("which militias fought for Assad"): the one fought for is backed, not fought
+_ON_BEHALF = _words("for alongside behalf")
+#: a successor in a post ("who replaced Baghdadi", "who succeeded al-Bashir"): who leads what the person led
+_SUCCEEDED = _words("replace replaced replaces replacing succeed succeeded succeeds succeeding successor")
 _FIGHT = _words("""fight fights fought fighting battle battles battled battling clash clashes clashed clashing attack
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
 adversaries rival rivals oppose opposes opposed opposing strike strikes struck bomb bombs bombed bombing airstrikes
@@ -154,12 +162,15 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     where = [i for i in actors if kind_of(i) == "" and _after_where(words, i)]
     # "in eastern Syria": Syria the country, where it happens (also when it is the only name of a fight:
     # "which militias fought in Syria" asks for the sides there, not Syria's members)
-    if where and (len(where) < len(actors) or has(_FIGHT) or places):
+    if where and (len(where) < len(actors) or has(_FIGHT) or places or has(_TROOPS) or has(_PRESENT)):
         actors = [i for i in actors if i not in where]
         places = sorted(places + where)
 
     if any(_TERROR.match(w) for w in plain) and actors:
         return Gist("designations", (_listed(words, actors, kind_of),))
+    persons = [i for i in actors if kind_of(i) == "person"]
+    if persons and has(_SUCCEEDED) and not (has(_LEAD) and [i for i in actors if kind_of(i) != "person"]):
+        return Gist("leaders", (persons[0],))  # the body the person led, read by the explainer
     led = [i for i in actors if kind_of(i) != "person"]
     cue = _leads_first(words)
     if led and cue:  # "who heads the coalition formed in Doha": "formed" describes, "heads" asks
@@ -218,11 +229,17 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
             return Gist("control", (held[0],))
         return Gist("territory", (actors[0],))
     if has(_FIGHT):
+        behalf = [i for i in actors if _before(words, i) in _ON_BEHALF and any(
+            _cue(w.text, _FIGHT) for w in words[max(_back(words, i) - 2, 0):_back(words, i)])]
+        if behalf:  # "which militias fought for Assad": who backs him, in arms
+            return Gist("supporters", (behalf[0],))
         if actors and towns and any(_after_where(words, i) for i in towns):
             # "who fought ISIS in Raqqa": the sides there, not IS's every enemy ("Aleppo's Sheikh Maqsoud": the quarter)
             spots = [i for i in towns if not (i + 1 < len(words) and words[i + 1].text == "'s")] or towns
             return Gist("sides", (spots[0],))
         return Gist("opponents", (actors[0],)) if actors else Gist("sides", (places[0],))
+    if places and has(_PRESENT):  # "which armed groups operated in Idlib"
+        return Gist("sides", (places[0],))
     if places and (has(_HAS) or "or" in plain):  # "who has Ras al-Ain now", "Tadmur - IS or the army?"
         return Gist("control", (places[0],))
     if len(names) == 1 and all(w in _FILLER or (places and w in _WHERE) for w in plain):  # "who's in Manbij now"

@@ -83,6 +83,8 @@ def ex():
      "Who supports Free Front?"),
     ("Patronia was in the Port Town battle - who were they up against", "sides", ("port",),
      "Who is fighting in Port Town?"),
+    ("which armed groups operated in Port Town that year", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("which militias fought for the Valdor regime", "supporters", ("regime",), "Who supports Regime of Valdor?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -219,6 +221,9 @@ def test_a_name_of_a_place_and_an_actor_is_read_by_its_role():
     # held: the town, not the body that shares its name
     q = parser.parse("Who holds Port Town now that the regime has fled?")
     assert (q.family, q.entities) == ("control", ("port",))
+    # troops in a country named like its state: the place
+    q = parser.parse("which countries had troops in Outland then")
+    assert (q.family, q.entities) == ("control", ("out",))
 
 
 def test_a_state_with_no_leader_recorded_is_answered_with_its_governments_heads():
@@ -279,3 +284,17 @@ def test_a_people_in_the_plural_names_its_state(parser):
     assert (q.family, q.entities, q.readings) == ("opponents", ("turan",), (("Turks", "turan"),))
     with pytest.raises((UnknownQuestion, EntityNotFound)):
         parser.parse("is the Free Front backed by the Martians")  # no such people: not guessed
+
+
+def test_who_replaced_a_person_is_who_leads_what_the_person_led_last():
+    g = build_world()
+    g.add(actors=[Actor("emir-one", "Emir Oldman", "person"), Actor("emir-two", "Emir Newman", "person")],
+          claims=[Claim("c-emir-one-leads-bb", "emir-one", "leads", "black-banner", Interval.parse("2013/2019-10-27"),
+                        citations=[Citation("s-mid", note="states it")]),
+                  Claim("c-emir-two-leads-bb", "emir-two", "leads", "black-banner", Interval.parse("2019-10-31/.."),
+                        citations=[Citation("s-late", note="states it")])])
+    e = Explainer(g).explain("Who replaced Emir Oldman?", as_of="2020-06-01")
+    assert e.question.entities == ("black-banner",) and e.question.stands_for == (("emir-one", "black-banner"),)
+    assert [c for x in e.sections if x.key == "leaders" for s in x.sentences for c in s.claims] == [
+        "c-emir-two-leads-bb"]
+    assert any("which Emir Oldman led last before the date" in n for n in e.notes)
