@@ -80,6 +80,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa36.yaml"),
     Path(__file__).with_name("questions-qa37.yaml"),
     Path(__file__).with_name("questions-qa38.yaml"),
+    Path(__file__).with_name("questions-qa39.yaml"),
+    Path(__file__).with_name("questions-qa40.yaml"),
 )
 
 
