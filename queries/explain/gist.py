@@ -56,7 +56,7 @@ founders founding emerge emerged emerges offshoot offshoots splinter splintered 
 descended descendant descendants roots fate disband disbanded dissolve dissolved dissolution formed lineage
 happened called grow grew grown""")
 _LEAD = _words("""lead leads led leader leaders leadership head heads headed chief chiefs commander commanders
-command commands commanded emir amir boss chairman president minister premier leading caliph""")
+command commands commanded emir amir boss chairman president minister premier leading caliph secretary""")
 _IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's leader (tested before the leaders)
 _MEMBER = _words("""member members membership belong belongs belonged comprise comprises comprised compose composed
 components component constituent constituents factions faction joined join joins consist consists consisted
@@ -98,7 +98,8 @@ _FIGHT = _words("""fight fights fought fighting battle battles battled battling 
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
 adversaries rival rivals oppose opposes opposed opposing strike strikes struck bomb bombs bombed bombing airstrikes
 airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
-hit hits hitting belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled""")
+hit hits hitting belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled
+sanction sanctions sanctioned sanctioning""")
 _SIDE = _words("side sides camp camps")
 _CONNECTION = _words("relationship relationships relation relations connected connection connections link links "
                      "linked ties tied between")
@@ -233,6 +234,10 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
             _cue(w.text, _FIGHT) for w in words[max(_back(words, i) - 2, 0):_back(words, i)])]
         if behalf:  # "which militias fought for Assad": who backs him, in arms
             return Gist("supporters", (behalf[0],))
+        hit = next(k for k, w in enumerate(words) if not w.is_name and _cue(w.text, _FIGHT))
+        struck = [i for i in actors if i > hit]
+        if struck and [i for i in actors if i < hit] and not towns:  # "did the US strike the IRGC": its enemies
+            return Gist("opponents", (struck[0],))
         if actors and towns and any(_after_where(words, i) for i in towns):
             # "who fought ISIS in Raqqa": the sides there, not IS's every enemy ("Aleppo's Sheikh Maqsoud": the quarter)
             spots = [i for i in towns if not (i + 1 < len(words) and words[i + 1].text == "'s")] or towns

@@ -268,7 +268,10 @@ class QuestionParser:
         out = []
         for text in dict.fromkeys((entity.id, entity.name, *entity.aliases, *self._short_names.get(entity.id, ()))):
             text = text.translate(_APOSTROPHES)
-            out.append((text, bool(_ACRONYM.match(text)) or text.lower() in self._form_words))
+            exact = bool(_ACRONYM.match(text)) or text.lower() in self._form_words
+            out.append((text, exact))
+            if not exact and "-" in text and " " in text.replace("-", " ").strip():  # "hurras al din", typed plain
+                out.append((text.replace("-", " "), False))
         out += [(text, True) for text in self._surnames.get(entity.id, ())]  # as written: "Said" is not "said"
         return out
 

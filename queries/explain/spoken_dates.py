@@ -44,8 +44,22 @@ def _month(match: re.Match) -> str:
     return f"{int(match['year']):04d}-{_MONTHS[match['month'].lower()]:02d}"
 
 
+#: "mid-July 2019", "early March 2016": the month; "late 2023", "summer 2012", "the spring of 2013": the year (a
+#: season or part of a year is no EDTF date the reader knows, and the year holds it: coarser, never more precise)
+_PART_OF_MONTH = re.compile(rf"\b(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of)[\s-]+"
+                            rf"(?={_MONTH.format(g='m2')},?\s+(?:of\s+)?[12]\d{{3}}\b)", re.IGNORECASE)
+_PART_OF_YEAR = re.compile(r"\b(?:(?:the\s+)?(?:early|mid|late|summer|winter|spring|autumn|fall)(?:\s+of)?[\s-]+"
+                           r"|(?:the\s+)?(?:start|end|beginning|middle)\s+of\s+)(?P<year>[12]\d{3})\b", re.IGNORECASE)
+
+
 def iso_dates(text: str) -> str:
-    """``text`` with every written-out day or month that has a year rewritten as an EDTF date."""
+    """``text`` with every written-out day or month that has a year rewritten as an EDTF date.
+
+    >>> iso_dates("Who held Khan Sheikhoun in mid-July 2019, and in the summer of 2012?")
+    'Who held Khan Sheikhoun in 2019-07, and in 2012?'
+    """
+    text = _PART_OF_MONTH.sub("", text)
+    text = _PART_OF_YEAR.sub(lambda m: m["year"], text)
     text = _DAY_MONTH_YEAR.sub(_day, text)
     text = _MONTH_DAY_YEAR.sub(_day, text)
     return _MONTH_YEAR.sub(_month, text)

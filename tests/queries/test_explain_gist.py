@@ -85,6 +85,9 @@ def ex():
      "Who is fighting in Port Town?"),
     ("which armed groups operated in Port Town that year", "sides", ("port",), "Who is fighting in Port Town?"),
     ("which militias fought for the Valdor regime", "supporters", ("regime",), "Who supports Regime of Valdor?"),
+    ("did Patronia strike the Free Front then", "opponents", ("free-front",), "Whom does Free Front fight?"),
+    ("did Farland sanction the Black Banner", "opponents", ("black-banner",), "Whom does Black Banner fight?"),
+    ("Black Banner secretary general after Ovo Tyrant", "leaders", ("black-banner",), "Who leads Black Banner?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -298,3 +301,26 @@ def test_who_replaced_a_person_is_who_leads_what_the_person_led_last():
     assert [c for x in e.sections if x.key == "leaders" for s in x.sentences for c in s.claims] == [
         "c-emir-two-leads-bb"]
     assert any("which Emir Oldman led last before the date" in n for n in e.notes)
+
+
+@pytest.mark.parametrize("written, iso", [
+    ("who held Port Town in mid-July 2019", "who held Port Town in 2019-07"),
+    ("who held Port Town in early March 2016", "who held Port Town in 2016-03"),
+    ("who held Port Town in the summer of 2012", "who held Port Town in 2012"),
+    ("who held Port Town in late 2023", "who held Port Town in 2023"),
+    ("who held Port Town at the end of 2015", "who held Port Town at 2015"),
+    ("who held Port Town in mid-June", "who held Port Town in mid-June"),  # no year: not a date
+])
+def test_a_part_of_a_month_or_year_reads_as_the_month_or_year(written, iso):
+    from queries.explain.spoken_dates import iso_dates
+
+    assert iso_dates(written) == iso
+
+
+def test_a_hyphenated_name_is_found_typed_without_its_hyphens():
+    g = build_world()
+    g.add(actors=[Actor("jabhat-x", "Jabhat al-Xayr", "armed_group", country="VAL")],
+          claims=[Claim("c-tyrant-leads-x", "tyrant", "leads", "jabhat-x", Interval.parse("2015/.."),
+                        citations=[Citation("s-mid", note="states it")])])
+    q = QuestionParser(g).parse("jabhat al xayr leader 2016")
+    assert (q.family, q.entities, q.as_of) == ("leaders", ("jabhat-x",), "2016")
