@@ -234,10 +234,6 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
             _cue(w.text, _FIGHT) for w in words[max(_back(words, i) - 2, 0):_back(words, i)])]
         if behalf:  # "which militias fought for Assad": who backs him, in arms
             return Gist("supporters", (behalf[0],))
-        hit = next(k for k, w in enumerate(words) if not w.is_name and _cue(w.text, _FIGHT))
-        struck = [i for i in actors if i > hit]
-        if struck and [i for i in actors if i < hit] and not towns:  # "did the US strike the IRGC": its enemies
-            return Gist("opponents", (struck[0],))
         if actors and towns and any(_after_where(words, i) for i in towns):
             # "who fought ISIS in Raqqa": the sides there, not IS's every enemy ("Aleppo's Sheikh Maqsoud": the quarter)
             spots = [i for i in towns if not (i + 1 < len(words) and words[i + 1].text == "'s")] or towns
