@@ -387,6 +387,8 @@ def _build(records: list[_Record], existing: ActorGraph | None, problems: list[P
                     other=same.data["id"], where=f"{same.file}:{same.line}")))
             if rec.data.get("title_from") == "address":
                 ds.warnings.append(rec.problem("title_from", _ADDRESS_TITLE))
+            elif value.title.lower().startswith(_UNREAD_TITLE_MARK):
+                ds.warnings.append(rec.problem("title", _DESCRIBED_TITLE))
             if (rec.data.get("title_from") == "citation") != bool(rec.data.get("title_cited_by")):
                 ds.problems.append(rec.problem("title_cited_by", _CITED_TITLE))
             if rec.data.get("copy") == "mirror":
@@ -614,6 +616,10 @@ _CITED_TITLE = ("`title_from: citation` and `title_cited_by` go together: a titl
                 "this page (`title_from: page`) or mark it `title_from: address`")
 _ADDRESS_TITLE = ("the title was made from the page address, not read on the page; read the page's headline, "
                   "set it as `title` and remove `title_from: address`")
+#: a title that describes the page because neither its headline nor its address could be read
+_UNREAD_TITLE_MARK = "[headline not captured]"
+_DESCRIBED_TITLE = ("the title is a description of the page (`[headline not captured] ...`), not its headline; read "
+                    "the page's headline and set it as `title`")
 _SAME_PAGE = ("this address, published on the same date, is already the source {other!r} ({where}); one report is "
               "one source: cite {other!r} and delete this record")
 _MIRROR_COPY = ("the page is a repost or aggregator copy of another publisher's report; cite the original page "

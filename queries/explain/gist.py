@@ -66,6 +66,10 @@ _MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b")
 #: "broke away from X", "a breakaway of X", "defected from X": a split, asked about as the body's lineage
 _BROKE_AWAY = re.compile(r"\b(?:(?:break|breaks|breaking|broke|broken) (?:away|off)|breakaway|defect\w*|secede\w*"
                          r"|(?:come|comes|came|coming) from)\b")  # "where did this group come from"
+#: "where does X stand on Y", "X's stance toward Y": how two actors are related, asked with two names
+_STANCE = re.compile(r"\b(?:(?:stand|stands|stood|standing) (?:on|toward|towards|regarding|with)"
+                     r"|(?:stance|stances|attitude|attitudes|position|positions|view|views) (?:on|toward|towards|to|of"
+                     r"|regarding))\b")
 _ALLY = _words("ally allies allied alliance alliances partner partners partnered alongside")
 _BACKERS = _words("""backer backers supporter supporters sponsor sponsors patron patrons benefactor benefactors
 funder funders financier financiers supplier suppliers""")
@@ -179,7 +183,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("leaders", (owned or [_after_of(words, led)])[:1])  # "Iran's Quds Force": the force
     if (has(_LINEAGE) or _BROKE_AWAY.search(said)) and actors:
         return Gist("lineage", (actors[0],))
-    if has(_CONNECTION) and len(actors) >= 2:
+    if (has(_CONNECTION) or _STANCE.search(said)) and len(actors) >= 2:
         return Gist("connection", (actors[0], actors[1]))
     if any(w in _IN_CHARGE for w in plain):
         return Gist("control", (places[0],)) if places else Gist("leaders", (actors[0],))

@@ -65,6 +65,18 @@ def test_a_title_made_from_the_address_warns_with_file_and_line(tmp_path):
     assert load_datasets([tmp_path]).source("guessed").title == "Northland Funds Southland"
 
 
+def test_a_title_that_describes_an_unread_headline_warns(tmp_path):
+    text = DATA.replace("{value}", "page").replace("title: Northland Funds Southland",
+                                                   'title: "[headline not captured] Northland report of May 2016"')
+    assert "[headline not captured]" in text
+    (tmp_path / "data.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    ds = read_dataset([tmp_path])
+    assert ds.ok
+    [flagged] = [p for p in ds.warnings if p.field == "title"]
+    assert "description" in flagged.message and "headline" in flagged.message
+    assert load_datasets([tmp_path]).source("guessed").title.startswith("[headline not captured]")
+
+
 def test_a_title_read_on_the_page_does_not_warn(tmp_path):
     ds = read_dataset([_write(tmp_path, "page")])
     assert ds.ok and not [p for p in ds.warnings if p.field == "title_from"]

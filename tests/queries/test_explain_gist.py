@@ -42,6 +42,8 @@ def ex():
      "Who are the members of North Forces?"),
     ("the Black Banner's enemies", "opponents", ("black-banner",), "Whom does Black Banner fight?"),
     ("links between Farland and Turan", "connection", ("farland", "turan"), "How are Farland and Turan connected?"),
+    ("where does Farland stand on Turan", "connection", ("farland", "turan"), "How are Farland and Turan connected?"),
+    ("Turan's stance toward Farland", "connection", ("turan", "farland"), "How are Turan and Farland connected?"),
     ("Patronia", "profile", ("patronia",), "What is Patronia?"),
     ("Black Banner in Valdor", "profile", ("black-banner",), "What is Black Banner?"),
     ("which groups are in the North Forces", "members", ("north-forces",), "Who are the members of North Forces?"),
