@@ -76,10 +76,11 @@ funder funders financier financiers supplier suppliers""")
 _CLIENTS = _words("proxy proxies client clients protege proteges")
 _SUPPORT = _words("""support supports supported supporting back backs backed backing help helps helped helping aid
 aids aided aiding arm arms armed arming fund funds funded funding finance finances financed financing sponsored
+bankroll bankrolls bankrolled bankrolling
 sponsoring assist assists assisted assisting equip equips equipped train trains trained supply supplies supplied
 bankroll bankrolls bankrolled weapons money behind""")
 _WEAPONS = _words("arm arms armed arming weapons equip equips equipped supplier suppliers supply supplies supplied")
-_MONEY = _words("fund funds funded funding finance finances financed financing funder funders financier "
+_MONEY = _words("bankroll bankrolls bankrolled bankrolling fund funds funded funding finance finances financed financing funder funders financier "
                 "financiers bankroll bankrolls bankrolled money")
 #: "armed" before these words describes the group, it does not ask who armed it
 _ARMED_NOUNS = _words("""group groups force forces faction factions opposition men militia militias rebels rebel
@@ -125,6 +126,12 @@ _DEATH = _words("killed died dead death")
 _DEATH_LINKS = _words("is was got been had has 's")
 #: "back" as an adverb ("is Daraa back under the regime") is not the verb of support ("did Iran back in 2013")
 _BACK_ADVERB = _words("in into under to on with at")
+#: verbs of taking before "back" ("take Palmyra back", "took back Aleppo"): a place retaken, not support
+_TAKE = _words("take takes took taken taking retake retook get gets got win wins won seize seized")
+#: "went after X": hunted, fought
+_GO_AFTER = re.compile(r"\b(?:go|goes|went|going|gone) after\b")
+#: nouns of an attack ("leading the push on Homs"): with a word of leading and a place, the sides there
+_PUSH = _words("push pushes offensive offensives assault assaults advance advances drive campaign campaigns")
 #: words standing for a name said before ("which Iranian body supports it", "who was behind them")
 _PRONOUNS = _words("it them him her this that these those")
 _BE = _words("is was are were 's be been being come came comes go goes went get got gets now")
@@ -187,6 +194,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("connection", (actors[0], actors[1]))
     if any(w in _IN_CHARGE for w in plain):
         return Gist("control", (places[0],)) if places else Gist("leaders", (actors[0],))
+    if has(_LEAD) and places and not actors and has(_PUSH):  # "which group is leading the push on Homs"
+        return Gist("sides", (places[0],))
     if has(_LEAD):
         led = [i for i in actors if kind_of(i) != "person"]
         if led:
@@ -233,7 +242,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         if not places and held:
             return Gist("control", (held[0],))
         return Gist("territory", (actors[0],))
-    if has(_FIGHT):
+    if has(_FIGHT) or _GO_AFTER.search(said):
+        if actors and _asked_of(words, actors[0]):  # "who are the Akidat tribesmen fighting": whom they fight
+            return Gist("opponents", (actors[0],))
         behalf = [i for i in actors if _before(words, i) in _ON_BEHALF and any(
             _cue(w.text, _FIGHT) for w in words[max(_back(words, i) - 2, 0):_back(words, i)])]
         if behalf:  # "which militias fought for Assad": who backs him, in arms
@@ -287,11 +298,23 @@ def _belongs(words: Sequence[Word], actors: list[int], kind_of) -> tuple[int, ..
         return ([i for i in actors if i > admits[0]][0],)
     if texts and texts[0] in _YES_NO and len(actors) >= 2 and _ahead(words, 0) == actors[0]:
         body = actors[1]
-        placed = _before(words, body) in ("in", "into", "inside", "within") or _MEMBERSHIP.match(
+        one_of = _before(words, body) == "of" and _back(words, body) >= 1 and words[_back(words, body) - 1].text == "one"
+        placed = _before(words, body) in ("in", "into", "inside", "within", "among") or one_of or _MEMBERSHIP.match(
             " ".join(texts[max(_back(words, body) - 1, 0):_back(words, body) + 1]))
         if placed and kind_of(body) in _BODY_KINDS:
             return actors[0], body
     return ()
+
+
+def _asked_of(words: Sequence[Word], i: int) -> bool:
+    """Whether the name at ``i`` is the doer asked about: "who/whom is/are (the) NAME (noun) fighting", where the
+    name stands between "who" and the first word of fighting (not after it, as in "who fought IS in Raqqa")."""
+    if not words or words[0].text not in ("who", "whom") or _back(words, i) < 1:
+        return False
+    if not all(w.text in _BE or w.text in _ARTICLES for w in words[1:_back(words, i) + 1]):
+        return False
+    rest = [w.text for w in words[i + 1:i + 3] if not w.is_name]
+    return bool(rest) and (_cue(rest[0], _FIGHT) or (len(rest) > 1 and _cue(rest[1], _FIGHT)))
 
 
 def _leads_first(words: Sequence[Word]) -> int:
@@ -386,7 +409,9 @@ def _support(words: Sequence[Word], actors: list[int]) -> Gist | None:
         _cue(w.text, _SUPPORT) or _cue(w.text, _BACKERS) or _cue(w.text, _CLIENTS))
         and not (w.text == "armed" and i + 1 < len(words) and words[i + 1].text in _ARMED_NOUNS)
         and not (w.text == "back" and i + 1 < len(words) and words[i + 1].text in _BACK_ADVERB
-                 and any(v.text in _BE for v in words[:i]))]
+                 and any(v.text in _BE for v in words[:i]))
+        and not (w.text == "back" and i >= 1 and (words[i - 1].text in _TAKE or (
+            i >= 2 and words[i - 1].is_name and words[i - 2].text in _TAKE)))]
     if not cues:
         return None
     kind = ("weapons" if any(_cue(texts[i], _WEAPONS) for i in cues)
