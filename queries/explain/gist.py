@@ -80,8 +80,8 @@ bankroll bankrolls bankrolled bankrolling
 sponsoring assist assists assisted assisting equip equips equipped train trains trained supply supplies supplied
 bankroll bankrolls bankrolled weapons money behind""")
 _WEAPONS = _words("arm arms armed arming weapons equip equips equipped supplier suppliers supply supplies supplied")
-_MONEY = _words("bankroll bankrolls bankrolled bankrolling fund funds funded funding finance finances financed financing funder funders financier "
-                "financiers bankroll bankrolls bankrolled money")
+_MONEY = _words("fund funds funded funding finance finances financed financing funder funders financier "
+                "financiers bankroll bankrolls bankrolled bankrolling money")
 #: "armed" before these words describes the group, it does not ask who armed it
 _ARMED_NOUNS = _words("""group groups force forces faction factions opposition men militia militias rebels rebel
 actors actor conflict wing wings struggle""")
@@ -298,7 +298,8 @@ def _belongs(words: Sequence[Word], actors: list[int], kind_of) -> tuple[int, ..
         return ([i for i in actors if i > admits[0]][0],)
     if texts and texts[0] in _YES_NO and len(actors) >= 2 and _ahead(words, 0) == actors[0]:
         body = actors[1]
-        one_of = _before(words, body) == "of" and _back(words, body) >= 1 and words[_back(words, body) - 1].text == "one"
+        one_of = _before(words, body) == "of" and _back(words, body) >= 1 and words[_back(words, body) - 1].text == (
+            "one")  # "was Hazm one of the FSA groups"
         placed = _before(words, body) in ("in", "into", "inside", "within", "among") or one_of or _MEMBERSHIP.match(
             " ".join(texts[max(_back(words, body) - 1, 0):_back(words, body) + 1]))
         if placed and kind_of(body) in _BODY_KINDS:
