@@ -56,7 +56,7 @@ founders founding emerge emerged emerges offshoot offshoots splinter splintered 
 descended descendant descendants roots fate disband disbanded dissolve dissolved dissolution formed lineage
 happened called grow grew grown""")
 _LEAD = _words("""lead leads led leader leaders leadership head heads headed chief chiefs commander commanders
-command commands commanded emir amir boss chairman president minister premier leading caliph secretary""")
+command commands commanded emir amir boss chairman president minister premier leading caliph secretary sheikh""")
 _IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's leader (tested before the leaders)
 _MEMBER = _words("""member members membership belong belongs belonged comprise comprises comprised compose composed
 components component constituent constituents factions faction joined join joins consist consists consisted

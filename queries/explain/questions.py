@@ -272,7 +272,9 @@ class QuestionParser:
             out.append((text, exact))
             if not exact and "-" in text and " " in text.replace("-", " ").strip():  # "hurras al din", typed plain
                 out.append((text.replace("-", " "), False))
-        out += [(text, True) for text in self._surnames.get(entity.id, ())]  # as written: "Said" is not "said"
+        # as written when short ("Said" is not "said"); in any case when long or with its article ("baghdadi")
+        out += [(text, len(text) < 6 and not text.lower().startswith("al-"))
+                for text in self._surnames.get(entity.id, ())]
         return out
 
     def _spacy(self) -> None:

@@ -115,3 +115,12 @@ def test_other_families_are_grounded_on_the_corpus(syria, question, when):
     e = Explainer(syria).explain(question, as_of=when)
     assert e.sentences, e.notes
     assert_grounded(syria, e)
+
+
+def test_a_long_family_name_typed_in_lower_case_is_the_person(syria):
+    """"who succeeded baghdadi": the family name is found as typed (lower case), and the question asks who leads
+    what he led, at the date (a short family name such as "Said" is still matched only as written)."""
+    from queries.explain import QuestionParser
+
+    q = QuestionParser(syria).parse("who succeeded baghdadi", on="2021-06-01")
+    assert (q.family, q.entities) == ("leaders", ("abu-bakr-al-baghdadi",))
