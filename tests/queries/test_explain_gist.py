@@ -51,6 +51,7 @@ def ex():
     ("which group is leading the push on Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
     ("who are the Black Banner fighters fighting in Port Town", "opponents", ("black-banner",),
      "Whom does Black Banner fight?"),
+    ("who is the sheikh of the Black Banner fighters", "leaders", ("black-banner",), "Who leads Black Banner?"),
     ("Patronia", "profile", ("patronia",), "What is Patronia?"),
     ("Black Banner in Valdor", "profile", ("black-banner",), "What is Black Banner?"),
     ("which groups are in the North Forces", "members", ("north-forces",), "Who are the members of North Forces?"),
