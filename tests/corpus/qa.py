@@ -82,6 +82,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa38.yaml"),
     Path(__file__).with_name("questions-qa39.yaml"),
     Path(__file__).with_name("questions-qa40.yaml"),
+    Path(__file__).with_name("questions-qa41.yaml"),
+    Path(__file__).with_name("questions-qa42.yaml"),
 )
 
 

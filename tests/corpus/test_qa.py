@@ -212,6 +212,12 @@ MEASURED_SETS = {
     # 23 questions expecting a later or earlier holder absent); scored once after every other change of the data.
     39: 38,  # of 56 (34 with the code and data of the start of the stop)
     40: 45,  # of 51 (44 with the code and data of the start of the stop)
+    # Written and frozen in the second session of stop 31 (after CI refused its first landing), by writers who read
+    # neither the other sets' asks nor the code: qa41 (66, 2012-2026, every question in the writer's own words) and
+    # qa42 (46, 2013-2025, relations and explain, 19 expecting a later or earlier holder absent); each scored once,
+    # as soon as it was delivered and before any rule or fact its misses suggested.
+    41: 49,  # of 66
+    42: 41,  # of 46
 }
 
 #: Sets of questions in users' own words that the gist reading (queries/explain/gist.py) was then developed on: the
@@ -334,6 +340,8 @@ _BEFORE_STOP30 = (*_BEFORE_STOP29, *(f"questions-qa{n}.yaml" for n in range(31, 
 _BEFORE_STOP31 = (*_BEFORE_STOP30, "questions-qa35.yaml", "questions-qa36.yaml")
 #: Every set written before qa39 and qa40 (written after qa37 and qa38 were merged).
 _BEFORE_QA39 = (*_BEFORE_STOP31, "questions-qa37.yaml", "questions-qa38.yaml")
+#: Every set written before qa41 and qa42 (the second session of stop 31).
+_BEFORE_QA41 = (*_BEFORE_QA39, "questions-qa39.yaml", "questions-qa40.yaml")
 
 #: The sets added after the second: (file, id prefix, first and last year, the sets written before it). The
 #: fourth and fifth were written at the same time, so neither is checked against the other.
@@ -376,7 +384,7 @@ _LATER_SETS = [
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _FIRST_FOURTEEN) for n in _STOP27_SETS],
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026",
        _FIRST_FOURTEEN if n < 24 else _BEFORE_STOP28 if n < 31 else _BEFORE_STOP29 if n < 35
-       else _BEFORE_STOP30 if n < 37 else _BEFORE_STOP31 if n < 39 else _BEFORE_QA39)
+       else _BEFORE_STOP30 if n < 37 else _BEFORE_STOP31 if n < 39 else _BEFORE_QA39 if n < 41 else _BEFORE_QA41)
       for n in MEASURED_SETS],
     ("questions-qa33.yaml", "q33-", "2012", "2026", _BEFORE_STOP29),
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _BEFORE_STOP28) for n in FINAL_SCORES_STOP28],
@@ -450,7 +458,7 @@ def test_the_runner_scores_every_set_by_default():
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
                      "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
                      "questions-qa12.yaml", "questions-qa13.yaml", "questions-qa14.yaml",
-                     *(f"questions-qa{n}.yaml" for n in range(15, 41))]
+                     *(f"questions-qa{n}.yaml" for n in range(15, 43))]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
