@@ -247,15 +247,23 @@ def explain_memberships(ctx: Context, q: Question) -> Explanation:
     name = ctx.name(actor)
     member = _by_other(ctx, actor, [c for c in ctx.claims(subject=actor, predicate=R.MEMBER_OF) if c.object != actor])
     part = _by_other(ctx, actor, [c for c in ctx.claims(subject=actor, predicate=R.PART_OF) if c.object != actor])
+    # a person belongs to the bodies they lead ("what faction did Abu Hassan al-Hamwi belong to"), shown apart
+    entity = ctx.entity(actor)
+    led = (_by_other(ctx, actor, ctx.claims(subject=actor, predicate=R.LEADS))
+           if entity is not None and str(getattr(entity, "kind", "")) == "person" else [])
     sections = [Section("memberships", f"What {name} is a member of", tuple(ctx.sentence(c) for c in member)),
                 Section("part_of", f"What {name} is part of", tuple(ctx.sentence(c) for c in part)),
+                Section("led", f"What {name} leads (a leader belongs to the body)",
+                        tuple(ctx.sentence(c) for c in led)),
                 ctx.recent(lambda c: c.predicate in (R.MEMBER_OF, R.PART_OF) and c.subject == actor)]
     notes = _existence_notes(ctx, actor)
-    if not (member or part):
+    if not (member or part or led):
         notes += _nothing(ctx, f"that {name} is a member or a part of anything")
     for body in q.entities[1:]:
-        held = any(c.object == body for c in (*member, *part))
-        notes += (f"{name} is recorded as a member or part of {ctx.name(body)} as of {ctx.date_words()}." if held
+        held = any(c.object == body for c in (*member, *part, *led))
+        leader = ", as its leader," if any(c.object == body for c in led) else ""
+        notes += (f"{name} is recorded as a member or part of {ctx.name(body)}{leader} as of {ctx.date_words()}."
+                  if held
                   else f"No claim in the graph says that {name} is a member or part of {ctx.name(body)} as of "
                        f"{ctx.date_words()}.",)
     return finish(ctx, q, q.text, sections, notes=notes)

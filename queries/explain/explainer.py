@@ -135,8 +135,8 @@ class Explainer:
 #: of the family names the person: the relations a leader is said to have are mostly those of what they lead.
 _BODY_FAMILIES = {"supporters": (R.SUPPORTS,), "supported": (R.SUPPORTS,), "allies": (R.ALLIED_WITH,),
                   "opponents": (R.FIGHTS, R.OPPOSES), "members": (R.MEMBER_OF, R.PART_OF),
-                  "memberships": (R.MEMBER_OF, R.PART_OF),
                   "territory": (R.CONTROLS, R.BASED_IN)}
+# (not "memberships": what a person belongs to is first the bodies they lead, which explain_memberships lists)
 #: Which led body a person stands for, when several: a government before the state it governs.
 _BODY_ORDER = ("government", "armed_group", "militia", "coalition", "political_organisation", "armed_forces",
                "international_organisation", "state")

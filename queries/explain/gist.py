@@ -61,6 +61,7 @@ _IN_CHARGE = _words("charge")  # "in charge of": a place's holder, an actor's le
 _MEMBER = _words("""member members membership belong belongs belonged comprise comprises comprised compose composed
 components component constituent constituents factions faction joined join joins consist consists consisted
 include includes included""")
+_RUN = _words("run runs ran running")  # of a place, who holds it; of a body, who leads it
 _TOOK_OVER = re.compile(r"\b(?:take|takes|took|taken|taking) over\b")  # with no place named: a succession
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b")
 #: "broke away from X", "a breakaway of X", "defected from X": a split, asked about as the body's lineage
@@ -103,6 +104,7 @@ _FIGHT = _words("""fight fights fought fighting battle battles battled battling 
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
 adversaries rival rivals oppose opposes opposed opposing strike strikes struck bomb bombs bombed bombing airstrikes
 airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
+hunt hunts hunted hunting
 hit hits hitting belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled
 sanction sanctions sanctioned sanctioning""")
 _SIDE = _words("side sides camp camps")
@@ -152,7 +154,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     ``is_country(i)`` says whether the name at ``i`` is a country's (a war's whole ground rather than one battle's).
     """
     names = [i for i, w in enumerate(words) if w.is_name]
-    if not names:
+    if not names:  # "what are the main sides in the war": the main country's
+        if default is not None and any(_cue(w.text, _SIDE) for w in words if w.label != "DATE"):
+            return Gist("sides", (), where_default=True)
         return None
     plain = [w.text for w in words if not w.is_name and w.label != "DATE"]
     said = " ".join(plain)
@@ -210,7 +214,11 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("memberships", belongs)
     inside = [i for i in actors if (_before(words, i) in ("in", "within", "inside") and has(_BODIES))
               or (_before(words, i) == "of" and _before(words, _back(words, i)) == "part")]
-    support = _support(words, actors)
+    backer = _backer_adjective(words, actors)
+    described = backer is not None and (has(_FIGHT) or has(_CONTROL))
+    if described:  # "which Iran-backed militias fought IS": the fight is asked, the backer says which militias
+        actors = [i for i in actors if i != backer]
+    support = None if described or not actors else _support(words, actors)
     if support is not None and not inside and has(_MEMBER) and all(w in _BODIES or not _cue(w, _MEMBER)
                                                                    for w in plain):
         return support  # "which factions are Turkish-backed": "factions" names the answer, "backed" asks
@@ -232,8 +240,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("control", (places[0],))
     if has(_CONTROL) or has(_BASED):  # who holds a place; what an actor holds or where it is based
         led = [i for i in actors if kind_of(i) != "person"]
-        if not places and led and _TOOK_OVER.search(said):  # "who took over IS after Baghdadi's death"
-            return Gist("leaders", (led[0],))
+        if not places and led and (_TOOK_OVER.search(said) or any(w in _RUN for w in plain)):
+            return Gist("leaders", (led[0],))  # "who took over IS after Baghdadi's death", "who runs the SIG"
         if places and (has(_CONTROL) or not actors):
             return Gist("control", (places[0],))
         # "who holds Damascus": a name of a place and of an actor (the government's alias), held: the place
@@ -305,6 +313,21 @@ def _belongs(words: Sequence[Word], actors: list[int], kind_of) -> tuple[int, ..
         if placed and kind_of(body) in _BODY_KINDS:
             return actors[0], body
     return ()
+
+
+_BACKED = _words("backed supported sponsored funded armed")
+
+
+def _backer_adjective(words: Sequence[Word], actors: list[int]) -> int | None:
+    """The name in "NAME-backed BODIES" ("which Iran-backed militias"), an adjective that says which bodies are meant
+    rather than what is asked, or ``None``; only when it is the question's one word of support."""
+    cues = [i for i, w in enumerate(words) if not w.is_name and (_cue(w.text, _SUPPORT) or _cue(w.text, _BACKERS))]
+    if len(cues) != 1 or words[cues[0]].text not in _BACKED:
+        return None
+    i = cues[0]
+    named = i - 1 if i >= 1 and i - 1 in actors else None
+    follows = i + 1 < len(words) and words[i + 1].text in _BODIES
+    return named if named is not None and follows else None
 
 
 def _asked_of(words: Sequence[Word], i: int) -> bool:

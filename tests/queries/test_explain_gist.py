@@ -52,6 +52,11 @@ def ex():
     ("who are the Black Banner fighters fighting in Port Town", "opponents", ("black-banner",),
      "Whom does Black Banner fight?"),
     ("who is the sheikh of the Black Banner fighters", "leaders", ("black-banner",), "Who leads Black Banner?"),
+    ("which Patronia-backed groups fought the Black Banner", "opponents", ("black-banner",),
+     "Whom does Black Banner fight?"),
+    ("what are the main sides in the war", "sides", ("val",), "Who is fighting in Valdor?"),
+    ("who runs the Free Front these days", "leaders", ("free-front",), "Who leads Free Front?"),
+    ("who is hunting Black Banner cells in Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
     ("Patronia", "profile", ("patronia",), "What is Patronia?"),
     ("Black Banner in Valdor", "profile", ("black-banner",), "What is Black Banner?"),
     ("which groups are in the North Forces", "members", ("north-forces",), "Who are the members of North Forces?"),
@@ -335,3 +340,14 @@ def test_a_hyphenated_name_is_found_typed_without_its_hyphens():
                         citations=[Citation("s-mid", note="states it")])])
     q = QuestionParser(g).parse("jabhat al xayr leader 2016")
     assert (q.family, q.entities, q.as_of) == ("leaders", ("jabhat-x",), "2016")
+
+
+def test_what_a_person_belongs_to_is_first_the_body_they_lead(ex):
+    """"what does Ovo Tyrant belong to": the regime he leads, as its leader (not what the regime belongs to)."""
+    data = to_data(ex.explain("what does Ovo Tyrant belong to", as_of="2016-06-01"))
+    [led] = [s for s in data["sections"] if s["key"] == "led"]
+    assert [c for x in led["sentences"] for c in x["claims"]] == ["c-tyrant-leads"]
+    yes = to_data(ex.explain("Is Ovo Tyrant a member of the Valdor regime?", as_of="2016-06-01"))
+    assert any("as its leader" in n for n in yes["notes"])
+    after = to_data(ex.explain("Is Ovo Tyrant a member of the Valdor regime?", as_of="2025-06-01"))
+    assert not any("as its leader" in n for n in after["notes"])  # he no longer leads it then
