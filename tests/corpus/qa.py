@@ -84,6 +84,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa40.yaml"),
     Path(__file__).with_name("questions-qa41.yaml"),
     Path(__file__).with_name("questions-qa42.yaml"),
+    Path(__file__).with_name("questions-qa43.yaml"),
+    Path(__file__).with_name("questions-qa44.yaml"),
 )
 
 
