@@ -279,6 +279,8 @@ _MEMBERSHIP = re.compile(r"^(?:members? of|part of|belong(?:s|ed)? to|join(?:s|e
 #: a body taking a member in ("which organisation readmitted Syria"): the name after it is the member
 _ADMITS = re.compile(r"^(?:re-?)?admit(?:s|ted|ting)?$|^(?:re-?)?admission$")
 _YES_NO = _words("is was are were")
+#: nouns after a body's name that place another in it ("an al-Qaeda branch", "a PKK affiliate")
+_BRANCH = _words("branch branches affiliate affiliates franchise franchises wing wings arm")
 #: kinds of actor that a yes/no question places another "in" as a member ("is Turkey in NATO"); a state or a person
 #: after "in" is where or with whom, not a body one belongs to
 _BODY_KINDS = frozenset({"coalition", "international_organisation", "political_organisation", "armed_group",
@@ -308,8 +310,9 @@ def _belongs(words: Sequence[Word], actors: list[int], kind_of) -> tuple[int, ..
         body = actors[1]
         one_of = _before(words, body) == "of" and _back(words, body) >= 1 and words[_back(words, body) - 1].text == (
             "one")  # "was Hazm one of the FSA groups"
-        placed = _before(words, body) in ("in", "into", "inside", "within", "among") or one_of or _MEMBERSHIP.match(
-            " ".join(texts[max(_back(words, body) - 1, 0):_back(words, body) + 1]))
+        branch = body + 1 < len(words) and words[body + 1].text in _BRANCH  # "is Hurras al-Din an al-Qaeda branch"
+        placed = _before(words, body) in ("in", "into", "inside", "within", "among") or one_of or branch or (
+            _MEMBERSHIP.match(" ".join(texts[max(_back(words, body) - 1, 0):_back(words, body) + 1])))
         if placed and kind_of(body) in _BODY_KINDS:
             return actors[0], body
     return ()

@@ -57,6 +57,7 @@ def ex():
     ("what are the main sides in the war", "sides", ("val",), "Who is fighting in Valdor?"),
     ("who runs the Free Front these days", "leaders", ("free-front",), "Who leads Free Front?"),
     ("who is hunting Black Banner cells in Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("is Turan a Pact affiliate", "memberships", ("turan", "pact"), "What is Turan a member of?"),
     ("Patronia", "profile", ("patronia",), "What is Patronia?"),
     ("Black Banner in Valdor", "profile", ("black-banner",), "What is Black Banner?"),
     ("which groups are in the North Forces", "members", ("north-forces",), "Who are the members of North Forces?"),
