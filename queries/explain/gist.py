@@ -153,6 +153,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     ``default`` is the place a question about the sides means when it names none (the main country).
     ``is_country(i)`` says whether the name at ``i`` is a country's (a war's whole ground rather than one battle's).
     """
+    words = _main_clause(words)
     names = [i for i, w in enumerate(words) if w.is_name]
     if not names:  # "what are the main sides in the war": the main country's
         if default is not None and any(_cue(w.text, _SIDE) for w in words if w.label != "DATE"):
@@ -417,6 +418,19 @@ def _ahead(words: Sequence[Word], i: int) -> int:
     while j < len(words) and words[j].text in _ARTICLES:
         j += 1
     return j
+
+
+_AUXILIARIES = _words("do does did is was are were has have had can could will would")
+
+
+def _main_clause(words: Sequence[Word]) -> Sequence[Word]:
+    """The words before a clause that describes a name said before it ("the village of Atmeh where the IS leader
+    was killed"): that clause tells which place is meant, its words do not say what is asked."""
+    for j in range(1, len(words)):
+        asks = j + 1 < len(words) and words[j + 1].text in _AUXILIARIES  # "X: where did this group come from"
+        if words[j].text in ("where", "when") and words[j - 1].is_name and not words[j].is_name and not asks:
+            return words[:j]
+    return words
 
 
 def _said_of_no_person(words: Sequence[Word], i: int, kind_of) -> bool:

@@ -58,6 +58,8 @@ def ex():
     ("who runs the Free Front these days", "leaders", ("free-front",), "Who leads Free Front?"),
     ("who is hunting Black Banner cells in Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
     ("is Turan a Pact affiliate", "memberships", ("turan", "pact"), "What is Turan a member of?"),
+    ("who held the town of Port Town where the Black Banner leader was killed", "control", ("port",),
+     "Who controls Port Town?"),
     ("Patronia", "profile", ("patronia",), "What is Patronia?"),
     ("Black Banner in Valdor", "profile", ("black-banner",), "What is Black Banner?"),
     ("which groups are in the North Forces", "members", ("north-forces",), "Who are the members of North Forces?"),
