@@ -147,7 +147,11 @@ def answer_ids(q: dict) -> tuple[list[str], bool]:
                     ids.append(actor)
         return list(dict.fromkeys(ids)), bool(rows)
     # explain: the actors of every claim the answer's own sections cite, and of every camp it draws
-    skip = {e["id"] for e in result.get("entities") or []}
+    # the entities the question is about are not part of the answer, except the body of a yes/no membership
+    # question ("is the YPG part of the SDF"): it is what the answer confirms, credited only when a claim the answer
+    # cites names it (the membership is recorded at the date)
+    entities = [e["id"] for e in result.get("entities") or []]
+    skip = set(entities[:1] if result.get("family") == "memberships" else entities)
     area = result.get("area") or {}
     skip |= {p["id"] for p in area.get("places") or []}
     claims = result.get("claims") or {}

@@ -502,3 +502,13 @@ def test_explain_answers_leave_out_recent_changes():
     named, _ = qa.answer_ids(q)
     assert "sdf" in named
     assert "islamic-state" not in named
+
+
+def test_a_yes_no_membership_answer_credits_the_body_only_when_recorded():
+    # "is the YPG part of the SDF" in 2017: the SDF is what the answer confirms (a claim it cites names it); the
+    # YPG, what the question is about, is not part of the answer; in 2014, before the SDF, nothing confirms it
+    q = {"id": "t", "date": "2017-05-20", "ask": ["explain", "is the YPG part of the SDF"], "expect": {}}
+    named, _ = qa.answer_ids(q)
+    assert "sdf" in named and "ypg" not in named
+    earlier, _ = qa.answer_ids({**q, "date": "2014-05-20"})
+    assert "sdf" not in earlier
