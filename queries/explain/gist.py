@@ -99,6 +99,8 @@ _PRESENT = _words("operate operates operated operating active present")
 #: a fight on someone's behalf ("which militias fought for Assad"): the one fought for is backed, not fought
 _ON_BEHALF = _words("for alongside behalf")
 #: a successor in a post ("who replaced Baghdadi", "who succeeded al-Bashir"): who leads what the person led
+#: words of sanctions: the body after them is the one sanctioned, the answer is who opposes it
+_SANCTION = _words("sanction sanctions sanctioned sanctioning")
 _SUCCEEDED = _words("replace replaced replaces replacing succeed succeeded succeeds succeeding successor")
 _FIGHT = _words("""fight fights fought fighting battle battles battled battling clash clashes clashed clashing attack
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
@@ -254,6 +256,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if has(_FIGHT) or _GO_AFTER.search(said):
         if actors and _asked_of(words, actors[0]):  # "who are the Akidat tribesmen fighting": whom they fight
             return Gist("opponents", (actors[0],))
+        punished = [i for i in actors if any(_cue(w.text, _SANCTION) for w in words[:i] if not w.is_name)]
+        if punished:  # "did the US sanction the Hamza Division": who sanctions (opposes) the sanctioned
+            return Gist("opponents", (punished[0],))
         behalf = [i for i in actors if _before(words, i) in _ON_BEHALF and any(
             _cue(w.text, _FIGHT) for w in words[max(_back(words, i) - 2, 0):_back(words, i)])]
         if behalf:  # "which militias fought for Assad": who backs him, in arms
