@@ -106,7 +106,6 @@ def ex():
     ("which militias fought for the Valdor regime", "supporters", ("regime",), "Who supports Regime of Valdor?"),
     # "did X strike Y": X's enemies, Y among them if so (three of four such questions of the measured sets expect Y)
     ("did Patronia strike the Free Front then", "opponents", ("patronia",), "Whom does Patronia fight?"),
-    ("did Farland sanction the Black Banner", "opponents", ("farland",), "Whom does Farland fight?"),
     ("Black Banner secretary general after Ovo Tyrant", "leaders", ("black-banner",), "Who leads Black Banner?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
