@@ -71,6 +71,7 @@ _BROKE_AWAY = re.compile(r"\b(?:(?:break|breaks|breaking|broke|broken) (?:away|o
 _STANCE = re.compile(r"\b(?:(?:stand|stands|stood|standing) (?:on|toward|towards|regarding|with)"
                      r"|(?:stance|stances|attitude|attitudes|position|positions|view|views) (?:on|toward|towards|to|of"
                      r"|regarding))\b")
+_ALLEGIANCE = _words("allegiance loyal loyalty loyalties pledge pledged pledges pledging")
 _ALLY = _words("ally allies allied alliance alliances partner partners partnered alongside")
 _BACKERS = _words("""backer backers supporter supporters sponsor sponsors patron patrons benefactor benefactors
 funder funders financier financiers supplier suppliers""")
@@ -235,7 +236,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         if actors:
             return Gist("members", (_after_of(words, actors),))
         return Gist("sides", (places[0],))
-    if has(_ALLY) and actors:
+    if (has(_ALLY) or has(_ALLEGIANCE)) and actors:  # "hurras al-deen allegiance": to whom it is bound
         return Gist("allies", (actors[0],))
     if support is not None:
         return support
@@ -317,6 +318,7 @@ def _belongs(words: Sequence[Word], actors: list[int], kind_of) -> tuple[int, ..
         one_of = _before(words, body) == "of" and _back(words, body) >= 1 and words[_back(words, body) - 1].text == (
             "one")  # "was Hazm one of the FSA groups"
         branch = body + 1 < len(words) and words[body + 1].text in _BRANCH  # "is Hurras al-Din an al-Qaeda branch"
+        branch = branch or (_back(words, body) == actors[0] and body == len(words) - 1)  # "is hurras al din al qaeda"
         placed = _before(words, body) in ("in", "into", "inside", "within", "among") or one_of or branch or (
             _MEMBERSHIP.match(" ".join(texts[max(_back(words, body) - 1, 0):_back(words, body) + 1])))
         if placed and kind_of(body) in _BODY_KINDS:

@@ -66,6 +66,9 @@ _ACRONYM = re.compile(r"^[A-Z0-9.]{1,5}$")
 #: capitalised words that are not names of actors or places: adjectives of peoples and creeds ("Kurdish",
 #: "Iranian", "Sunni"), titles, and the words of operation names; any other unknown capitalised word stops a
 #: reading by gist
+#: the Arabic article as romanised inside names ("Jaysh al-Fatah", "Hurras ad-Din", "Ahrar ash-Sham")
+_ARTICLE_WORDS = frozenset({"al", "el", "ad", "ed", "ar", "as", "ash", "at", "az", "an", "ul", "es", "ez", "-"})
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|ar|as|ash|at|az|an|ul|es|ez)-\w")
 _NOT_A_NAME = re.compile(r"(?i)^(?:\w+(?:ish|ian|ean|ese|ic|ist|ists|ite|ites|is|i)|kurds?|arabs?|shia|shiite"
                          r"|shi'a|sunni|druze|christians?|jews?|muslims?|western|gulf|operation|president|mr|general|sheikh|emir"
                          r"|army|front|forces?|militias?|groups?|rebels?|regime|government|state|shield|branch|spring"
@@ -410,7 +413,19 @@ class QuestionParser:
         """
         doc, candidates = self.mentions(self._acronyms_upper(text))
         words, ids_at, readings = [], {}, []
+        spelled_spans = self._spelled_spans(doc, on)
+        skip_to = 0
         for token in doc:
+            if token.i < skip_to:
+                continue
+            if token.i in spelled_spans:  # "jaish al-fatah": Jaysh al-Fatah spelled another way
+                end, entity = spelled_spans[token.i]
+                written = doc[token.i:end].text
+                ids_at[len(words)] = ({entity}, written)
+                readings.append((written, entity))
+                words.append(Word(written, self._kind[entity]))
+                skip_to = end
+                continue
             if token.is_punct and token.ent_type_ != "DATE":
                 continue
             label = token.ent_type_ if token.ent_type_ in ("ACTOR", "PLACE", "BOTH", "DATE") else ""
@@ -602,6 +617,37 @@ class QuestionParser:
                 raise
             what = {False: "an actor", True: "a place", None: "an actor or a place"}[places]
             raise self._unknown(text, None, detail=f"{value!r} is not {what} I know") from None
+
+    def _spelled_spans(self, doc, on: str | None) -> dict[int, tuple[int, str]]:
+        """Runs of two to five words no name matched that spell an Arabic name another way, with its article
+        ("jaish al-fatah", "hurras al deen"), by the token where each starts: (the token after it, the entity).
+
+        Only runs holding an article (al, el, ad, ash...) are tried, longest first, so plain English words are
+        never read as a name; the entity must be the only one the spelling fits (:meth:`_spelled_like`)."""
+        # the run starts with a word no name matched; later words may be part of a name matched alone ("al-fatah")
+        free = [t.ent_type_ != "DATE" and (not t.is_punct or t.text == "-") for t in doc]
+        out: dict[int, tuple[int, str]] = {}
+        i = 0
+        while i < len(doc):
+            found = None
+            for end in range(min(len(doc), i + 5), i + 1, -1):
+                span = doc[i:end]
+                if doc[i].ent_type_ or not all(free[i:end]) or span[0].text == "-" or span[-1].text == "-":
+                    continue
+                if not any(t.lower_ in _ARTICLE_WORDS or _ARTICLE_PREFIX.match(t.lower_) for t in span[1:]):
+                    continue
+                if any(t.lower_ in self._form_words for t in span if t.lower_ not in _ARTICLE_WORDS):
+                    continue
+                entity = self._spelled_like(span.text, None, on)
+                if entity is not None:
+                    found = (end, entity)
+                    break
+            if found:
+                out[i] = found
+                i = found[0]
+            else:
+                i += 1
+        return out
 
     def _spelled_like(self, value: str, places: bool | None, on: str | None) -> str | None:
         """The one entity (alive on the date, if several) whose name ``value`` spells another way, if any.

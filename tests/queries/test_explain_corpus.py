@@ -124,3 +124,14 @@ def test_a_long_family_name_typed_in_lower_case_is_the_person(syria):
 
     q = QuestionParser(syria).parse("who succeeded baghdadi", on="2021-06-01")
     assert (q.family, q.entities) == ("leaders", ("abu-bakr-al-baghdadi",))
+
+
+@pytest.mark.parametrize("text,family,entity", [
+    ("what groups are in jaish al-fatah", "members", "jaysh-al-fatah"),  # Jaysh al-Fatah, spelled another way
+    ("hurras al deen allegiance", "allies", "hurras-al-din"),
+])
+def test_a_name_spelled_another_way_in_lower_case_is_read(syria, text, family, entity):
+    from queries.explain import QuestionParser
+
+    q = QuestionParser(syria).parse(text, on="2016-06-01")
+    assert (q.family, q.entities[0]) == (family, entity)
