@@ -107,7 +107,7 @@ _FIGHT = _words("""fight fights fought fighting battle battles battled battling 
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
 adversaries rival rivals oppose opposes opposed opposing strike strikes struck bomb bombs bombed bombing airstrikes
 airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
-hunt hunts hunted hunting
+hunt hunts hunted hunting vs versus
 hit hits hitting belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled
 sanction sanctions sanctioned sanctioning""")
 _SIDE = _words("side sides camp camps")

@@ -63,6 +63,7 @@ def ex():
     ("did Farland sanction the Black Banner", "opponents", ("black-banner",), "Whom does Black Banner fight?"),
     ("black banner allegiance", "allies", ("black-banner",), "Who are the allies of Black Banner?"),
     ("is Turan the Pact", "memberships", ("turan", "pact"), "What is Turan a member of?"),
+    ("free front vs who in port town", "sides", ("port",), "Who is fighting in Port Town?"),
     ("Patronia", "profile", ("patronia",), "What is Patronia?"),
     ("Black Banner in Valdor", "profile", ("black-banner",), "What is Black Banner?"),
     ("which groups are in the North Forces", "members", ("north-forces",), "Who are the members of North Forces?"),
