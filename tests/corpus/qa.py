@@ -86,6 +86,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa42.yaml"),
     Path(__file__).with_name("questions-qa43.yaml"),
     Path(__file__).with_name("questions-qa44.yaml"),
+    Path(__file__).with_name("questions-qa45.yaml"),
+    Path(__file__).with_name("questions-qa46.yaml"),
 )
 
 
