@@ -145,6 +145,16 @@ def partition(nodes, edges, *, max_rounds: int = 50) -> Partition:
     """
     nodes = sorted(set(nodes) | {e.a for e in edges} | {e.b for e in edges})
     edges = [e for e in edges if e.a != e.b]
+    leaves = _leaves(nodes, edges)
+    if leaves:  # drawn without them, then each joins the one actor it is tied to
+        core = partition([n for n in nodes if n not in leaves],
+                         [e for e in edges if e.a not in leaves and e.b not in leaves], max_rounds=max_rounds)
+        joined = [list(camp) for camp in core.camps]
+        where = {n: i for i, camp in enumerate(core.camps) for n in camp}
+        for leaf, anchor in leaves.items():
+            joined[where[anchor]].append(leaf)
+        camps = tuple(sorted((tuple(sorted(g)) for g in joined), key=lambda g: (-len(g), g)))
+        return Partition(camps, frustrated(camps, edges))
     ties: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for e in edges:
         ties[e.a].append((e.b, e.sign * e.weight))
@@ -161,6 +171,23 @@ def partition(nodes, edges, *, max_rounds: int = 50) -> Partition:
         if best is None or cost < best[0]:
             best = (cost, camps, bad)
     return Partition(best[1], best[2])
+
+
+def _leaves(nodes, edges) -> dict[str, str]:
+    """Actors whose only ties are + ties to one other actor that has ties of its own (a client backed by one
+    patron and nothing else): each belongs where that actor is, and drawing the sides without them keeps them
+    from weighing on the rest (average linkage counts every member of a group, tied or not, so a patron's
+    untied clients would dilute its ties: Turkey's backing of the Hamza Division moved the FSA away from Turkey
+    in 2017). ``{leaf: the actor it is tied to}``."""
+    others: dict[str, set[str]] = defaultdict(set)
+    negative: set[str] = set()
+    for e in edges:
+        others[e.a].add(e.b)
+        others[e.b].add(e.a)
+        if e.sign < 0:
+            negative.update((e.a, e.b))
+    return {n: next(iter(others[n])) for n in nodes
+            if len(others[n]) == 1 and n not in negative and len(others[next(iter(others[n]))]) > 1}
 
 
 def frustrated(camps, edges) -> tuple[SignedEdge, ...]:

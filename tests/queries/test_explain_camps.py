@@ -118,3 +118,22 @@ def test_cycles_are_simple_even_when_a_walk_back_and_forth_is_shorter():
     assert [e.key for e in cycle] == ["p4", "p3", "n", "p2", "p1"]
     visited = [n for e in cycle for n in (e.a, e.b)]
     assert all(visited.count(n) == 2 for n in set(visited) - {"u", "v"})
+
+
+@pytest.mark.parametrize("seed", range(1, 13))
+def test_a_patrons_untied_clients_go_with_it_and_move_no_one_else(seed):
+    """Clients tied to one patron and nothing else join its camp; they do not redraw the others' camps (average
+    linkage once counted them in the patron's group and so diluted the patron's ties to everyone else)."""
+    rng = random.Random(seed)
+    _, edges = planted(seed, 3, 5)
+    for i in rng.sample(range(len(edges)), 4):  # some frustration, as in the real graph
+        e = edges[i]
+        edges[i] = SignedEdge(e.a, e.b, -e.sign, e.key, e.weight)
+    nodes = sorted({e.a for e in edges} | {e.b for e in edges})
+    before = partition(nodes, edges)
+    patron = rng.choice(nodes)
+    clients = [f"client{i}" for i in range(6)]
+    after = partition([*nodes, *clients], [*edges, *(SignedEdge(patron, c, 1, f"s{c}") for c in clients)])
+    groups = lambda p: {frozenset(n for n in camp if n in nodes) for camp in p.camps} - {frozenset()}  # noqa: E731
+    assert groups(after) == groups(before)
+    assert all(after.camp_of(c) == after.camp_of(patron) for c in clients)
