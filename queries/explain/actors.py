@@ -250,7 +250,7 @@ def explain_memberships(ctx: Context, q: Question) -> Explanation:
     # a person belongs to the bodies they lead ("what faction did Abu Hassan al-Hamwi belong to"), shown apart
     entity = ctx.entity(actor)
     led = (_by_other(ctx, actor, ctx.claims(subject=actor, predicate=R.LEADS))
-           if entity is not None and str(getattr(entity, "kind", "")) == "person" else [])
+           if entity is not None and not entity.is_place and str(entity.kind) == "person" else [])
     sections = [Section("memberships", f"What {name} is a member of", tuple(ctx.sentence(c) for c in member)),
                 Section("part_of", f"What {name} is part of", tuple(ctx.sentence(c) for c in part)),
                 Section("led", f"What {name} leads (a leader belongs to the body)",

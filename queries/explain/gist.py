@@ -78,9 +78,8 @@ funder funders financier financiers supplier suppliers""")
 _CLIENTS = _words("proxy proxies client clients protege proteges")
 _SUPPORT = _words("""support supports supported supporting back backs backed backing help helps helped helping aid
 aids aided aiding arm arms armed arming fund funds funded funding finance finances financed financing sponsored
-bankroll bankrolls bankrolled bankrolling
 sponsoring assist assists assisted assisting equip equips equipped train trains trained supply supplies supplied
-bankroll bankrolls bankrolled weapons money behind""")
+bankroll bankrolls bankrolled bankrolling weapons money behind""")
 _WEAPONS = _words("arm arms armed arming weapons equip equips equipped supplier suppliers supply supplies supplied")
 _MONEY = _words("fund funds funded funding finance finances financed financing funder funders financier "
                 "financiers bankroll bankrolls bankrolled bankrolling money")
@@ -318,9 +317,9 @@ def _belongs(words: Sequence[Word], actors: list[int], kind_of) -> tuple[int, ..
         one_of = _before(words, body) == "of" and _back(words, body) >= 1 and words[_back(words, body) - 1].text == (
             "one")  # "was Hazm one of the FSA groups"
         branch = body + 1 < len(words) and words[body + 1].text in _BRANCH  # "is Hurras al-Din an al-Qaeda branch"
-        branch = branch or (_back(words, body) == actors[0] and body == len(words) - 1)  # "is hurras al din al qaeda"
-        placed = _before(words, body) in ("in", "into", "inside", "within", "among") or one_of or branch or (
-            _MEMBERSHIP.match(" ".join(texts[max(_back(words, body) - 1, 0):_back(words, body) + 1])))
+        named_next = _back(words, body) == actors[0] and body == len(words) - 1  # "is hurras al din al qaeda"
+        placed = _before(words, body) in ("in", "into", "inside", "within", "among") or one_of or branch or named_next
+        placed = placed or _MEMBERSHIP.match(" ".join(texts[max(_back(words, body) - 1, 0):_back(words, body) + 1]))
         if placed and kind_of(body) in _BODY_KINDS:
             return actors[0], body
     return ()

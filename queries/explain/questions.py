@@ -63,12 +63,12 @@ _DATE_WORDS = frozenset({"in", "on", "as", "at", "by", "of"})
 _PLACE_WORDS_BEFORE = re.compile(r"\b(?:the\s+)?(?:city|town|village|district|neighbou?rhood)\s+of\s+", re.I)
 _PLACE_WORDS_AFTER = re.compile(r"(?<=\w)\s+(?:city|town|village)(?=\s*(?:[?.!]|$|\s(?:in|on|as|at|by)\s))", re.I)
 _ACRONYM = re.compile(r"^[A-Z0-9.]{1,5}$")
-#: capitalised words that are not names of actors or places: adjectives of peoples and creeds ("Kurdish",
-#: "Iranian", "Sunni"), titles, and the words of operation names; any other unknown capitalised word stops a
-#: reading by gist
 #: the Arabic article as romanised inside names ("Jaysh al-Fatah", "Hurras ad-Din", "Ahrar ash-Sham")
 _ARTICLE_WORDS = frozenset({"al", "el", "ad", "ed", "ar", "as", "ash", "at", "az", "an", "ul", "es", "ez", "-"})
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|ar|as|ash|at|az|an|ul|es|ez)-\w")
+#: capitalised words that are not names of actors or places: adjectives of peoples and creeds ("Kurdish",
+#: "Iranian", "Sunni"), titles, and the words of operation names; any other unknown capitalised word stops a
+#: reading by gist
 _NOT_A_NAME = re.compile(r"(?i)^(?:\w+(?:ish|ian|ean|ese|ic|ist|ists|ite|ites|is|i)|kurds?|arabs?|shia|shiite"
                          r"|shi'a|sunni|druze|christians?|jews?|muslims?|western|gulf|operation|president|mr|general|sheikh|emir"
                          r"|army|front|forces?|militias?|groups?|rebels?|regime|government|state|shield|branch|spring"
