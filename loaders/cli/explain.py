@@ -24,10 +24,23 @@ def configure(name: str, p: argparse.ArgumentParser, argv: list[str]) -> None:
     p.set_defaults(run=cmd_explain)
 
 
-def cmd_explain(args) -> str:
-    from queries.explain import explain, render
+#: The explainer of the graph the last ``explain`` command of this process read: with the graph shared between
+#: commands (:func:`loaders.cli.common.load_graph`), its question reader (names, forms, spaCy's matchers; ~1 s
+#: to build for the Syria corpus) is built once per process, not once per question.
+_LAST_EXPLAINER: list = []
 
-    graph = load_graph(args)
-    explanation = explain(graph, args.question, as_of=args.as_of, known_as_of=args.known_as_of,
-                          certainty=args.certainty)
+
+def _explainer(graph):
+    from queries.explain import Explainer
+
+    if not _LAST_EXPLAINER or _LAST_EXPLAINER[0].graph is not graph:
+        _LAST_EXPLAINER[:] = [Explainer(graph)]
+    return _LAST_EXPLAINER[0]
+
+
+def cmd_explain(args) -> str:
+    from queries.explain import render
+
+    explanation = _explainer(load_graph(args)).explain(args.question, as_of=args.as_of, known_as_of=args.known_as_of,
+                                                       certainty=args.certainty)
     return render(explanation, args.format)

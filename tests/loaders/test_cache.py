@@ -107,3 +107,46 @@ def test_commands_use_the_cache_and_validate_never_does(seed_copy, tmp_path, mon
                       encoding="utf-8")
     assert main(["validate", str(seed_copy)]) == 1  # the broken file is read, not the cached store
     assert "suports" in capsys.readouterr().out
+
+
+def test_commands_in_one_process_share_the_graph_until_a_file_changes(seed_copy, tmp_path, monkeypatch, capsys):
+    """Many commands run in one process (a notebook, the question sets' scorer) decode a dataset once, and an edit
+    between two of them is seen by the next (the shared graph is keyed by the files' bytes)."""
+    import argparse
+
+    import graph.store
+    from loaders.cli import common
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "shared-cache"))
+    common._LOADED.clear()
+    reads = []
+    real_read = graph.store.read_store
+    monkeypatch.setattr(graph.store, "read_store", lambda *a, **k: reads.append(a) or real_read(*a, **k))
+    args = argparse.Namespace(data=[str(seed_copy)], no_cache=False)
+    first = common.load_graph(args)
+    assert common.load_graph(args) is first
+    for ask in (["relations", "--subject", "russia"], ["explain", "Who supports the Assad government?"]):
+        assert main([*ask, "--data", str(seed_copy), "--as-of", "2016-06-01", "--format", "json"]) == 0
+    assert len(reads) <= 1  # the first load may compile the store instead of reading it; none is read again
+    assert '"russia"' in capsys.readouterr().out
+    actors = seed_copy / "actors.yaml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace("name: Assad government", "name: EDITED", 1),
+                      encoding="utf-8")
+    edited = common.load_graph(args)
+    assert edited is not first and edited.get("assad-government").name == "EDITED"
+    assert main(["explain", "Who supports EDITED?", "--data", str(seed_copy), "--as-of", "2016-06-01"]) == 0
+    assert "Russia" in capsys.readouterr().out
+    # --no-cache and ACTORGRAPH_CACHE=off read the files every time
+    assert common.load_graph(argparse.Namespace(data=[str(seed_copy)], no_cache=True)) is not edited
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert common.load_graph(args) is not common.load_graph(args)
+
+
+def test_the_explain_command_reuses_its_question_reader_for_the_same_graph_only(seed_copy):
+    from loaders.cli.explain import _explainer
+    from loaders.dataset import load_datasets
+
+    one, other = load_datasets([seed_copy]), load_datasets([seed_copy])
+    reader = _explainer(one)
+    assert _explainer(one) is reader
+    assert _explainer(other) is not reader and _explainer(other).graph is other
