@@ -228,6 +228,10 @@ MEASURED_SETS = {
     # scored once as soon as delivered (after g12's facts and the readings qa43's and qa44's misses suggested).
     45: 42,  # of 53
     46: 42,  # of 49
+    # Stop 32: qa47 (51, 2013-2026, every question in the writer's own words, slanted to the weeks around turning
+    # points and to who commanded what), written after every earlier set was merged and scored once as soon as
+    # delivered (at 305b81b: the code and data of stop 31 and two title passes).
+    47: 36,  # of 51
 }
 
 #: Sets of questions in users' own words that the gist reading (queries/explain/gist.py) was then developed on: the
@@ -359,6 +363,8 @@ _BEFORE_QA41 = (*_BEFORE_QA39, "questions-qa39.yaml", "questions-qa40.yaml")
 _BEFORE_QA43 = (*_BEFORE_QA41, "questions-qa41.yaml", "questions-qa42.yaml")
 #: Every set written before qa45 and qa46.
 _BEFORE_QA45 = (*_BEFORE_QA43, "questions-qa43.yaml", "questions-qa44.yaml")
+#: Every set written before qa47 and qa48 (stop 32).
+_BEFORE_QA47 = (*_BEFORE_QA45, "questions-qa45.yaml", "questions-qa46.yaml")
 
 #: The sets added after the second: (file, id prefix, first and last year, the sets written before it). The
 #: fourth and fifth were written at the same time, so neither is checked against the other.
@@ -402,7 +408,7 @@ _LATER_SETS = [
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026",
        _FIRST_FOURTEEN if n < 24 else _BEFORE_STOP28 if n < 31 else _BEFORE_STOP29 if n < 35
        else _BEFORE_STOP30 if n < 37 else _BEFORE_STOP31 if n < 39 else _BEFORE_QA39 if n < 41
-       else _BEFORE_QA41 if n < 43 else _BEFORE_QA43 if n < 45 else _BEFORE_QA45)
+       else _BEFORE_QA41 if n < 43 else _BEFORE_QA43 if n < 45 else _BEFORE_QA45 if n < 47 else _BEFORE_QA47)
       for n in MEASURED_SETS],
     ("questions-qa33.yaml", "q33-", "2012", "2026", _BEFORE_STOP29),
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _BEFORE_STOP28) for n in FINAL_SCORES_STOP28],
@@ -476,7 +482,7 @@ def test_the_runner_scores_every_set_by_default():
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
                      "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
                      "questions-qa12.yaml", "questions-qa13.yaml", "questions-qa14.yaml",
-                     *(f"questions-qa{n}.yaml" for n in range(15, 47))]
+                     *(f"questions-qa{n}.yaml" for n in range(15, 48))]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
