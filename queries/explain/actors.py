@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict, deque
 
 from graph.records import entity_record
@@ -10,6 +11,7 @@ from ontology import RelationKind as R
 from queries.explain.compose import Context, finish
 from queries.explain.lately import lately_section, shown_in
 from queries.explain.model import Explanation, Question, Section, Sentence
+from queries.explain.posts import asked_post
 from queries.explain.wording import date_text, lineage_sentence
 
 __all__ = ["MAX_HOPS", "explain_allies", "explain_connection", "explain_designations", "explain_leaders",
@@ -130,6 +132,9 @@ def explain_leaders(ctx: Context, q: Question) -> Explanation:
     A state with no leader recorded at the date (between a ruler's fall and a successor's appointment, or asked for
     its "prime minister") is answered with the leaders of the governments of its country that existed then, apart
     and said in a note: in a civil war or an interregnum those are who ran the country's parts."""
+    post = asked_post(q.text)
+    if post is not None:
+        return _post_holders(ctx, q, post)
     actor = q.entities[0]
     name = ctx.name(actor)
     heads = _government_heads(ctx, actor) if not ctx.claims(object=actor, predicate=R.LEADS) else []
@@ -140,6 +145,34 @@ def explain_leaders(ctx: Context, q: Question) -> Explanation:
     note = (f"No claim names a leader of {name} itself as of {ctx.date_words()}; the leaders of the governments of "
             f"{name} that existed then are listed.")
     return finish(ctx, q, q.text, sections, notes=(note,))
+
+
+
+
+def _post_holders(ctx: Context, q: Question, post) -> Explanation:
+    """Who holds a named post of an actor at the date (:mod:`queries.explain.posts`): the leaders of the actor, of
+    its parts and, for a state, of every body of its country (in a civil war a post is held in two governments at
+    once, Damascus's and the opposition's), recorded in that role or leading that portfolio's body. When none is
+    recorded the answer says so: it never falls back on the head of the state."""
+    q = dataclasses.replace(q, read_as="")  # the note below says how the question was read
+    actor = q.entities[0]
+    name = ctx.name(actor)
+    entity = ctx.entity(actor)
+    scope = {actor, *_parts(ctx, actor)}
+    if entity is not None and not entity.is_place and entity.country and str(entity.kind) == "state":
+        scope |= {a.id for a in ctx.graph.actors if a.country == entity.country}
+    holders = [c for body in sorted(scope) for c in ctx.claims(object=body, predicate=R.LEADS)
+               if post.held_through(c, ctx.entity(body))]
+    holders.sort(key=lambda c: (ctx.name(c.object).casefold(), ctx.name(c.subject).casefold()))
+    ids = {c.id for c in holders}
+    sections = [Section("leaders", f"Who is the {post.title} of {name}", tuple(ctx.sentence(c) for c in holders)),
+                ctx.recent(lambda c: c.predicate is R.LEADS and c.object in scope
+                           and post.held_through(c, ctx.entity(c.object)) and c.id not in ids)]
+    notes = (f"Read as: who holds the post of {post.title} of {name} (the leaders recorded in that role, or "
+             f"leading that portfolio's body, among {name} and its bodies).",)
+    if not holders:
+        notes += _nothing(ctx, f"who is the {post.title} of {name}")
+    return finish(ctx, q, q.text, sections, notes=_existence_notes(ctx, actor) + notes)
 
 
 def _government_heads(ctx: Context, actor: str) -> list:

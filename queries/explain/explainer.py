@@ -26,6 +26,7 @@ from queries.explain.actors import (
 from queries.explain.compose import Context
 from queries.explain.model import Explanation, Question
 from queries.explain.places import explain_changes, explain_control
+from queries.explain.posts import asked_post
 from queries.explain.questions import QuestionParser
 from queries.explain.sides import explain_sides
 
@@ -122,6 +123,9 @@ class Explainer:
         family = q.family
         if family == "profile" and self.graph.get(q.entities[0]).is_place:
             family = "control"  # what a place "is", in this graph, is who holds it
+        elif family == "profile" and asked_post(q.text) is not None:
+            family = "leaders"  # "Assad's defence minister" asks who holds a post, not what Assad is
+            q = dataclasses.replace(q, family=family)
         ctx = Context(self.graph, PointOfView(when, certainty, known))
         answer = _BUILDERS[family](ctx, _person_as_body(ctx, q))
         if set_aside is None:

@@ -147,6 +147,8 @@ def claim_clause(claim, name, *, dates: bool = True) -> str:
         verb += _support_phrase(claim)
     elif claim.predicate is RelationKind.CONTROLS:
         verb = _control_phrase(claim, name(claim.object)) or verb
+    elif claim.predicate is RelationKind.LEADS and claim.qualifiers.get("role"):
+        verb += f" ({claim.qualifiers['role']})"  # a minister and a chief of staff both lead an army
     text = _hedged(name(claim.subject), verb, claim.status)
     when = period_text(claim.valid) if dates else ""
     return f"{text}, {when}" if when else text
