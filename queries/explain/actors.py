@@ -64,10 +64,20 @@ def _pointing_at(ctx: Context, q: Question, predicate: R, key: str, heading: str
 
 
 def explain_supporters(ctx: Context, q: Question) -> Explanation:
-    name = ctx.name(q.entities[0])
+    """Who supports an actor at the date; asked for one kind of support ("who funds X") that no claim records, the
+    support of other kinds is listed apart, and a note says that none of the kind asked is recorded."""
+    actor = q.entities[0]
+    name = ctx.name(actor)
     how = f" with {q.support_type}" if q.support_type else ""
-    return _pointing_at(ctx, q, R.SUPPORTS, "supporters", f"Who supports {name}{how}",
-                        f"that anyone supports {name}{how}", support_type=q.support_type)
+    claims = _by_other(ctx, actor, ctx.claims(object=actor, predicate=R.SUPPORTS, support_type=q.support_type))
+    other = _by_other(ctx, actor, ctx.claims(object=actor, predicate=R.SUPPORTS)) if q.support_type and not claims \
+        else []
+    sections = [Section("supporters", f"Who supports {name}{how}", tuple(ctx.sentence(c) for c in claims)),
+                Section("other-support", f"Other support of {name} (none{how} is recorded)",
+                        tuple(ctx.sentence(c) for c in other)),
+                ctx.recent(lambda c: c.predicate is R.SUPPORTS and c.object == actor)]
+    notes = _existence_notes(ctx, actor) + (() if claims else _nothing(ctx, f"that anyone supports {name}{how}"))
+    return finish(ctx, q, q.text, sections, notes=notes)
 
 
 def explain_supported(ctx: Context, q: Question) -> Explanation:

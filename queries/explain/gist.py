@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from queries.explain.posts import asked_post
+
 __all__ = ["Gist", "Word", "read_gist", "read_as"]
 
 
@@ -64,6 +66,9 @@ include includes included""")
 _RUN = _words("run runs ran running")  # of a place, who holds it; of a body, who leads it
 _TOOK_OVER = re.compile(r"\b(?:take|takes|took|taken|taking) over\b")  # with no place named: a succession
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b")
+#: "what did JFS turn into", "evolved into": what a group became (its lineage)
+_TURNED_INTO = re.compile(r"\b(?:turn|turns|turned|turning|evolve|evolves|evolved|evolving|transform|transforms|"
+                          r"transformed|morph|morphed) into\b")
 #: "broke away from X", "a breakaway of X", "defected from X": a split, asked about as the body's lineage
 _BROKE_AWAY = re.compile(r"\b(?:(?:break|breaks|breaking|broke|broken) (?:away|off)|breakaway|defect\w*|secede\w*"
                          r"|(?:come|comes|came|coming) from)\b")  # "where did this group come from"
@@ -104,8 +109,8 @@ _SANCTION = _words("sanction sanctions sanctioned sanctioning")
 _SUCCEEDED = _words("replace replaced replaces replacing succeed succeeded succeeds succeeding successor")
 _FIGHT = _words("""fight fights fought fighting battle battles battled battling clash clashes clashed clashing attack
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
-adversaries rival rivals oppose opposes opposed opposing strike strikes struck bomb bombs bombed bombing airstrikes
-airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
+adversaries rival rivals oppose opposes opposed opposing strike strikes striking struck bomb bombs bombed bombing
+airstrikes airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
 hunt hunts hunted hunting vs versus
 hit hits hitting belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled
 sanction sanctions sanctioned sanctioning""")
@@ -140,6 +145,13 @@ _PUSH = _words("push pushes offensive offensives assault assaults advance advanc
 _PRONOUNS = _words("it them him her this that these those")
 _BE = _words("is was are were 's be been being come came comes go goes went get got gets now")
 _AGENT_KINDS = frozenset({"state", "government", "international_organisation"})
+
+
+def _under_fire(plain: Sequence[str]) -> bool:
+    """Whether "under" is said of fighting ("under siege", "under attack", "under fire"), not of a holder."""
+    return any(w == "under" and k + 1 < len(plain) and (plain[k + 1] in ("fire", "bombardment", "shelling")
+                                                         or _cue(plain[k + 1], _FIGHT))
+               for k, w in enumerate(plain))
 
 
 def _cue(word: str, cues: frozenset[str]) -> bool:
@@ -188,6 +200,10 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if any(_TERROR.match(w) for w in plain) and actors:
         return Gist("designations", (_listed(words, actors, kind_of),))
     persons = [i for i in actors if kind_of(i) == "person"]
+    if actors and asked_post(said) is not None:  # "Syrian army chief of staff during the push on Hama": a post's holder
+        return Gist("leaders", (actors[0],))
+    if persons and plain and plain[-1] == "with" and has(_BODIES):  # "Abu Maria al-Qahtani - what group is he with"
+        return Gist("memberships", (persons[0],))
     if persons and has(_SUCCEEDED) and not (has(_LEAD) and [i for i in actors if kind_of(i) != "person"]):
         return Gist("leaders", (persons[0],))  # the body the person led, read by the explainer
     led = [i for i in actors if kind_of(i) != "person"]
@@ -195,7 +211,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if led and cue:  # "who heads the coalition formed in Doha": "formed" describes, "heads" asks
         owned = [i for i in led if i > cue and not (i + 1 < len(words) and words[i + 1].text == "'s")]
         return Gist("leaders", (owned or [_after_of(words, led)])[:1])  # "Iran's Quds Force": the force
-    if (has(_LINEAGE) or _BROKE_AWAY.search(said)) and actors:
+    if (has(_LINEAGE) or _BROKE_AWAY.search(said) or _TURNED_INTO.search(said)) and actors:
         return Gist("lineage", (actors[0],))
     if (has(_CONNECTION) or _STANCE.search(said)) and len(actors) >= 2:
         return Gist("connection", (actors[0], actors[1]))
@@ -239,7 +255,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("allies", (actors[0],))
     if support is not None:
         return support
-    if places and "under" in plain:  # "is Daraa back under the regime": who holds it
+    if places and "under" in plain and not _under_fire(plain):  # "is Daraa back under the regime": who holds it
         return Gist("control", (places[0],))
     if has(_CONTROL) or has(_BASED):  # who holds a place; what an actor holds or where it is based
         led = [i for i in actors if kind_of(i) != "person"]
@@ -284,7 +300,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
 _MEMBERSHIP = re.compile(r"^(?:members? of|part of|belong(?:s|ed)? to|join(?:s|ed)?)$")
 #: a body taking a member in ("which organisation readmitted Syria"): the name after it is the member
 _ADMITS = re.compile(r"^(?:re-?)?admit(?:s|ted|ting)?$|^(?:re-?)?admission$")
-_YES_NO = _words("is was are were")
+_YES_NO = _words("is was are were did does do has have had")
 #: nouns after a body's name that place another in it ("an al-Qaeda branch", "a PKK affiliate")
 _BRANCH = _words("branch branches affiliate affiliates franchise franchises wing wings arm")
 #: kinds of actor that a yes/no question places another "in" as a member ("is Turkey in NATO"); a state or a person
@@ -319,6 +335,7 @@ def _belongs(words: Sequence[Word], actors: list[int], kind_of) -> tuple[int, ..
         branch = body + 1 < len(words) and words[body + 1].text in _BRANCH  # "is Hurras al-Din an al-Qaeda branch"
         named_next = _back(words, body) == actors[0] and body == len(words) - 1  # "is hurras al din al qaeda"
         placed = _before(words, body) in ("in", "into", "inside", "within", "among") or one_of or branch or named_next
+        placed = placed or bool(_MEMBERSHIP.match(_before(words, body)))  # "did the Men of Dignity join the Guard"
         placed = placed or _MEMBERSHIP.match(" ".join(texts[max(_back(words, body) - 1, 0):_back(words, body) + 1]))
         if placed and kind_of(body) in _BODY_KINDS:
             return actors[0], body

@@ -435,13 +435,15 @@ class QuestionParser:
                 ids_at[len(words)] = ({state}, token.text)  # "Russian jets": Russia
                 readings.append((token.text, state))
                 label = "ACTOR"
-            elif not label and token.i > 0 and token.text[:1].isupper() and token.lower_ not in self._form_words:
+            elif not label and token.text[:1].isupper() and token.lower_ not in self._form_words:
+                # a capitalised word no name matched: another spelling of one name ("Raqqah", also first: "Raqqah
+                # after the battle: ..."), else, past the first word, a name the graph does not know
                 spelled = self._spelled_like(token.text, None, on)
                 if spelled is not None:
                     ids_at[len(words)] = ({spelled}, token.text)
                     readings.append((token.text, spelled))
                     label = self._kind[spelled]
-                elif not _NOT_A_NAME.match(token.text):
+                elif token.i > 0 and not _NOT_A_NAME.match(token.text):
                     return None  # a name the graph does not know: the question is about something else
             words.append(Word(token.text if label else token.lower_, label))
 

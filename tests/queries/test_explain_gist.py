@@ -107,6 +107,17 @@ def ex():
      "Who is fighting in Port Town?"),
     ("which armed groups operated in Port Town that year", "sides", ("port",), "Who is fighting in Port Town?"),
     ("which militias fought for the Valdor regime", "supporters", ("regime",), "Who supports Regime of Valdor?"),
+    # stop 32 (the misses of the measured set qa47)
+    ("Sponsorya after the war: which groups did it back", "supported", ("sponsoria",),
+     "Whom does Sponsoria support?"),  # a first word that spells a name another way
+    ("what did old crescent turn into", "lineage", ("old-crescent",),
+     "Where does Old Crescent come from, and what did it become?"),
+    ("Ovo Tyrant - what group is he with", "memberships", ("tyrant",), "What is Ovo Tyrant a member of?"),
+    ("did Turan join the Pact back then", "memberships", ("turan", "pact"), "What is Turan a member of?"),
+    ("Port Town under siege: who are the defenders up against", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("is Farland striking Black Banner cells near Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("Valdor Army chief of staff during the push on Port Town", "leaders", ("valdor-army",),
+     "Who leads Valdor Army?"),
     # "did X strike Y": X's enemies, Y among them if so (three of four such questions of the measured sets expect Y)
     ("did Patronia strike the Free Front then", "opponents", ("patronia",), "Whom does Patronia fight?"),
     ("Black Banner secretary general after Ovo Tyrant", "leaders", ("black-banner",), "Who leads Black Banner?"),
@@ -357,3 +368,17 @@ def test_what_a_person_belongs_to_is_first_the_body_they_lead(ex):
     assert any("as its leader" in n for n in yes["notes"])
     after = to_data(ex.explain("Is Ovo Tyrant a member of the Valdor regime?", as_of="2025-06-01"))
     assert not any("as its leader" in n for n in after["notes"])  # he no longer leads it then
+
+
+def test_asked_for_one_kind_of_support_none_recorded_the_other_kinds_are_listed_apart(ex):
+    """"Who funds the regime?": no claim records funding, so the answer says so and lists Patronia's troops and
+    weapons under their own heading, not as funding; where funding is recorded, only it is listed."""
+    data = to_data(ex.explain("Who funds the Valdor regime?", as_of="2016-06-01"))
+    by_key = {s["key"]: s for s in data["sections"]}
+    assert not by_key.get("supporters", {}).get("sentences")
+    other = by_key["other-support"]
+    assert "none with funding" in other["title"]
+    assert [data["claims"][c]["subject"]["id"] for x in other["sentences"] for c in x["claims"]] == ["patronia"]
+    assert any("supports Regime of Valdor with funding" in n for n in data["notes"])
+    funded = to_data(ex.explain("Who funds the Free Front?", as_of="2016-06-01"))
+    assert [s["key"] for s in funded["sections"] if s["sentences"]] == ["supporters"]
