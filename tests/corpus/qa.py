@@ -91,6 +91,7 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa47.yaml"),
     Path(__file__).with_name("questions-qa48.yaml"),
     Path(__file__).with_name("questions-qa49.yaml"),
+    Path(__file__).with_name("questions-qa50.yaml"),
 )
 
 
