@@ -42,9 +42,10 @@ _STRIDE = {("sparql", "fighting-in"): 5}
 
 
 #: Virtuoso, a server answering over HTTP, spends most of the suite's engine time; on the random graphs it
-#: answers every second case of each template (the cases alternate dates, readings and cut-offs, so each
-#: kind of case is still asked), and every case of the seed dataset and of the nested places.
-_RANDOM_STRIDE = {"sparql": 2}
+#: answers every third case of each template (the cases alternate dates, readings and cut-offs, and each seed starts
+#: the cycle on other cases, so each kind of case is still asked), every case of the seed dataset but the strides
+#: above, and every place of the nested places at a third of the times.
+_RANDOM_STRIDE = {"sparql": 3}
 
 
 def _within_budget(engine, cases, *, stride: int = 1):
@@ -142,6 +143,8 @@ def test_fighting_in_nested_places(engine, seed):
     load_once(engine, ("nested", seed), graph)
     times = [{"certainty": c, **({"as_of": w} if w else {}), **({"known_as_of": k} if k else {})}
              for w in (None, *QUERY_DATES[::2]) for c in ("possible", "certain") for k in (None, "2014-09-15")]
+    if engine.name == "sparql":  # Virtuoso answers this template in ~1.5 s a case: every place, a third of the times
+        times = times[::3]
     counts = {}
     for place in [p.id for p in graph.places]:
         counts[place] = sum(_check(engine, graph, "fighting-in", {"place": place, **time}) for time in times)
