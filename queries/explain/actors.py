@@ -179,7 +179,8 @@ def _post_holders(ctx: Context, q: Question, post) -> Explanation:
                 ctx.recent(lambda c: c.predicate is R.LEADS and c.object in scope
                            and post.held_through(c, ctx.entity(c.object)) and c.id not in ids)]
     notes = (f"Read as: who holds the post of {post.title} of {name} (the leaders recorded in that role, or "
-             f"leading that portfolio's body, among {name} and its bodies).",)
+             f"leading that portfolio's body, among {name} and its bodies; a holder the graph does not record is not "
+             f"listed).",)
     if not holders:
         notes += _nothing(ctx, f"who is the {post.title} of {name}")
     return finish(ctx, q, q.text, sections, notes=_existence_notes(ctx, actor) + notes)

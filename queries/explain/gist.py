@@ -84,8 +84,12 @@ _CLIENTS = _words("proxy proxies client clients protege proteges")
 _SUPPORT = _words("""support supports supported supporting back backs backed backing help helps helped helping aid
 aids aided aiding arm arms armed arming fund funds funded funding finance finances financed financing sponsored
 sponsoring assist assists assisted assisting equip equips equipped train trains trained supply supplies supplied
-bankroll bankrolls bankrolled bankrolling weapons money behind""")
+bankroll bankrolls bankrolled bankrolling weapons money behind prop props propped propping""")
 _WEAPONS = _words("arm arms armed arming weapons equip equips equipped supplier suppliers supply supplies supplied")
+#: verbs of giving, words of support only when a weapon is named ("who gave Hazm its TOW missiles")
+_GIVE = _words("give gives gave given giving provide provides provided providing send sends sent sending deliver "
+               "delivers delivered delivering")
+_ARMS_NOUNS = _words("missile missiles rocket rockets tow tows manpads ammunition weapon weapons arms")
 _MONEY = _words("fund funds funded funding finance finances financed financing funder funders financier "
                 "financiers bankroll bankrolls bankrolled bankrolling money")
 #: "armed" before these words describes the group, it does not ask who armed it
@@ -213,6 +217,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("leaders", (owned or [_after_of(words, led)])[:1])  # "Iran's Quds Force": the force
     if (has(_LINEAGE) or _BROKE_AWAY.search(said) or _TURNED_INTO.search(said)) and actors:
         return Gist("lineage", (actors[0],))
+    if words[0].text in ("is", "was", "are", "were") and len(actors) >= 2 and _before(words, actors[1]) == "with":
+        return Gist("connection", (actors[0], actors[1]))  # "is the Yarmouk Martyrs Brigade with ISIS"
     if (has(_CONNECTION) or _STANCE.search(said)) and len(actors) >= 2:
         return Gist("connection", (actors[0], actors[1]))
     if any(w in _IN_CHARGE for w in plain):
@@ -469,8 +475,9 @@ def _support(words: Sequence[Word], actors: list[int]) -> Gist | None:
     if not actors:
         return None
     texts = [w.text for w in words]
+    armed = any(w.text.lower() in _ARMS_NOUNS for w in words if not w.is_name)
     cues = [i for i, w in enumerate(words) if not w.is_name and w.label != "DATE" and (
-        _cue(w.text, _SUPPORT) or _cue(w.text, _BACKERS) or _cue(w.text, _CLIENTS))
+        _cue(w.text, _SUPPORT) or _cue(w.text, _BACKERS) or _cue(w.text, _CLIENTS) or (armed and w.text in _GIVE))
         and not (w.text == "armed" and i + 1 < len(words) and words[i + 1].text in _ARMED_NOUNS)
         and not (w.text == "back" and i + 1 < len(words) and words[i + 1].text in _BACK_ADVERB
                  and any(v.text in _BE for v in words[:i]))
@@ -478,7 +485,7 @@ def _support(words: Sequence[Word], actors: list[int]) -> Gist | None:
             i >= 2 and words[i - 1].is_name and words[i - 2].text in _TAKE)))]
     if not cues:
         return None
-    kind = ("weapons" if any(_cue(texts[i], _WEAPONS) for i in cues)
+    kind = ("weapons" if any(_cue(texts[i], _WEAPONS) or texts[i] in _GIVE for i in cues)
             else "funding" if any(_cue(texts[i], _MONEY) for i in cues) else None)
     cue = cues[0]
     if any(_cue(texts[i], _CLIENTS) for i in cues):  # "Iran's proxies": whom Iran backs

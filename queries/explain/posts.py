@@ -43,6 +43,9 @@ POSTS: tuple[Post, ...] = (
          role=re.compile(rf"\b{_DEFENCE}\s+minister\b|\bminist(?:er|ry)\s+(?:of|for)\s+{_DEFENCE}\b"
                          r"|\bsecretary\s+of\s+defen[cs]e\b", re.I),
          body=re.compile(r"\bministry\s+of\s+defen[cs]e\b|\bdefen[cs]e\s+ministry\b", re.I)),
+    Post("premier", "prime minister",
+         asked=re.compile(r"\bprime\s+minister\b|\bpremier\b", re.I),
+         role=re.compile(r"\bprime\s+minister\b|\bpremier\b|\bhead\s+of\s+government\b", re.I)),
     Post("staff", "chief of staff",
          asked=re.compile(r"\bchief\s+of\s+(?:the\s+)?(?:general\s+)?staff\b", re.I),
          role=re.compile(r"\bchief\s+of\s+(?:the\s+)?(?:general\s+)?staff\b", re.I)),

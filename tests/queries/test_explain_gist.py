@@ -118,6 +118,11 @@ def ex():
     ("is Farland striking Black Banner cells near Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
     ("Valdor Army chief of staff during the push on Port Town", "leaders", ("valdor-army",),
      "Who leads Valdor Army?"),
+    # (the misses of qa49)
+    ("who gave the Free Front its TOW missiles", "supporters", ("free-front",), "Who arms Free Front?"),
+    ("is the Crescent Brigade with the Black Banner", "connection", ("crescent", "black-banner"),
+     "How are Crescent Brigade and Black Banner connected?"),
+    ("who's propping up the Valdor regime these days", "supporters", ("regime",), "Who supports Regime of Valdor?"),
     # "did X strike Y": X's enemies, Y among them if so (three of four such questions of the measured sets expect Y)
     ("did Patronia strike the Free Front then", "opponents", ("patronia",), "Whom does Patronia fight?"),
     ("Black Banner secretary general after Ovo Tyrant", "leaders", ("black-banner",), "Who leads Black Banner?"),

@@ -28,6 +28,7 @@ ACTORS = [
     ("rebel-d", "Dario Rebel", "person", "VAL", ()),
     ("minister-e", "Emil Minister", "person", "VAL", ()),
     ("farland", "Farland", "state", "FAR", ()),
+    ("premier-p", "Petra Premier", "person", "VAL", ()),
     ("king", "Farland King", "person", "FAR", ()),
 ]
 
@@ -44,6 +45,7 @@ CLAIMS = [
      "defence minister of the Rebel Council"),
     ("e-leads-ministry", "minister-e", "leads", "defence-ministry", "2024-12-31/", None),
     ("king-leads-farland", "king", "leads", "farland", "1990/", "king"),
+    ("p-leads-council", "premier-p", "leads", "council", "2019/2023", "prime minister of the Rebel Council"),
 ]
 
 
@@ -75,12 +77,13 @@ def _answer(ex, question, on):
     ("Who is the Rebel Council's defence minister?", "2021-06-01", ["rebel-d"]),
     # a person's minister: the post in the government the person leads, not in the rival one
     ("Ovo Tyrant's new defence minister?", "2021-06-01", ["minister-c"]),
+    ("who did the Rebel Council pick as prime minister", "2021-06-01", ["premier-p"]),
 ])
 def test_a_post_is_answered_with_its_holder_not_the_head(ex, question, on, holders):
     named, data = _answer(ex, question, on)
     assert named == holders, data["sections"]
     assert data["family"] == "leaders"
-    assert any("defence minister" in n or "chief of staff" in n for n in data["notes"])
+    assert any("holds the post of" in n for n in data["notes"])
 
 
 def test_a_post_nobody_is_recorded_in_says_so_and_names_no_head(ex):
@@ -109,6 +112,7 @@ def test_the_role_is_shown_in_the_leaders_sentences(ex):
     ("US secretary of defense in 2017", "defence"),
     ("who was chief of the general staff", "staff"),
     ("Turkey's foreign minister", "foreign"),
+    ("who is syria's prime minister", "premier"),
     ("minister of the interior", "interior"),
     ("Who leads Syria?", None),
     ("ministry of defence leaders", None),  # the body is named: an ordinary leaders question
