@@ -92,6 +92,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa48.yaml"),
     Path(__file__).with_name("questions-qa49.yaml"),
     Path(__file__).with_name("questions-qa50.yaml"),
+    Path(__file__).with_name("questions-qa51.yaml"),
+    Path(__file__).with_name("questions-qa52.yaml"),
 )
 
 

@@ -244,6 +244,12 @@ MEASURED_SETS = {
     # expecting an actor absent), written at the same time as qa49 (neither read the other), scored once as soon as
     # delivered (at 941625c).
     50: 46,  # of 50
+    # Then qa51 (59, 2012-2026, every question in the writer's own words, a researcher checking dates and places) and
+    # qa52 (52, 2012-2026, relations and explain, foreign states' backing, fights and bases, 18 expecting an actor
+    # absent), written at the same time after qa49, qa50, g16 and qa49's readings were merged, scored once as soon as
+    # delivered (at ec8c3ab), at the end of the stop: no rule or fact their misses suggest was added.
+    51: 40,  # of 59
+    52: 44,  # of 52
 }
 
 #: Sets of questions in users' own words that the gist reading (queries/explain/gist.py) was then developed on: the
@@ -386,6 +392,8 @@ _BEFORE_QA45 = (*_BEFORE_QA43, "questions-qa43.yaml", "questions-qa44.yaml")
 _BEFORE_QA47 = (*_BEFORE_QA45, "questions-qa45.yaml", "questions-qa46.yaml")
 #: Every set written before qa49 and qa50 (stop 32).
 _BEFORE_QA49 = (*_BEFORE_QA47, "questions-qa47.yaml", "questions-qa48.yaml")
+#: Every set written before qa51 and qa52 (stop 32).
+_BEFORE_QA51 = (*_BEFORE_QA49, "questions-qa49.yaml", "questions-qa50.yaml")
 
 #: The sets added after the second: (file, id prefix, first and last year, the sets written before it). The
 #: fourth and fifth were written at the same time, so neither is checked against the other.
@@ -430,7 +438,7 @@ _LATER_SETS = [
        _FIRST_FOURTEEN if n < 24 else _BEFORE_STOP28 if n < 31 else _BEFORE_STOP29 if n < 35
        else _BEFORE_STOP30 if n < 37 else _BEFORE_STOP31 if n < 39 else _BEFORE_QA39 if n < 41
        else _BEFORE_QA41 if n < 43 else _BEFORE_QA43 if n < 45 else _BEFORE_QA45 if n < 47
-       else _BEFORE_QA47 if n < 49 else _BEFORE_QA49)
+       else _BEFORE_QA47 if n < 49 else _BEFORE_QA49 if n < 51 else _BEFORE_QA51)
       for n in MEASURED_SETS],
     ("questions-qa33.yaml", "q33-", "2012", "2026", _BEFORE_STOP29),
     *[(f"questions-qa{n}.yaml", f"q{n}-", "2012", "2026", _BEFORE_STOP28) for n in FINAL_SCORES_STOP28],
@@ -504,7 +512,7 @@ def test_the_runner_scores_every_set_by_default():
                      "questions-qa5.yaml", "questions-qa6.yaml", "questions-qa7.yaml",
                      "questions-qa8.yaml", "questions-qa9.yaml", "questions-qa10.yaml", "questions-qa11.yaml",
                      "questions-qa12.yaml", "questions-qa13.yaml", "questions-qa14.yaml",
-                     *(f"questions-qa{n}.yaml" for n in range(15, 51))]
+                     *(f"questions-qa{n}.yaml" for n in range(15, 53))]
     assert all(path.is_file() for path in qa.QUESTION_SETS)
 
 
