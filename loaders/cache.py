@@ -100,12 +100,14 @@ def cache_key(paths: Iterable[str | os.PathLike]) -> str:
     return h.hexdigest()
 
 
-def load_cached(paths: Iterable[str | os.PathLike], *, folder: str | os.PathLike | None = None) -> Loaded:
+def load_cached(paths: Iterable[str | os.PathLike], *, folder: str | os.PathLike | None = None,
+                key: str | None = None) -> Loaded:
     """Load dataset folders or files as :func:`loaders.load_datasets` does, through the cache when it is on.
 
     Args:
         paths: dataset folders or files (a store file among them bypasses the cache: it is fast already).
         folder: the cache folder; by default :func:`cache_folder`.
+        key: :func:`cache_key` of ``paths`` when the caller has just computed it (it hashes every data file).
 
     Raises:
         DatasetInvalid: with every problem found (a dataset with problems is never cached).
@@ -123,7 +125,7 @@ def load_cached(paths: Iterable[str | os.PathLike], *, folder: str | os.PathLike
     if where is None or any(_is_store(p) for p in paths):
         return _load(paths, None, None)
     try:
-        key = cache_key(paths)
+        key = key if key is not None else cache_key(paths)
     except OSError:  # an unreadable file: let the loader report it with its own words
         return _load(paths, None, None)
     target = where / f"{key}.agstore"

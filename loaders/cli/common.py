@@ -90,7 +90,7 @@ def load_graph(args: argparse.Namespace):
     if key in _LOADED:
         _LOADED.move_to_end(key)
         return _LOADED[key]
-    graph = load_cached(paths).graph
+    graph = load_cached(paths, key=key).graph  # the files are hashed once per command, not twice
     _LOADED[key] = graph
     while len(_LOADED) > _LOADED_KEEP:
         _LOADED.popitem(last=False)

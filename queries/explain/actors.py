@@ -157,8 +157,6 @@ def explain_leaders(ctx: Context, q: Question) -> Explanation:
     return finish(ctx, q, q.text, sections, notes=(note,))
 
 
-
-
 def _post_holders(ctx: Context, q: Question, post) -> Explanation:
     """Who holds a named post of an actor at the date (:mod:`queries.explain.posts`): the leaders of the actor, of
     its parts and, for a state, of every body of its country (in a civil war a post is held in two governments at

@@ -122,8 +122,14 @@ def test_commands_in_one_process_share_the_graph_until_a_file_changes(seed_copy,
     reads = []
     real_read = graph.store.read_store
     monkeypatch.setattr(graph.store, "read_store", lambda *a, **k: reads.append(a) or real_read(*a, **k))
+    import loaders.cache
+
+    hashed = []
+    real_key = loaders.cache.cache_key
+    monkeypatch.setattr(loaders.cache, "cache_key", lambda paths: hashed.append(1) or real_key(paths))
     args = argparse.Namespace(data=[str(seed_copy)], no_cache=False)
     first = common.load_graph(args)
+    assert len(hashed) == 1  # a command hashes the data files once, to find the shared graph and the cache file
     assert common.load_graph(args) is first
     for ask in (["relations", "--subject", "russia"], ["explain", "Who supports the Assad government?"]):
         assert main([*ask, "--data", str(seed_copy), "--as-of", "2016-06-01", "--format", "json"]) == 0
