@@ -34,11 +34,10 @@ def _check(engine, graph, name, values):
 #: rdflib, the slow pure-Python reference engine, runs the 3-hop path template once per graph: each
 #: run joins a claim's known state at every hop and takes minutes there; the fast engines run every case.
 _BUDGET = {("rdflib", "path-between"): 1}
-#: fighting-in's presence test (an EXISTS over `within*` for each fight) is slow on Virtuoso: sampled
-#: during a CI run, it was most of the suite's Virtuoso time, while Oxigraph answers in 30-60 ms and
-#: rdflib in 40-180 ms. Virtuoso runs every fifth of its cases (the stride cycles through the four
-#: places and every time setting, knowledge cut-offs included); the other engines run all of them.
-_STRIDE = {("sparql", "fighting-in"): 5}
+#: Per template strides for a slow engine (none now). fighting-in's presence test, a `BIND(EXISTS {...})` per fight,
+#: took Virtuoso 1-2 s to compile for every new query text and ran on every fifth case only; written as two
+#: sub-selects it compiles in ~0.1 s (benchmarks/virtuoso_fighting_in.py) and runs on every case of the stride below.
+_STRIDE: dict[tuple[str, str], int] = {}
 
 
 #: Virtuoso, a server answering over HTTP, spends most of the suite's engine time (0.1-2 s a query, measured); on
