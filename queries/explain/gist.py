@@ -118,6 +118,8 @@ adversaries rival rivals oppose opposes opposed opposing strike strikes striking
 airstrikes airstrike shelling shelled target targets targeted targeting offensive raid raids raided hostilities conflict
 hunt hunts hunted hunting vs versus blockade blockades blockaded blockading
 hit hits hitting belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled
+ambush ambushes ambushed ambushing overran overrun overruns overrunning defend defends defended defending storm stormed
+storming assault assaulted assaulting
 sanction sanctions sanctioned sanctioning""")
 _SIDE = _words("side sides camp camps")
 _CONNECTION = _words("relationship relationships relation relations connected connection connections link links "
@@ -207,7 +209,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     persons = [i for i in actors if kind_of(i) == "person"]
     if actors and asked_post(said) is not None:  # "Syrian army chief of staff during the push on Hama": a post's holder
         return Gist("leaders", (actors[0],))
-    if persons and plain and plain[-1] == "with" and has(_BODIES):  # "Abu Maria al-Qahtani - what group is he with"
+    if persons and plain and (plain[-1] == "with" or words[-1].text == "in") and has(_BODIES):
+        # "Abu Maria al-Qahtani - what group is he with", "... which group is he in"
         return Gist("memberships", (persons[0],))
     if persons and has(_SUCCEEDED) and not (has(_LEAD) and [i for i in actors if kind_of(i) != "person"]):
         return Gist("leaders", (persons[0],))  # the body the person led, read by the explainer
@@ -239,6 +242,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
                       and not (_ahead(words, k + 1) < len(words) and words[_ahead(words, k + 1)].is_name)
                       for k, w in enumerate(words)):
         return Gist("memberships", (actors[0],))  # "the YPG, armed wing of which party": what it is the wing of
+    owner = [k for k in actors if k + 2 < len(words) and words[k + 1].text == "'s" and words[k + 2].text in _BRANCH]
+    if owner and [i for i in actors if i < owner[0]]:  # "is Hurras al-Din al-Qaeda's branch in Syria"
+        return Gist("connection", ([i for i in actors if i < owner[0]][0], owner[0]))
     belongs = _belongs(words, actors, kind_of)
     if belongs:  # "what is Syria a member of", "which coalitions did Ahrar al-Sham join", "is Turkey in NATO"
         return Gist("memberships", belongs)
@@ -262,6 +268,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         if actors:
             return Gist("members", (_after_of(words, actors),))
         return Gist("sides", (places[0],))
+    if not actors and places and _support(words, places) is not None and any(
+            i + 1 < len(words) and words[i + 1].text in _ARMED_NOUNS for i in places):
+        return Gist("sides", (places[0],))  # "who's backing the Idlib rebels": the sides there, with their backers
     if (has(_ALLY) or has(_ALLEGIANCE)) and actors:  # "hurras al-deen allegiance": to whom it is bound
         return Gist("allies", (actors[0],))
     if support is not None:
@@ -399,6 +408,8 @@ def _after_where(words: Sequence[Word], i: int) -> bool:
     """Whether the name at ``i`` follows a word of place ("in", "around"), maybe through compass words
     ("in eastern Syria", "across north-western Syria")."""
     j = i - 1
+    if j >= 1 and words[j].text == "of" and _COMPASS.match(words[j - 1].text):
+        return True  # "the shrine south of Damascus": a bearing from the place
     while j >= 0 and (_COMPASS.match(words[j].text) or words[j].text in _ARTICLES):
         j -= 1
     return j >= 0 and words[j].text in _WHERE
@@ -457,12 +468,33 @@ def _ahead(words: Sequence[Word], i: int) -> int:
 _AUXILIARIES = _words("do does did is was are were has have had can could will would")
 
 
+#: words that open a clause of time at the end of a question ("... after the 18 march takeover", "... now that
+#: Alloush is dead"): the clause says why the date matters, not what is asked
+_TIME_CLAUSE = _words("after following")
+_ASKING = _words("who whom whose which what how did does do")  # "X after the war: which groups did it back" asks on
+
+
 def _main_clause(words: Sequence[Word]) -> Sequence[Word]:
-    """The words before a clause that describes a name said before it ("the village of Atmeh where the IS leader
-    was killed"): that clause tells which place is meant, its words do not say what is asked."""
+    """The words before a clause that only describes or dates what was said before it.
+
+    Such a clause tells which place or event is meant, and its words do not say what is asked: "the village of
+    Atmeh where the IS leader was killed", "the Palmyra ambush that killed two US soldiers" (a clause after a word
+    of fighting), "who controls Afrin after the 18 march takeover" (a clause of time that names nothing and holds
+    no date the reader knows: the question's own date stands), "who leads Jaysh al-Islam now that Alloush is dead".
+    """
     for j in range(1, len(words)):
         asks = j + 1 < len(words) and words[j + 1].text in _AUXILIARIES  # "X: where did this group come from"
         if words[j].text in ("where", "when") and words[j - 1].is_name and not words[j].is_name and not asks:
+            return words[:j]
+        if words[j].text in ("that", "which") and not words[j - 1].is_name and _cue(words[j - 1].text, _FIGHT) \
+                and any(w.is_name for w in words[:j - 1]) \
+                and not any(w.text in _AUXILIARIES for w in words[j + 1:j + 4]):  # "the war: which groups did it"
+            return words[:j]
+        if words[j].text == "now" and j + 1 < len(words) and words[j + 1].text == "that" \
+                and any(w.is_name for w in words[:j]):
+            return words[:j]
+        if words[j].text in _TIME_CLAUSE and any(w.is_name for w in words[:j]) and not any(
+                w.is_name or w.label == "DATE" or w.text in _ASKING for w in words[j + 1:]):
             return words[:j]
     return words
 

@@ -70,11 +70,17 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ed|ar|as|ash|at|az|an|ul|es|ez)-\w")
 #: "Iranian", "Sunni"), titles, and the words of operation names; any other unknown capitalised word stops a
 #: reading by gist
 _NOT_A_NAME = re.compile(r"(?i)^(?:\w+(?:ish|ian|ean|ese|ic|ist|ists|ite|ites|is|i)|kurds?|arabs?|shia|shiite"
+                         r"|afghans?|turkmens?|uyghurs?|chechens?"
                          r"|shi'a|sunni|druze|christians?|jews?|muslims?|western|gulf|operation|president|mr|general|sheikh|emir"
                          r"|army|front|forces?|militias?|groups?|rebels?|regime|government|state|shield|branch|spring"
                          r"|peace|dawn|freedom|deterrence|aggression|caliphate|i|ok|january|february|march|april"
                          r"|may|june|july|august|september|october|november|december"
                          r"|tow|manpads|grad|kornet|stinger|scud|sarin|chlorine)$")  # weapons
+#: nouns of buildings and sites: capitalised words just before one name a landmark ("the Mar Elias church", "the
+#: Tishreen hospital"), which says where something happened, not a name the question is about
+_LANDMARKS = frozenset("""church churches mosque mosques shrine hospital prison school university bridge dam square
+airport market stadium hotel palace street road highway museum citadel checkpoint crossing gate neighbourhood
+neighborhood district quarter""".split())
 #: short English words that are also acronyms of the graph (US, IS): never read as the acronym in lower case
 _ENGLISH_WORDS = frozenset("us is it an as at in on or no so to up we me he be do go am by of if my".split())
 
@@ -443,7 +449,7 @@ class QuestionParser:
                     ids_at[len(words)] = ({spelled}, token.text)
                     readings.append((token.text, spelled))
                     label = self._kind[spelled]
-                elif token.i > 0 and not _NOT_A_NAME.match(token.text):
+                elif token.i > 0 and not _NOT_A_NAME.match(token.text) and not _names_a_landmark(doc, token):
                     return None  # a name the graph does not know: the question is about something else
             words.append(Word(token.text if label else token.lower_, label))
 
@@ -681,3 +687,10 @@ class QuestionParser:
         scores = [difflib.SequenceMatcher(None, shape, s).ratio() for s in shapes]
         closest = examples[max(range(len(examples)), key=lambda i: (scores[i], -i))]
         return UnknownQuestion(text, closest, examples, detail)
+
+
+def _names_a_landmark(doc, token) -> bool:
+    """Whether the capitalised ``token`` is part of a landmark's name: the first word after the capitalised run is a
+    noun of buildings and sites ("the Mar Elias church", "Tishreen Dam")."""
+    after = next((t for t in doc[token.i + 1:] if not t.text[:1].isupper()), None)
+    return after is not None and after.lower_ in _LANDMARKS

@@ -94,6 +94,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa50.yaml"),
     Path(__file__).with_name("questions-qa51.yaml"),
     Path(__file__).with_name("questions-qa52.yaml"),
+    Path(__file__).with_name("questions-qa53.yaml"),
+    Path(__file__).with_name("questions-qa54.yaml"),
 )
 
 

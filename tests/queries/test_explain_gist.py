@@ -130,6 +130,22 @@ def ex():
     # "did X strike Y": X's enemies, Y among them if so (three of four such questions of the measured sets expect Y)
     ("did Patronia strike the Free Front then", "opponents", ("patronia",), "Whom does Patronia fight?"),
     ("Black Banner secretary general after Ovo Tyrant", "leaders", ("black-banner",), "Who leads Black Banner?"),
+    # (the misses of qa53 and qa54) a clause of time or of an event's toll says nothing of what is asked
+    ("who held port town after the 18 march takeover", "control", ("port",), "Who controls Port Town?"),
+    ("who leads the Black Banner now that Ovo Tyrant is dead", "leaders", ("black-banner",), "Who leads Black Banner?"),
+    ("Who staged the Port Town ambush that killed two Patronian soldiers", "sides", ("port",),
+     "Who is fighting in Port Town?"),
+    ("who ambushed the convoy near Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("which brigade defended the shrine south of Capital City", "sides", ("capital",),
+     "Who is fighting in Capital City?"),
+    ("Which group claimed the bombing of the Saint Elias church in Capital City", "sides", ("capital",),
+     "Who is fighting in Capital City?"),
+    ("is the Free Front Turan's branch in Valdor", "connection", ("free-front", "turan"),
+     "How are Free Front and Turan connected?"),
+    ("who's backing the port town rebels", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("Ovo Tyrant - which group is he in?", "memberships", ("tyrant",), "What is Ovo Tyrant a member of?"),
+    ("who recruits the Crescent Brigade's Afghan fighters", "supporters", ("crescent",),
+     "Who supports Crescent Brigade?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
