@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from graph.names import fold_name
+from graph.time import PartialDate
 from ontology import ActorGraphError, AmbiguousName, EntityNotFound
 from queries.explain.areas import default_country, find_compass
 from queries.explain.gist import Word, read_as, read_gist
@@ -140,8 +141,19 @@ def _unique_surnames(graph) -> dict[str, tuple[str, ...]]:
     Only names with an "al-" article are taken (a plain last word is often a given name or an English word:
     "Salih Muslim", "Ilham Ahmed"); a name that another person also bears, first or last ("al-Khatib", "Qassem"
     of Naim Qassem), or that is another entity's name or alias, is left out, so it stays an unknown word rather
-    than a wrong guess.
+    than a wrong guess. One exception: a name whose other bearers had all died (``dissolved``) before the first
+    dated claim of one of them is that one's ("Baghdadi": Abu Bakr, whose record begins after Abu Omar died in 2010).
     """
+    first: dict[str, int] = {}
+    for c in graph.all_claims():
+        if isinstance(c.valid.start, PartialDate):
+            for end in (c.subject, c.object):
+                first[end] = min(first.get(end, c.valid.start.first_day), c.valid.start.first_day)
+
+    def died_before(other: str, person: str) -> bool:
+        gone = graph.get(other).dissolved
+        return isinstance(gone, PartialDate) and person in first and gone.last_day <= first[person]
+
     taken: dict[str, set[str]] = {}
     for e in [*graph.actors, *graph.places]:
         for text in (e.id, e.name, *e.aliases):
@@ -161,7 +173,8 @@ def _unique_surnames(graph) -> dict[str, tuple[str, ...]]:
         if last.lower().startswith("al-") and len(last) > 5:
             for text in (last, last[3].upper() + last[4:]):
                 key = text.lower()
-                if offered[key] == {person.id} and taken.get(key, {person.id}) == {person.id}:
+                alone = all(died_before(other, person.id) for other in offered[key] - {person.id})
+                if alone and taken.get(key, {person.id}) == {person.id}:
                     out.setdefault(person.id, []).append(text)
     return {k: tuple(v) for k, v in out.items()}
 

@@ -234,6 +234,23 @@ def test_a_person_is_found_by_a_family_name_only_no_one_else_bears():
             parser.parse(shared)
 
 
+def test_a_family_name_is_the_successors_when_the_other_bearer_died_before_the_successors_record_begins():
+    g = ActorGraph()
+    g.add(actors=[Actor("old", "Abu Omar al-Zorgani", "person", dissolved=PartialDate.parse("2010-04-18")),
+                  Actor("new", "Abu Bakr al-Zorgani", "person"), Actor("front", "Dawn Front", "armed_group"),
+                  Actor("d1", "Omar al-Dari", "person", dissolved=PartialDate.parse("2015")),
+                  Actor("d2", "Saif al-Dari", "person")],
+          sources=[Source("s1", "Report", "Wire", "https://example.org/r", PartialDate.parse("2016"))],
+          claims=[Claim("c1", "new", "leads", "front", Interval.parse("2010-05/2019-10-27"),
+                        citations=[Citation("s1", note="says so")]),
+                  Claim("c2", "d2", "leads", "front", Interval.parse("2014/2015"),
+                        citations=[Citation("s1", note="says so")])])
+    parser = QuestionParser(g)
+    assert parser.parse("What is Zorgani?").entities == ("new",)  # the other bearer had died before c1 began
+    with pytest.raises((UnknownQuestion, EntityNotFound)):  # Omar al-Dari died after Saif's record began
+        parser.parse("What is Dari?")
+
+
 def test_a_country_adjective_names_the_state_only_before_its_forces(parser, ex):
     q = parser.parse("which groups did Turkish jets bomb")
     assert q.readings == (("Turkish", "turan"),)
