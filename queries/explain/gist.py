@@ -65,6 +65,8 @@ components component constituent constituents factions faction joined join joins
 include includes included""")
 _RUN = _words("run runs ran running")  # of a place, who holds it; of a body, who leads it
 _TOOK_OVER = re.compile(r"\b(?:take|takes|took|taken|taking) over\b")  # with no place named: a succession
+#: "what was it called before", "its former name": the names it had, read from its lineage
+_FORMERLY = re.compile(r"\b(?:called|named|known as) (?:before|previously|formerly|earlier)\b|\bformer names?\b")
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making) up\b")
 #: "what did JFS turn into", "evolved into": what a group became (its lineage)
 _TURNED_INTO = re.compile(r"\b(?:turn|turns|turned|turning|evolve|evolves|evolved|evolving|transform|transforms|"
@@ -119,7 +121,7 @@ airstrikes airstrike shelling shelled target targets targeted targeting offensiv
 hunt hunts hunted hunting vs versus blockade blockades blockaded blockading
 hit hits hitting belligerent belligerents involved besiege besieged besieging siege sieges encircle encircled
 ambush ambushes ambushed ambushing overran overrun overruns overrunning defend defends defended defending storm stormed
-storming assault assaulted assaulting
+storming assault assaulted assaulting resist resists resisted resisting
 sanction sanctions sanctioned sanctioning""")
 _SIDE = _words("side sides camp camps")
 _CONNECTION = _words("relationship relationships relation relations connected connection connections link links "
@@ -209,9 +211,12 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     persons = [i for i in actors if kind_of(i) == "person"]
     if actors and asked_post(said) is not None:  # "Syrian army chief of staff during the push on Hama": a post's holder
         return Gist("leaders", (actors[0],))
-    if persons and plain and (plain[-1] == "with" or words[-1].text == "in") and has(_BODIES):
-        # "Abu Maria al-Qahtani - what group is he with", "... which group is he in"
+    if persons and plain and (plain[-1] == "with" or words[-1].text in ("in", "from")) and has(_BODIES):
+        # "Abu Maria al-Qahtani - what group is he with", "... which group is he in / from"
         return Gist("memberships", (persons[0],))
+    owned_body = [i for i in persons if i + 2 < len(words) and words[i + 1].text == "'s" and words[i + 2].text in _BODIES]
+    if owned_body:  # "Issam Zahreddine's unit": the body the person belongs to
+        return Gist("memberships", (owned_body[0],))
     if persons and has(_SUCCEEDED) and not (has(_LEAD) and [i for i in actors if kind_of(i) != "person"]):
         return Gist("leaders", (persons[0],))  # the body the person led, read by the explainer
     led = [i for i in actors if kind_of(i) != "person"]
@@ -219,7 +224,7 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if led and cue:  # "who heads the coalition formed in Doha": "formed" describes, "heads" asks
         owned = [i for i in led if i > cue and not (i + 1 < len(words) and words[i + 1].text == "'s")]
         return Gist("leaders", (owned or [_after_of(words, led)])[:1])  # "Iran's Quds Force": the force
-    if (has(_LINEAGE) or _BROKE_AWAY.search(said) or _TURNED_INTO.search(said)) and actors:
+    if (has(_LINEAGE) or _BROKE_AWAY.search(said) or _TURNED_INTO.search(said) or _FORMERLY.search(said)) and actors:
         return Gist("lineage", (actors[0],))
     if words[0].text in ("is", "was", "are", "were") and len(actors) >= 2 and _before(words, actors[1]) == "with":
         return Gist("connection", (actors[0], actors[1]))  # "is the Yarmouk Martyrs Brigade with ISIS"
@@ -493,8 +498,12 @@ def _main_clause(words: Sequence[Word]) -> Sequence[Word]:
         if words[j].text == "now" and j + 1 < len(words) and words[j + 1].text == "that" \
                 and any(w.is_name for w in words[:j]):
             return words[:j]
-        if words[j].text in _TIME_CLAUSE and any(w.is_name for w in words[:j]) and not any(
-                w.is_name or w.label == "DATE" or w.text in _ASKING for w in words[j + 1:]):
+        clause = words[j + 1:]
+        if words[j].text in _TIME_CLAUSE and (any(w.is_name for w in words[:j]) or asked_post(" ".join(w.text for w in words[:j]))) and not any(
+                w.label == "DATE" or w.text in _ASKING for w in clause) and (
+                not any(w.is_name for w in clause) or any(w.text in _DEATH for w in clause)):
+            # "... after Rajha was killed in the Damascus bombing": a death dates the question, the names in it
+            # are not what is asked
             return words[:j]
     return words
 

@@ -119,7 +119,8 @@ def demonyms() -> dict[str, str]:
 #: "Turkish-backed"); "Iraqi militias" or "Lebanese Hezbollah" name others
 _FORCES_AFTER = frozenset("""jets warplanes planes aircraft air force forces troops army military soldiers navy drone
 drones strike strikes airstrike airstrikes bombers advisers advisors officers government authorities regime
-backed led supported funded armed sponsored""".split())
+backed led supported funded armed sponsored defence defense foreign interior prime minister ministry president
+chief""".split())
 
 
 def _peoples() -> dict[str, str]:
@@ -502,9 +503,10 @@ class QuestionParser:
     def _state_of_adjective(self, doc, token) -> str | None:
         """The state a country's adjective names when the next word is its forces or patronage ("Russian jets"), or
         that its people's plural names ("backed by the Americans", "the Russians"), else None."""
-        code = _PEOPLES.get(token.text) if token.text not in demonyms() else None
+        text = token.text if token.text in demonyms() or token.text in _PEOPLES else token.text.capitalize()
+        code = _PEOPLES.get(text) if text not in demonyms() else None  # "syrian" as typed in lower case too
         if code is None:
-            code = demonyms().get(token.text)
+            code = demonyms().get(text)
             after = next((t for t in doc[token.i + 1:] if t.text != "-"), None)
             if code is None or after is None or after.lower_ not in _FORCES_AFTER or after.ent_type_:
                 return None

@@ -146,6 +146,12 @@ def ex():
     ("Ovo Tyrant - which group is he in?", "memberships", ("tyrant",), "What is Ovo Tyrant a member of?"),
     ("who recruits the Crescent Brigade's Afghan fighters", "supporters", ("crescent",),
      "Who supports Crescent Brigade?"),
+    # (the misses of qa55)
+    ("Ovo Tyrant's unit", "memberships", ("tyrant",), "What is Ovo Tyrant a member of?"),
+    ("Ovo Tyrant, which group is he from", "memberships", ("tyrant",), "What is Ovo Tyrant a member of?"),
+    ("who is resisting the regime in Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("Crescent Brigade - what was it called before?", "lineage", ("crescent",),
+     "Where does Crescent Brigade come from, and what did it become?"),
 ])
 def test_a_question_outside_the_forms_is_read_by_its_gist(parser, text, family, entities, read_as):
     with pytest.raises((UnknownQuestion, EntityNotFound)):
@@ -249,6 +255,19 @@ def test_a_family_name_is_the_successors_when_the_other_bearer_died_before_the_s
     assert parser.parse("What is Zorgani?").entities == ("new",)  # the other bearer had died before c1 began
     with pytest.raises((UnknownQuestion, EntityNotFound)):  # Omar al-Dari died after Saif's record began
         parser.parse("What is Dari?")
+
+
+def test_a_post_of_a_country_named_by_its_adjective_in_lower_case_after_a_death():
+    g = ActorGraph()
+    g.add(actors=[Actor("syr-state", "Syria", "state", country="SYR"), Actor("kin", "Dawud Rajha", "person")],
+          places=[Place("dam", "Damascus", "city", 33.5, 36.3, country="SYR")])
+    parser = QuestionParser(g)
+    for text in ("new syrian foreign minister",
+                 "new syrian defense minister after rajha was killed in the damascus bombing?"):
+        with pytest.raises((UnknownQuestion, EntityNotFound)):
+            parser._parse(text)
+        q = parser.parse(text)
+        assert (q.family, q.entities) == ("leaders", ("syr-state",)), text
 
 
 def test_a_country_adjective_names_the_state_only_before_its_forces(parser, ex):
