@@ -214,7 +214,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     if persons and plain and (plain[-1] == "with" or words[-1].text in ("in", "from")) and has(_BODIES):
         # "Abu Maria al-Qahtani - what group is he with", "... which group is he in / from"
         return Gist("memberships", (persons[0],))
-    owned_body = [i for i in persons if i + 2 < len(words) and words[i + 1].text == "'s" and words[i + 2].text in _BODIES]
+    owned_body = [i for i in persons
+                  if i + 2 < len(words) and words[i + 1].text == "'s" and words[i + 2].text in _BODIES]
     if owned_body:  # "Issam Zahreddine's unit": the body the person belongs to
         return Gist("memberships", (owned_body[0],))
     if persons and has(_SUCCEEDED) and not (has(_LEAD) and [i for i in actors if kind_of(i) != "person"]):
@@ -498,8 +499,9 @@ def _main_clause(words: Sequence[Word]) -> Sequence[Word]:
         if words[j].text == "now" and j + 1 < len(words) and words[j + 1].text == "that" \
                 and any(w.is_name for w in words[:j]):
             return words[:j]
-        clause = words[j + 1:]
-        if words[j].text in _TIME_CLAUSE and (any(w.is_name for w in words[:j]) or asked_post(" ".join(w.text for w in words[:j]))) and not any(
+        clause, head = words[j + 1:], words[:j]
+        asks_of = any(w.is_name for w in head) or asked_post(" ".join(w.text for w in head)) is not None
+        if words[j].text in _TIME_CLAUSE and asks_of and not any(
                 w.label == "DATE" or w.text in _ASKING for w in clause) and (
                 not any(w.is_name for w in clause) or any(w.text in _DEATH for w in clause)):
             # "... after Rajha was killed in the Damascus bombing": a death dates the question, the names in it

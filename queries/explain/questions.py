@@ -119,8 +119,11 @@ def demonyms() -> dict[str, str]:
 #: "Turkish-backed"); "Iraqi militias" or "Lebanese Hezbollah" name others
 _FORCES_AFTER = frozenset("""jets warplanes planes aircraft air force forces troops army military soldiers navy drone
 drones strike strikes airstrike airstrikes bombers advisers advisors officers government authorities regime
-backed led supported funded armed sponsored defence defense foreign interior prime minister ministry president
-chief""".split())
+backed led supported funded armed sponsored""".split()) | frozenset("defence defense foreign interior prime minister "
+                                                                 "ministry president chief".split())
+#: words of a state's posts after its adjective ("syrian defence minister"): the only place an adjective typed in lower
+#: case is read as its state (elsewhere, "syrian troops" or "turkish-backed" in lower case keep their old reading)
+_POST_WORDS = frozenset("defence defense foreign interior prime minister ministry president chief".split())
 
 
 def _peoples() -> dict[str, str]:
@@ -503,8 +506,11 @@ class QuestionParser:
     def _state_of_adjective(self, doc, token) -> str | None:
         """The state a country's adjective names when the next word is its forces or patronage ("Russian jets"), or
         that its people's plural names ("backed by the Americans", "the Russians"), else None."""
-        text = token.text if token.text in demonyms() or token.text in _PEOPLES else token.text.capitalize()
-        code = _PEOPLES.get(text) if text not in demonyms() else None  # "syrian" as typed in lower case too
+        text = token.text
+        after = next((t for t in doc[token.i + 1:] if t.text != "-"), None)
+        if text.islower() and after is not None and after.lower_ in _POST_WORDS:
+            text = text.capitalize()  # "new syrian foreign minister": the state's post, typed in lower case
+        code = _PEOPLES.get(text) if text not in demonyms() else None
         if code is None:
             code = demonyms().get(text)
             after = next((t for t in doc[token.i + 1:] if t.text != "-"), None)

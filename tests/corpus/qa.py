@@ -96,6 +96,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa52.yaml"),
     Path(__file__).with_name("questions-qa53.yaml"),
     Path(__file__).with_name("questions-qa54.yaml"),
+    Path(__file__).with_name("questions-qa55.yaml"),
+    Path(__file__).with_name("questions-qa56.yaml"),
 )
 
 
