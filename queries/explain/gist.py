@@ -251,6 +251,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     owner = [k for k in actors if k + 2 < len(words) and words[k + 1].text == "'s" and words[k + 2].text in _BRANCH]
     if owner and [i for i in actors if i < owner[0]]:  # "is Hurras al-Din al-Qaeda's branch in Syria"
         return Gist("connection", ([i for i in actors if i < owner[0]][0], owner[0]))
+    if owner:  # "which group was al-Qaeda's branch in Syria": the bodies that belong to it
+        return Gist("members", (owner[0],))
     belongs = _belongs(words, actors, kind_of)
     if belongs:  # "what is Syria a member of", "which coalitions did Ahrar al-Sham join", "is Turkey in NATO"
         return Gist("memberships", belongs)

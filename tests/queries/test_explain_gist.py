@@ -150,6 +150,8 @@ def ex():
     ("Ovo Tyrant's unit", "memberships", ("tyrant",), "What is Ovo Tyrant a member of?"),
     ("Ovo Tyrant, which group is he from", "memberships", ("tyrant",), "What is Ovo Tyrant a member of?"),
     ("who is resisting the regime in Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("Which group was the Northern Pact's branch in Valdor?", "members", ("pact",),
+     "Who are the members of Northern Pact?"),
     ("Crescent Brigade - what was it called before?", "lineage", ("crescent",),
      "Where does Crescent Brigade come from, and what did it become?"),
 ])
