@@ -135,6 +135,9 @@ please give show explain some when now currently today there these days 's""")
 _BODIES = _words("""group groups faction factions brigade brigades unit units militia militias organisation
 organisations organization organizations party parties battalion battalions""")
 #: words asking what the graph does not record (why, tolls, how many): such a question is not guessed
+#: nouns of people counted in a toll ("killing 13 Iranian advisers", "losing men"): a number before them is no date
+_PEOPLE_COUNTED = _words("""men women children people civilians soldiers fighters troops advisers advisors officers
+members militants rebels guards workers""")
 _UNANSWERED = _words("why casualties deaths injured wounded refugees displaced weather population cost costs")
 #: who won or lost: not recorded, unless what was won or lost is a place ("since the army lost it": who holds it)
 _OUTCOME = _words("win wins winning won lose loses losing lost")
@@ -184,7 +187,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return None
     plain = [w.text for w in words if not w.is_name and w.label != "DATE"]
     said = " ".join(plain)
-    if any(w[:1].isdigit() for w in plain):  # a date that was not read ("31 June 2016"): not dropped
+    counted = {i for i, w in enumerate(words[:-1]) if w.text.isdigit() and words[i + 1].text in _PEOPLE_COUNTED}
+    if any(w.text[:1].isdigit() and i not in counted and w.label != "DATE" and not w.is_name
+           for i, w in enumerate(words)):  # a date not read ("31 June 2016"): not dropped ("13 advisers" is a toll)
         return None
     if any(w in _UNANSWERED for w in plain) or "how many" in said or "how much" in said:
         return None
@@ -192,7 +197,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return None
     places = [i for i in names if kind_of(i) == "place"]
     towns = [i for i in places if not is_country(i)]  # a country is where a war happens, not one battle
-    if any(w.text in _OUTCOME and not _of_a_place(words, i, kind_of) for i, w in enumerate(words)):
+    if any(w.text in _OUTCOME and not _of_a_place(words, i, kind_of)
+           and not (i + 1 < len(words) and words[i + 1].text in _PEOPLE_COUNTED) for i, w in enumerate(words)):
+        # "who lost the war" is not recorded; "fighting and losing men" is a toll said of a fight
         return None
     actors = [i for i in names if kind_of(i) != "place"]
 
@@ -256,6 +263,9 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
     belongs = _belongs(words, actors, kind_of)
     if belongs:  # "what is Syria a member of", "which coalitions did Ahrar al-Sham join", "is Turkey in NATO"
         return Gist("memberships", belongs)
+    adjunct = [k for k in actors if k + 1 < len(words) and words[k + 1].text in _BRANCH]
+    if adjunct and [i for i in actors if i < adjunct[0]]:  # "the Yarmouk Martyrs Brigade - is it an ISIS affiliate"
+        return Gist("connection", ([i for i in actors if i < adjunct[0]][0], adjunct[0]))
     inside = [i for i in actors if (_before(words, i) in ("in", "within", "inside") and has(_BODIES))
               or (_before(words, i) == "of" and _before(words, _back(words, i)) == "part")]
     backer = _backer_adjective(words, actors)
@@ -316,6 +326,8 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
         return Gist("sides", (places[0],))
     if places and (has(_HAS) or "or" in plain):  # "who has Ras al-Ain now", "Tadmur - IS or the army?"
         return Gist("control", (places[0],))
+    if places and has(_TROOPS):  # "which country's troops manned the post at Morek": who was there, with their partners
+        return Gist("sides", (places[0],))
     if len(names) == 1 and all(w in _FILLER or (places and w in _WHERE) for w in plain):  # "who's in Manbij now"
         return Gist("control" if places else "profile", (names[0],))
     if len(actors) == 1 and all(w in _FILLER or w in _WHERE for w in plain):  # "hezbollah in syria"

@@ -98,6 +98,8 @@ QUESTION_SETS = (
     Path(__file__).with_name("questions-qa54.yaml"),
     Path(__file__).with_name("questions-qa55.yaml"),
     Path(__file__).with_name("questions-qa56.yaml"),
+    Path(__file__).with_name("questions-qa57.yaml"),
+    Path(__file__).with_name("questions-qa58.yaml"),
 )
 
 

@@ -152,6 +152,14 @@ def ex():
     ("who is resisting the regime in Port Town", "sides", ("port",), "Who is fighting in Port Town?"),
     ("Which group was the Northern Pact's branch in Valdor?", "members", ("pact",),
      "Who are the members of Northern Pact?"),
+    # (the misses of qa57 and qa58, scored first)
+    ("Which country's troops manned the checkpoint at Port Town in 2019?", "sides", ("port",),
+     "Who is fighting in Port Town?"),
+    ("Which group was fighting and losing men in the battle for Port Town?", "sides", ("port",),
+     "Who is fighting in Port Town?"),
+    ("Which group attacked Port Town, killing 13 soldiers?", "sides", ("port",), "Who is fighting in Port Town?"),
+    ("Crescent Brigade - is it a Black Banner affiliate now?", "connection", ("crescent", "black-banner"),
+     "How are Crescent Brigade and Black Banner connected?"),
     ("Crescent Brigade - what was it called before?", "lineage", ("crescent",),
      "Where does Crescent Brigade come from, and what did it become?"),
 ])
