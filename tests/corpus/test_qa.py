@@ -281,8 +281,8 @@ MEASURED_SETS = {
 #: qa45 42 -> 51/53 (first runs in MEASURED_SETS). Stop 32: qa44 51 (the post reading), qa47 36 -> 46/51, qa49
 #: 41 -> 45/57, qa51 40 -> 42/59. Stop 33: qa51 45 (g17's and g18's facts, the reading of "Fatemiyoun's Afghan
 #: fighters"), qa53 35 -> 40/53 (clauses of time and of an event's toll, attack verbs, "X - which group is he in"),
-#: qa55 38 -> 46/60 (g22's ministers; a post of a country typed in lower case, "X's unit", "which group is he from", "what was it
-#: called before", "resisting").
+#: qa55 38 -> 46/60 (g22's ministers; a post of a country typed in lower case, "X's unit", "which group is he
+#: from", "what was it called before", "resisting").
 WORDING_FLOORS = {33: 52, 34: 51, 36: 53, 37: 48, 39: 52, 41: 64, 44: 51, 45: 51, 47: 46, 49: 45, 51: 45, 53: 40,
                   55: 46}
 
