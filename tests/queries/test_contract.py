@@ -36,7 +36,7 @@ def _check(engine, graph, name, values):
 _BUDGET = {("rdflib", "path-between"): 1}
 #: Per template strides for a slow engine (none now). fighting-in's presence test, a `BIND(EXISTS {...})` per fight,
 #: took Virtuoso 1-2 s to compile for every new query text and ran on every fifth case only; written as two
-#: sub-selects it compiles in ~0.1 s (benchmarks/virtuoso_fighting_in.py) and runs on every case of the stride below.
+#: sub-selects it compiles in ~0.1 s (benchmarks/virtuoso_rewrites.py) and runs on every case of the stride below.
 _STRIDE: dict[tuple[str, str], int] = {}
 
 
