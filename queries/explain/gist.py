@@ -255,17 +255,18 @@ def read_gist(words: Sequence[Word], kind_of: Callable[[int], str], default: str
                       and not (_ahead(words, k + 1) < len(words) and words[_ahead(words, k + 1)].is_name)
                       for k, w in enumerate(words)):
         return Gist("memberships", (actors[0],))  # "the YPG, armed wing of which party": what it is the wing of
-    owner = [k for k in actors if k + 2 < len(words) and words[k + 1].text == "'s" and words[k + 2].text in _BRANCH]
-    if owner and [i for i in actors if i < owner[0]]:  # "is Hurras al-Din al-Qaeda's branch in Syria"
-        return Gist("connection", ([i for i in actors if i < owner[0]][0], owner[0]))
-    if owner:  # "which group was al-Qaeda's branch in Syria": the bodies that belong to it
-        return Gist("members", (owner[0],))
+    owner = next((k for k in actors
+                  if k + 2 < len(words) and words[k + 1].text == "'s" and words[k + 2].text in _BRANCH), None)
+    if owner is not None:  # "is Hurras al-Din al-Qaeda's branch in Syria": how they are tied; with no other name,
+        tied = [i for i in actors if i < owner]  # "which group was al-Qaeda's branch": the bodies that belong to it
+        return Gist("connection", (tied[0], owner)) if tied else Gist("members", (owner,))
     belongs = _belongs(words, actors, kind_of)
     if belongs:  # "what is Syria a member of", "which coalitions did Ahrar al-Sham join", "is Turkey in NATO"
         return Gist("memberships", belongs)
-    adjunct = [k for k in actors if k + 1 < len(words) and words[k + 1].text in _BRANCH]
-    if adjunct and [i for i in actors if i < adjunct[0]]:  # "the Yarmouk Martyrs Brigade - is it an ISIS affiliate"
-        return Gist("connection", ([i for i in actors if i < adjunct[0]][0], adjunct[0]))
+    adjunct = next((k for k in actors if k + 1 < len(words) and words[k + 1].text in _BRANCH), None)
+    tied = [i for i in actors if adjunct is not None and i < adjunct]
+    if tied:  # "the Yarmouk Martyrs Brigade - is it an ISIS affiliate": how they are tied
+        return Gist("connection", (tied[0], adjunct))
     inside = [i for i in actors if (_before(words, i) in ("in", "within", "inside") and has(_BODIES))
               or (_before(words, i) == "of" and _before(words, _back(words, i)) == "part")]
     backer = _backer_adjective(words, actors)
@@ -513,10 +514,11 @@ def _main_clause(words: Sequence[Word]) -> Sequence[Word]:
         if words[j].text == "now" and j + 1 < len(words) and words[j + 1].text == "that" \
                 and any(w.is_name for w in words[:j]):
             return words[:j]
+        if words[j].text not in _TIME_CLAUSE:
+            continue
         clause, head = words[j + 1:], words[:j]
         asks_of = any(w.is_name for w in head) or asked_post(" ".join(w.text for w in head)) is not None
-        if words[j].text in _TIME_CLAUSE and asks_of and not any(
-                w.label == "DATE" or w.text in _ASKING for w in clause) and (
+        if asks_of and not any(w.label == "DATE" or w.text in _ASKING for w in clause) and (
                 not any(w.is_name for w in clause) or any(w.text in _DEATH for w in clause)):
             # "... after Rajha was killed in the Damascus bombing": a death dates the question, the names in it
             # are not what is asked

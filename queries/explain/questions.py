@@ -117,13 +117,12 @@ def demonyms() -> dict[str, str]:
 
 #: words after a country's adjective that make it name the state's forces or patronage ("Russian jets",
 #: "Turkish-backed"); "Iraqi militias" or "Lebanese Hezbollah" name others
-_FORCES_AFTER = frozenset("""jets warplanes planes aircraft air force forces troops army military soldiers navy drone
-drones strike strikes airstrike airstrikes bombers advisers advisors officers government authorities regime
-backed led supported funded armed sponsored""".split()) | frozenset("defence defense foreign interior prime minister "
-                                                                 "ministry president chief".split())
 #: words of a state's posts after its adjective ("syrian defence minister"): the only place an adjective typed in lower
 #: case is read as its state (elsewhere, "syrian troops" or "turkish-backed" in lower case keep their old reading)
 _POST_WORDS = frozenset("defence defense foreign interior prime minister ministry president chief".split())
+_FORCES_AFTER = frozenset("""jets warplanes planes aircraft air force forces troops army military soldiers navy drone
+drones strike strikes airstrike airstrikes bombers advisers advisors officers government authorities regime
+backed led supported funded armed sponsored""".split()) | _POST_WORDS
 
 
 def _peoples() -> dict[str, str]:
@@ -513,7 +512,6 @@ class QuestionParser:
         code = _PEOPLES.get(text) if text not in demonyms() else None
         if code is None:
             code = demonyms().get(text)
-            after = next((t for t in doc[token.i + 1:] if t.text != "-"), None)
             if code is None or after is None or after.lower_ not in _FORCES_AFTER or after.ent_type_:
                 return None
         states = [a.id for a in self.graph.actors if str(a.kind) == "state" and a.country == code]
